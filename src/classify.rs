@@ -1,0 +1,126 @@
+//! Classification: a sentence and its links in, a [`Claim`] with a [`Status`] out.
+//!
+//! The one idea: a claim's status is the best verdict among its links. A corroborating link
+//! anywhere makes it corroborated; otherwise a paraphrasing link makes it paraphrased; no link
+//! at all leaves it single-source.
+
+use crate::align::Link;
+use crate::attribution::Attribution;
+use crate::similarity::Verdict;
+
+/// Whether other documents have the claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Another document states it in largely the same words.
+    Corroborated,
+    /// Another document states it in other words.
+    Paraphrased,
+    /// No other document has it.
+    SingleSource,
+}
+
+impl Status {
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Corroborated => "corroborated",
+            Status::Paraphrased => "paraphrased",
+            Status::SingleSource => "single-source",
+        }
+    }
+}
+
+/// One sentence of one document, with everything crosscheck found about it.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// Stable id (see [`claim_id`]).
+    pub id: String,
+    /// Document index (0-based, input order).
+    pub doc: usize,
+    /// Sentence index within the document (0-based).
+    pub sentence: usize,
+    /// Corroborated, paraphrased or single-source.
+    pub status: Status,
+    /// Links to matching sentences, best first.
+    pub links: Vec<Link>,
+    /// Number of other documents with a matching sentence.
+    pub support: usize,
+    /// Who the claim is attributed to.
+    pub attribution: Attribution,
+}
+
+/// The status implied by a claim's links.
+pub fn status_of(links: &[Link]) -> Status {
+    if links.iter().any(|l| l.verdict == Verdict::Corroborated) {
+        Status::Corroborated
+    } else if links.iter().any(|l| l.verdict == Verdict::Paraphrased) {
+        Status::Paraphrased
+    } else {
+        Status::SingleSource
+    }
+}
+
+/// Number of distinct documents among the links.
+pub fn support_of(links: &[Link]) -> usize {
+    let mut docs: Vec<usize> = links.iter().map(|l| l.doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len()
+}
+
+/// A stable id for a claim: the document label and the claim text with case, quote style,
+/// dashes and whitespace folded, hashed (FNV-1a, 64 bits) and written as 12 hex digits.
+/// Re-wrapping an article or switching its quote style keeps every id; editing a claim's words
+/// gives it a new one.
+pub fn claim_id(label: &str, text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    label.bytes().for_each(&mut feed);
+    feed(0);
+    let mut buf = [0u8; 4];
+    let mut pending_space = false;
+    for c in text.chars() {
+        let c = fold_char(c);
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            feed(b' ');
+            pending_space = false;
+        }
+        for lc in c.to_lowercase() {
+            lc.encode_utf8(&mut buf).bytes().for_each(&mut feed);
+        }
+    }
+    format!("{:012x}", h >> 16)
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{00ab}' | '\u{00bb}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' => '\'',
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        '\u{00a0}' | '\u{2009}' | '\u{202f}' => ' ',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_ignores_case_quotes_and_wrapping() {
+        let a = claim_id("wsj", "\u{201c}It is,\u{201d} she said.");
+        let b = claim_id("wsj", "\"it is,\"  she\n said.");
+        assert_eq!(a, b);
+        assert_ne!(a, claim_id("post", "\"it is,\" she said."));
+        assert_ne!(a, claim_id("wsj", "\"It was,\" she said."));
+        assert_eq!(a.len(), 12);
+    }
+}

@@ -1,0 +1,53 @@
+//! The command line: clap definitions and dispatch to the subcommands.
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd;
+use crate::error::{Exit, Result};
+
+/// Cross-check the claims and attributions of news articles covering the same story.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare articles on one story: one CSV row per claim, with status and attribution.
+    Compare(cmd::compare::Args),
+    /// Split articles into sentences (one per line, or JSON lines).
+    Segment(cmd::segment::Args),
+    /// Score sentence pairs (`A<TAB>B` lines or the MSRP format) as CSV `score,verdict`.
+    Pairs(cmd::pairs::Args),
+    /// Explain the score and verdict of one sentence pair.
+    Explain(cmd::explain::Args),
+    /// Review single-source claims, one at a time, and record decisions.
+    Review(cmd::review::Args),
+    /// Check articles against the review policy (for CI): exit 0 ok, 1 failed, 2 error.
+    Check(cmd::check::Args),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: &Cli) -> Result<Exit> {
+    match &cli.command {
+        Command::Compare(args) => cmd::compare::run(args),
+        Command::Segment(args) => cmd::segment::run(args),
+        Command::Pairs(args) => cmd::pairs::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
+        Command::Review(args) => cmd::review::run(args),
+        Command::Check(args) => cmd::check::run(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cli_definition_is_valid() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

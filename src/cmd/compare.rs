@@ -1,0 +1,64 @@
+//! `crosscheck compare`: articles in, the claims CSV (or JSON) out.
+
+use std::path::PathBuf;
+
+use crate::cmd::{ArticleArgs, ThresholdArgs};
+use crate::error::{Exit, Result};
+use crate::report::{self, ReportOptions};
+use crate::{output, pipeline};
+
+/// Output format of `compare`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// RFC 4180 CSV with a header row.
+    #[default]
+    Csv,
+    /// A JSON array of the same records.
+    Json,
+}
+
+/// Compare articles on one story and write one row per claim.
+#[derive(Clone, Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    articles: ArticleArgs,
+
+    #[command(flatten)]
+    thresholds: ThresholdArgs,
+
+    /// Write to this file (replaced atomically) instead of stdout.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+
+    /// Score every sentence pair instead of the indexed candidates (slow; for comparison).
+    #[arg(long)]
+    exhaustive: bool,
+
+    /// At most this many references in the `matches` column.
+    #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_MATCHES)]
+    max_matches: usize,
+}
+
+/// Runs `compare`.
+pub fn run(args: &Args) -> Result<Exit> {
+    let mut options = args.articles.options(&args.thresholds)?;
+    options.align.exhaustive = args.exhaustive;
+    let documents = args.articles.load()?;
+    let analysis = pipeline::analyze(documents, &options);
+    let records = report::records(
+        &analysis,
+        &ReportOptions {
+            max_matches: args.max_matches,
+        },
+    );
+    let bytes = match args.format {
+        Format::Csv => report::to_csv(&records),
+        Format::Json => report::to_json(&records),
+    };
+    output::write(args.output.as_deref(), &bytes)?;
+    Ok(Exit::Success)
+}

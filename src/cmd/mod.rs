@@ -1,0 +1,126 @@
+//! Subcommands: one file each, holding its arguments and its `run`.
+//!
+//! Arguments shared by every command that reads articles live here in [`ArticleArgs`]; it turns
+//! raw flags into loaded documents and pipeline [`Options`] in one place.
+
+pub mod check;
+pub mod compare;
+pub mod explain;
+pub mod pairs;
+pub mod review;
+pub mod segment;
+
+use std::path::PathBuf;
+
+use crate::document::{self, Document, Input};
+use crate::error::{Error, Result};
+use crate::pipeline::Options;
+use crate::segment::{LineBreaks, SegmentConfig};
+use crate::similarity::Thresholds;
+
+/// Articles to read and how to read them.
+#[derive(Clone, Debug, clap::Args)]
+pub struct ArticleArgs {
+    /// Articles: files, directories (every .txt inside, sorted by path), `-` for stdin, or
+    /// NAME=PATH to set a label.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+
+    /// Labels for the articles, in order (default: each file's stem).
+    #[arg(long = "label", value_name = "NAME")]
+    pub labels: Vec<String>,
+
+    /// How line breaks are read: `lines` (each line a paragraph), `wrap` (single breaks are
+    /// soft wraps, blank lines separate paragraphs) or `auto` (decide per document).
+    #[arg(long, value_enum, default_value_t = LineBreaks::Auto)]
+    pub line_breaks: LineBreaks,
+
+    /// A file of extra abbreviations, one per line (`Gen.`, `Calif.`), added to the built-in list.
+    #[arg(long, value_name = "FILE")]
+    pub abbreviations: Option<PathBuf>,
+}
+
+/// Matching thresholds.
+#[derive(Clone, Debug, clap::Args)]
+pub struct ThresholdArgs {
+    /// Minimum similarity for two sentences to state the same claim (paraphrased).
+    #[arg(long, value_name = "SCORE", default_value_t = Thresholds::default().paraphrase)]
+    pub paraphrase_threshold: f64,
+
+    /// Minimum similarity for "largely the same words" (corroborated).
+    #[arg(long, value_name = "SCORE", default_value_t = Thresholds::default().corroborate)]
+    pub corroborate_threshold: f64,
+}
+
+impl ThresholdArgs {
+    /// Validated thresholds.
+    pub fn thresholds(&self) -> Result<Thresholds> {
+        let (p, c) = (self.paraphrase_threshold, self.corroborate_threshold);
+        if !(0.0..=1.0).contains(&p) || !(0.0..=1.0).contains(&c) {
+            return Err(Error::Usage("thresholds must lie in [0,1]".into()));
+        }
+        if c < p {
+            return Err(Error::Usage(
+                "--corroborate-threshold must not be below --paraphrase-threshold".into(),
+            ));
+        }
+        Ok(Thresholds {
+            paraphrase: p,
+            corroborate: c,
+        })
+    }
+}
+
+impl ArticleArgs {
+    /// Reads every article named on the command line.
+    pub fn load(&self) -> Result<Vec<Document>> {
+        let inputs: Vec<Input> = self.files.iter().map(|f| Input::parse(f)).collect();
+        let mut inputs = document::expand_inputs(inputs)?;
+        if self.labels.len() > inputs.len() {
+            return Err(Error::Usage(format!(
+                "{} labels given for {} articles",
+                self.labels.len(),
+                inputs.len()
+            )));
+        }
+        for (input, label) in inputs.iter_mut().zip(&self.labels) {
+            input.label = Some(label.clone());
+        }
+        document::load_all(&inputs)
+    }
+
+    /// Segmenter settings, reading the extra abbreviation list if one was given.
+    pub fn segment_config(&self) -> Result<SegmentConfig> {
+        let extra_abbreviations = match &self.abbreviations {
+            None => Vec::new(),
+            Some(path) => read_word_list(path)?,
+        };
+        Ok(SegmentConfig {
+            line_breaks: self.line_breaks,
+            extra_abbreviations,
+        })
+    }
+
+    /// Pipeline options from these arguments and the thresholds.
+    pub fn options(&self, thresholds: &ThresholdArgs) -> Result<Options> {
+        Ok(Options {
+            segment: self.segment_config()?,
+            thresholds: thresholds.thresholds()?,
+            ..Options::default()
+        })
+    }
+}
+
+/// Reads a word list: one entry per line, `#` comments and blank lines ignored.
+pub fn read_word_list(path: &std::path::Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect())
+}
