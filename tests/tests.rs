@@ -1,0 +1,5 @@
+//! Integration tests: one binary, one module per topic (as ripgrep does).
+
+mod util;
+
+mod compare;
