@@ -1,5 +1,8 @@
 //! Shared helpers for the integration tests.
 
+// Each topic module uses a different subset of these helpers.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 
 /// The repository root.
