@@ -1,11 +1,22 @@
 //! Alignment: every sentence of every document against the sentences of the other documents.
 //!
-//! Takes the per-sentence [`Features`] of all documents; returns, for each sentence, its
-//! [`Link`]s to sentences of other documents whose verdict is not "different", best first.
+//! Takes the distinct sentence texts of a story cluster (their [`Features`]) and where each
+//! occurs; returns, for every sentence, its [`Link`]s to sentences of other documents whose
+//! verdict is not "different" (best first) and its support (how many other documents have a
+//! match).
 //!
-//! The one idea: only pairs that share evidence are scored. An inverted index over each
-//! sentence's index terms proposes candidates; `exhaustive` scores every pair instead, so the
-//! two can be compared.
+//! Two ideas keep this fast and its memory linear. First, identical texts are scored once: a
+//! wire copy repeated in fifty articles is one row of work, not fifty. Second, only pairs that
+//! share evidence are scored: an inverted index over each text's index terms proposes the
+//! candidates, skipping terms so common that they say nothing (they are in more than
+//! [`AlignOptions::max_df`] texts). `exhaustive` scores every pair instead, so the two paths can
+//! be compared. Scoring runs in parallel, and results are gathered in input order, so the
+//! output is the same whatever the number of threads.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+
+use rayon::prelude::*;
 
 use crate::similarity::{Features, Scorer, Verdict};
 
@@ -22,43 +33,264 @@ pub struct Link {
     pub verdict: Verdict,
 }
 
+/// Default cap on the links kept per sentence.
+pub const DEFAULT_MAX_LINKS: usize = 100;
+
 /// Alignment settings.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct AlignOptions {
     /// Score every pair instead of the candidates only.
     pub exhaustive: bool,
+    /// Keep at most this many links per sentence (best first); support is counted on all.
+    pub max_links: usize,
+    /// Index terms found in more distinct texts than this propose no candidates; `None` picks
+    /// a value from the cluster size (see [`default_max_df`]).
+    pub max_df: Option<usize>,
+    /// Show a progress bar on stderr when it is a terminal.
+    pub progress: bool,
 }
 
-/// Links of every sentence: `result[doc][sentence]` is that sentence's links, best first.
+impl Default for AlignOptions {
+    fn default() -> AlignOptions {
+        AlignOptions {
+            exhaustive: false,
+            max_links: DEFAULT_MAX_LINKS,
+            max_df: None,
+            progress: false,
+        }
+    }
+}
+
+/// The cut-off for "too common to propose candidates": 2% of the distinct texts, but never
+/// below 200, so small clusters index every term and behave exactly like `exhaustive` would for
+/// any pair that shares a word.
+pub fn default_max_df(distinct_texts: usize) -> usize {
+    (distinct_texts / 50).max(200)
+}
+
+/// Where a distinct text occurs: `(doc, sentence)`, in input order.
+pub type Occurrences = Vec<(u32, u32)>;
+
+/// The links and support of one sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SentenceLinks {
+    /// Matching sentences in other documents, best first, at most `max_links`.
+    pub links: Vec<Link>,
+    /// How many other documents have a matching sentence (counted before the cap).
+    pub support: usize,
+}
+
+/// Aligns a cluster. `texts[u]` are the features of distinct text `u`; `placement[doc][s]` is the
+/// distinct text of sentence `s` of document `doc`. Returns `result[doc][s]`.
 pub fn align(
-    docs: &[Vec<Features>],
+    texts: &[Features],
+    placement: &[Vec<usize>],
     scorer: &Scorer,
-    options: AlignOptions,
-) -> Vec<Vec<Vec<Link>>> {
-    let _ = options;
-    let mut out: Vec<Vec<Vec<Link>>> = docs.iter().map(|d| vec![Vec::new(); d.len()]).collect();
-    for (da, fa) in docs.iter().enumerate() {
-        for (sa, a) in fa.iter().enumerate() {
-            for (db, fb) in docs.iter().enumerate() {
-                if da == db {
-                    continue;
-                }
-                for (sb, b) in fb.iter().enumerate() {
-                    let score = scorer.score(a, b);
-                    if score.verdict != Verdict::Different {
-                        out[da][sa].push(Link {
-                            doc: db,
-                            sentence: sb,
-                            score: score.value,
-                            verdict: score.verdict,
-                        });
-                    }
-                }
-            }
-            sort_links(&mut out[da][sa]);
+    options: &AlignOptions,
+) -> Vec<Vec<SentenceLinks>> {
+    let occurrences = occurrences(texts.len(), placement);
+    let pairs = score_pairs(texts, &occurrences, scorer, options);
+    let neighbours = neighbours(texts.len(), pairs);
+    placement
+        .par_iter()
+        .enumerate()
+        .map(|(doc, sentences)| {
+            sentences
+                .iter()
+                .map(|&u| sentence_links(doc, &neighbours[u], &occurrences, options.max_links))
+                .collect()
+        })
+        .collect()
+}
+
+fn occurrences(n: usize, placement: &[Vec<usize>]) -> Vec<Occurrences> {
+    let mut out = vec![Vec::new(); n];
+    for (doc, sentences) in placement.iter().enumerate() {
+        for (s, &u) in sentences.iter().enumerate() {
+            out[u].push((doc as u32, s as u32));
         }
     }
     out
+}
+
+/// A scored pair of distinct texts `(u, v)` with `u <= v`; `u == v` stands for copies of one
+/// text in several documents.
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    u: u32,
+    v: u32,
+    score: f64,
+    verdict: Verdict,
+}
+
+fn score_pairs(
+    texts: &[Features],
+    occurrences: &[Occurrences],
+    scorer: &Scorer,
+    options: &AlignOptions,
+) -> Vec<Pair> {
+    let n = texts.len();
+    let index = if options.exhaustive {
+        None
+    } else {
+        let max_df = options.max_df.unwrap_or_else(|| default_max_df(n));
+        Some(Index::build(texts, max_df))
+    };
+    let progress = progress_bar(n, options.progress);
+    let per_text: Vec<Vec<Pair>> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || vec![0u32; n],
+            |seen, u| {
+                let mut pairs = Vec::new();
+                if spans_documents(&occurrences[u]) {
+                    push_if_match(&mut pairs, scorer, texts, u, u);
+                }
+                match &index {
+                    None => (u + 1..n).for_each(|v| push_if_match(&mut pairs, scorer, texts, u, v)),
+                    Some(index) => {
+                        for v in index.candidates(texts, u, seen) {
+                            push_if_match(&mut pairs, scorer, texts, u, v);
+                        }
+                    }
+                }
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                pairs
+            },
+        )
+        .collect();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    per_text.into_iter().flatten().collect()
+}
+
+fn spans_documents(occurrences: &Occurrences) -> bool {
+    occurrences.iter().any(|o| o.0 != occurrences[0].0)
+}
+
+fn push_if_match(pairs: &mut Vec<Pair>, scorer: &Scorer, texts: &[Features], u: usize, v: usize) {
+    let score = scorer.score(&texts[u], &texts[v]);
+    if score.verdict != Verdict::Different {
+        pairs.push(Pair {
+            u: u as u32,
+            v: v as u32,
+            score: score.value,
+            verdict: score.verdict,
+        });
+    }
+}
+
+fn progress_bar(len: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
+    if !wanted || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} comparing {pos}/{len} distinct sentences [{bar:30}] {eta}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
+/// Inverted index from index term to the distinct texts that have it (ascending).
+struct Index {
+    postings: HashMap<u64, Vec<u32>>,
+}
+
+impl Index {
+    fn build(texts: &[Features], max_df: usize) -> Index {
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (u, f) in texts.iter().enumerate() {
+            for &term in f.index_terms() {
+                postings.entry(term).or_default().push(u as u32);
+            }
+        }
+        postings.retain(|_, list| list.len() <= max_df);
+        Index { postings }
+    }
+
+    /// Texts after `u` sharing at least one indexed term with it, ascending. `seen` is scratch
+    /// space of one slot per text, all zero on entry and on return.
+    fn candidates(&self, texts: &[Features], u: usize, seen: &mut [u32]) -> Vec<usize> {
+        let mut found = Vec::new();
+        for term in texts[u].index_terms() {
+            let Some(list) = self.postings.get(term) else {
+                continue;
+            };
+            let after = list.partition_point(|&v| v as usize <= u);
+            for &v in &list[after..] {
+                if seen[v as usize] == 0 {
+                    found.push(v as usize);
+                }
+                seen[v as usize] += 1;
+            }
+        }
+        for &v in &found {
+            seen[v] = 0;
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+/// A matched distinct text and how well it matches.
+#[derive(Clone, Copy, Debug)]
+struct Neighbour {
+    text: u32,
+    score: f64,
+    verdict: Verdict,
+}
+
+fn neighbours(n: usize, pairs: Vec<Pair>) -> Vec<Vec<Neighbour>> {
+    let mut out: Vec<Vec<Neighbour>> = vec![Vec::new(); n];
+    for p in pairs {
+        let to = |text| Neighbour {
+            text,
+            score: p.score,
+            verdict: p.verdict,
+        };
+        out[p.u as usize].push(to(p.v));
+        if p.u != p.v {
+            out[p.v as usize].push(to(p.u));
+        }
+    }
+    out
+}
+
+fn sentence_links(
+    doc: usize,
+    neighbours: &[Neighbour],
+    occurrences: &[Occurrences],
+    max_links: usize,
+) -> SentenceLinks {
+    let mut links = Vec::new();
+    let mut docs = Vec::new();
+    for n in neighbours {
+        for &(d, s) in &occurrences[n.text as usize] {
+            if d as usize == doc {
+                continue;
+            }
+            docs.push(d);
+            links.push(Link {
+                doc: d as usize,
+                sentence: s as usize,
+                score: n.score,
+                verdict: n.verdict,
+            });
+        }
+    }
+    docs.sort_unstable();
+    docs.dedup();
+    sort_links(&mut links);
+    links.truncate(max_links);
+    SentenceLinks {
+        links,
+        support: docs.len(),
+    }
 }
 
 /// Best first; ties broken by position so output never depends on scoring order.
@@ -69,4 +301,57 @@ pub fn sort_links(links: &mut [Link]) {
             .then(x.doc.cmp(&y.doc))
             .then(x.sentence.cmp(&y.sentence))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::similarity::Thresholds;
+
+    fn features(texts: &[&str]) -> Vec<Features> {
+        texts.iter().map(|t| Features::new(t)).collect()
+    }
+
+    #[test]
+    fn copies_link_to_every_other_document_but_not_their_own() {
+        let texts = features(&["Officials met in Geneva on Sunday to revise the peace plan."]);
+        let placement = vec![vec![0, 0], vec![0], vec![]];
+        let scorer = Scorer::new(Thresholds::default());
+        let out = align(&texts, &placement, &scorer, &AlignOptions::default());
+        assert_eq!(out[0][0].links.len(), 1);
+        assert_eq!((out[0][0].links[0].doc, out[0][0].support), (1, 1));
+        assert_eq!(out[1][0].links.len(), 2);
+        assert_eq!(out[1][0].support, 1);
+    }
+
+    #[test]
+    fn index_finds_what_exhaustive_finds_on_small_input() {
+        let texts = features(&[
+            "The senator texted Rubio on Saturday morning about the plan.",
+            "On Saturday morning the senator texted Rubio about the peace plan.",
+            "Markets rallied after the central bank held rates steady.",
+        ]);
+        let placement = vec![vec![0, 2], vec![1]];
+        let scorer = Scorer::new(Thresholds::default());
+        let fast = align(&texts, &placement, &scorer, &AlignOptions::default());
+        let exhaustive = AlignOptions {
+            exhaustive: true,
+            ..AlignOptions::default()
+        };
+        assert_eq!(fast, align(&texts, &placement, &scorer, &exhaustive));
+        assert_eq!(fast[1][0].links[0].sentence, 0);
+    }
+
+    #[test]
+    fn support_counts_documents_beyond_the_link_cap() {
+        let texts = features(&["Rubio disputed the lawmakers' claim about the draft."]);
+        let placement = vec![vec![0]; 5];
+        let scorer = Scorer::new(Thresholds::default());
+        let capped = AlignOptions {
+            max_links: 2,
+            ..AlignOptions::default()
+        };
+        let out = align(&texts, &placement, &scorer, &capped);
+        assert_eq!((out[0][0].links.len(), out[0][0].support), (2, 4));
+    }
 }

@@ -1,16 +1,256 @@
-//! `crosscheck compare` on real files.
+//! `crosscheck compare` on real files: formats, labels, inputs, bad input, determinism.
 
-use crate::util::crosscheck;
+use std::fs;
+
+use predicates::prelude::*;
+
+use crate::util::{corpus, crosscheck};
+
+const WSJ: &str = "corpus/ukraine-plan/wsj.txt";
+const POST: &str = "corpus/ukraine-plan/post.txt";
+
+fn csv_rows(stdout: &[u8]) -> Vec<csv::StringRecord> {
+    csv::Reader::from_reader(stdout)
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("compare writes valid CSV")
+}
 
 #[test]
-fn seed_pair_prints_a_csv_header() {
+fn header_names_every_documented_column() {
     crosscheck()
-        .args([
-            "compare",
-            "corpus/ukraine-plan/wsj.txt",
-            "corpus/ukraine-plan/post.txt",
-        ])
+        .args(["compare", WSJ, POST])
         .assert()
         .success()
-        .stdout(predicates::str::starts_with("id,doc,sentence,"));
+        .stdout(predicate::str::starts_with(
+            "id,doc,sentence,paragraph,line,text,status,score,matches,support,cue,source,\
+             source_kind,attribution,quote",
+        ));
+}
+
+#[test]
+fn one_row_per_sentence_documents_in_the_order_given() {
+    let out = crosscheck().args(["compare", POST, WSJ]).output().unwrap();
+    assert!(out.status.success());
+    let rows = csv_rows(&out.stdout);
+    let first_wsj = rows.iter().position(|r| &r[1] == "wsj").unwrap();
+    assert!(rows[..first_wsj].iter().all(|r| &r[1] == "post"));
+    assert!(rows[first_wsj..].iter().all(|r| &r[1] == "wsj"));
+    assert_eq!(&rows[0][2], "1");
+    assert_eq!(&rows[first_wsj][2], "1");
+}
+
+#[test]
+fn output_is_byte_identical_across_runs_and_thread_counts() {
+    let run = |threads: &str| {
+        crosscheck()
+            .args(["compare", "--threads", threads, WSJ, POST])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("1"));
+}
+
+#[test]
+fn a_single_article_is_all_single_source() {
+    let out = crosscheck().args(["compare", WSJ]).output().unwrap();
+    assert!(out.status.success());
+    let rows = csv_rows(&out.stdout);
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|r| &r[6] == "single-source" && r[8].is_empty()));
+}
+
+#[test]
+fn labels_from_name_equals_path_and_from_flags() {
+    let out = crosscheck()
+        .args(["compare", &format!("journal={WSJ}"), POST])
+        .output()
+        .unwrap();
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(&rows[0][1], "journal");
+    let out = crosscheck()
+        .args(["compare", "--label", "a", "--label", "b", WSJ, POST])
+        .output()
+        .unwrap();
+    let docs: std::collections::BTreeSet<String> = csv_rows(&out.stdout)
+        .iter()
+        .map(|r| r[1].to_string())
+        .collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["a", "b"]);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let text = fs::read_to_string(corpus("ukraine-plan/post.txt")).unwrap();
+    crosscheck()
+        .args(["compare", "-", WSJ])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\nstdin-").not())
+        .stdout(predicate::str::contains(",stdin,1,"));
+}
+
+#[test]
+fn a_directory_reads_every_txt_inside_sorted() {
+    let out = crosscheck()
+        .args(["compare", "corpus/ukraine-plan"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(&rows[0][1], "post");
+    assert!(rows.iter().any(|r| &r[1] == "wsj"));
+}
+
+#[test]
+fn json_has_the_same_records() {
+    let csv_out = crosscheck().args(["compare", WSJ, POST]).output().unwrap();
+    let json_out = crosscheck()
+        .args(["compare", "--format", "json", WSJ, POST])
+        .output()
+        .unwrap();
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&json_out.stdout).unwrap();
+    let rows = csv_rows(&csv_out.stdout);
+    assert_eq!(records.len(), rows.len());
+    for (json, row) in records.iter().zip(&rows) {
+        assert_eq!(json["id"], row[0]);
+        assert_eq!(json["text"], row[5]);
+        assert_eq!(json["status"], row[6]);
+    }
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("claims.csv");
+    crosscheck()
+        .args(["compare", WSJ, POST, "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let expected = crosscheck().args(["compare", WSJ, POST]).output().unwrap();
+    assert_eq!(fs::read(&out).unwrap(), expected.stdout);
+    let leftovers = fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+}
+
+mod bad_input {
+    use super::*;
+
+    /// Runs compare expecting exit 2, one stderr line containing `message`, and `-o` untouched.
+    fn rejects(args: &[&str], files: &[(&str, &[u8])], message: &str) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in files {
+            let path = dir.path().join(name);
+            if bytes == b"<dir>" {
+                fs::create_dir(&path).unwrap();
+            } else {
+                fs::write(&path, bytes).unwrap();
+            }
+        }
+        let out = dir.path().join("out.csv");
+        fs::write(&out, "previous output\n").unwrap();
+        let assert = crosscheck()
+            .current_dir(dir.path())
+            .arg("compare")
+            .args(args)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stdout("");
+        let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(
+            stderr.contains(message),
+            "{stderr:?} should contain {message:?}"
+        );
+        assert_eq!(fs::read_to_string(&out).unwrap(), "previous output\n");
+    }
+
+    #[test]
+    fn missing_file() {
+        rejects(
+            &["a.txt", "nope.txt"],
+            &[("a.txt", b"One.")],
+            "nope.txt: cannot read",
+        );
+    }
+
+    #[test]
+    fn directory_without_articles() {
+        rejects(
+            &["empty"],
+            &[("empty", b"<dir>")],
+            "empty: directory holds no .txt article",
+        );
+    }
+
+    #[test]
+    fn invalid_utf8() {
+        rejects(
+            &["bad.txt"],
+            &[("bad.txt", b"Fine.\nNot \xff fine.")],
+            "bad.txt: not valid UTF-8 (line 2",
+        );
+    }
+
+    #[test]
+    fn empty_article() {
+        rejects(
+            &["a.txt", "e.txt"],
+            &[("a.txt", b"One."), ("e.txt", b"\n  \n")],
+            "e.txt: empty article",
+        );
+    }
+
+    #[test]
+    fn header_only_article() {
+        rejects(
+            &["h.txt"],
+            &[("h.txt", b"date 2025-11-25\n")],
+            "h.txt: empty article",
+        );
+    }
+
+    #[test]
+    fn duplicate_labels() {
+        rejects(
+            &["x/wsj.txt", "y/wsj.txt"],
+            &[
+                ("x", b"<dir>"),
+                ("y", b"<dir>"),
+                ("x/wsj.txt", b"One."),
+                ("y/wsj.txt", b"Two."),
+            ],
+            "duplicate label 'wsj'",
+        );
+    }
+
+    #[test]
+    fn stdin_twice() {
+        rejects(&["-", "-"], &[], "standard input can be given only once");
+    }
+
+    #[test]
+    fn bad_thresholds() {
+        rejects(
+            &[
+                "--paraphrase-threshold",
+                "0.9",
+                "--corroborate-threshold",
+                "0.5",
+                "a.txt",
+            ],
+            &[("a.txt", b"One.")],
+            "must not be below",
+        );
+    }
 }

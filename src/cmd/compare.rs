@@ -38,6 +38,10 @@ pub struct Args {
     #[arg(long)]
     exhaustive: bool,
 
+    /// Worker threads for scoring (default: one per core). The output does not depend on it.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+
     /// At most this many references in the `matches` column.
     #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_MATCHES)]
     max_matches: usize,
@@ -47,8 +51,9 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<Exit> {
     let mut options = args.articles.options(&args.thresholds)?;
     options.align.exhaustive = args.exhaustive;
+    options.align.progress = true;
     let documents = args.articles.load()?;
-    let analysis = pipeline::analyze(documents, &options);
+    let analysis = pipeline::analyze_with_threads(documents, &options, args.threads);
     let records = report::records(
         &analysis,
         &ReportOptions {
