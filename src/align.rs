@@ -78,13 +78,18 @@ pub struct SentenceLinks {
     pub links: Vec<Link>,
     /// How many other documents have a matching sentence (counted before the cap).
     pub support: usize,
+    /// How many derivation groups other than the sentence's own have a matching sentence:
+    /// copies of one source count once, and a copy of the sentence's own document not at all.
+    pub independent_support: usize,
 }
 
 /// Aligns a cluster. `texts[u]` are the features of distinct text `u`; `placement[doc][s]` is the
-/// distinct text of sentence `s` of document `doc`. Returns `result[doc][s]`.
+/// distinct text of sentence `s` of document `doc`; `groups[doc]` is the document's derivation
+/// group (see [`crate::provenance::groups`]). Returns `result[doc][s]`.
 pub fn align(
     texts: &[Features],
     placement: &[Vec<usize>],
+    groups: &[u32],
     scorer: &Scorer,
     options: &AlignOptions,
 ) -> Vec<Vec<SentenceLinks>> {
@@ -97,7 +102,10 @@ pub fn align(
         .map(|(doc, sentences)| {
             sentences
                 .iter()
-                .map(|&u| sentence_links(doc, &neighbours[u], &occurrences, options.max_links))
+                .map(|&u| {
+                    let found = sentence_links(doc, &neighbours[u], &occurrences, groups);
+                    found.truncated(options.max_links)
+                })
                 .collect()
         })
         .collect()
@@ -261,11 +269,18 @@ fn neighbours(n: usize, pairs: Vec<Pair>) -> Vec<Vec<Neighbour>> {
     out
 }
 
+impl SentenceLinks {
+    fn truncated(mut self, max_links: usize) -> SentenceLinks {
+        self.links.truncate(max_links);
+        self
+    }
+}
+
 fn sentence_links(
     doc: usize,
     neighbours: &[Neighbour],
     occurrences: &[Occurrences],
-    max_links: usize,
+    groups: &[u32],
 ) -> SentenceLinks {
     let mut links = Vec::new();
     let mut docs = Vec::new();
@@ -285,11 +300,19 @@ fn sentence_links(
     }
     docs.sort_unstable();
     docs.dedup();
+    let own = groups[doc];
+    let mut independent: Vec<u32> = docs
+        .iter()
+        .map(|&d| groups[d as usize])
+        .filter(|&g| g != own)
+        .collect();
+    independent.sort_unstable();
+    independent.dedup();
     sort_links(&mut links);
-    links.truncate(max_links);
     SentenceLinks {
         links,
         support: docs.len(),
+        independent_support: independent.len(),
     }
 }
 
@@ -308,6 +331,10 @@ mod tests {
     use super::*;
     use crate::similarity::Thresholds;
 
+    fn groups(placement: &[Vec<usize>]) -> Vec<u32> {
+        (0..placement.len() as u32).collect()
+    }
+
     fn features(texts: &[&str]) -> Vec<Features> {
         texts.iter().map(|t| Features::new(t)).collect()
     }
@@ -317,7 +344,13 @@ mod tests {
         let texts = features(&["Officials met in Geneva on Sunday to revise the peace plan."]);
         let placement = vec![vec![0, 0], vec![0], vec![]];
         let scorer = Scorer::new(Thresholds::default());
-        let out = align(&texts, &placement, &scorer, &AlignOptions::default());
+        let out = align(
+            &texts,
+            &placement,
+            &groups(&placement),
+            &scorer,
+            &AlignOptions::default(),
+        );
         assert_eq!(out[0][0].links.len(), 1);
         assert_eq!((out[0][0].links[0].doc, out[0][0].support), (1, 1));
         assert_eq!(out[1][0].links.len(), 2);
@@ -333,12 +366,27 @@ mod tests {
         ]);
         let placement = vec![vec![0, 2], vec![1]];
         let scorer = Scorer::new(Thresholds::default());
-        let fast = align(&texts, &placement, &scorer, &AlignOptions::default());
+        let fast = align(
+            &texts,
+            &placement,
+            &groups(&placement),
+            &scorer,
+            &AlignOptions::default(),
+        );
         let exhaustive = AlignOptions {
             exhaustive: true,
             ..AlignOptions::default()
         };
-        assert_eq!(fast, align(&texts, &placement, &scorer, &exhaustive));
+        assert_eq!(
+            fast,
+            align(
+                &texts,
+                &placement,
+                &groups(&placement),
+                &scorer,
+                &exhaustive
+            )
+        );
         assert_eq!(fast[1][0].links[0].sentence, 0);
     }
 
@@ -351,7 +399,7 @@ mod tests {
             max_links: 2,
             ..AlignOptions::default()
         };
-        let out = align(&texts, &placement, &scorer, &capped);
+        let out = align(&texts, &placement, &groups(&placement), &scorer, &capped);
         assert_eq!((out[0][0].links.len(), out[0][0].support), (2, 4));
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::align::Link;
 use crate::attribution::Attribution;
+use crate::integrity::Flag;
 use crate::similarity::Verdict;
 
 /// Whether other documents have the claim.
@@ -46,8 +47,21 @@ pub struct Claim {
     pub links: Vec<Link>,
     /// Number of other documents with a matching sentence.
     pub support: usize,
+    /// Number of independent sources (derivation groups other than the claim's own) with a
+    /// matching sentence.
+    pub independent_support: usize,
     /// Who the claim is attributed to.
     pub attribution: Attribution,
+    /// Integrity flags raised with the claims it matches, each naming the other claim.
+    pub flags: Vec<Flag>,
+}
+
+impl Claim {
+    /// `Some(true)` when another independent source has the claim, `Some(false)` when only
+    /// copies (or the original of a copy) have it, `None` for a single-source claim.
+    pub fn independent(&self) -> Option<bool> {
+        (self.support > 0).then_some(self.independent_support > 0)
+    }
 }
 
 /// The status implied by a claim's links.

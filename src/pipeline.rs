@@ -1,9 +1,10 @@
 //! The compare pipeline: documents in, an [`Analysis`] out.
 //!
 //! Runs the stages in the order data flows: segment each document, attribute its sentences,
-//! extract similarity features once per distinct sentence text, align across documents,
-//! classify. Each stage is a pure function of the previous one's output; this module only wires
-//! them and decides what runs in parallel (documents are independent until alignment).
+//! work out which documents are derived from which, extract similarity features once per
+//! distinct sentence text, align across documents, classify, and check the integrity of every
+//! matched pair. Each stage is a pure function of the previous one's output; this module only
+//! wires them and decides what runs in parallel (documents are independent until alignment).
 
 use std::collections::HashMap;
 
@@ -13,6 +14,8 @@ use crate::align::{self, AlignOptions, SentenceLinks};
 use crate::attribution::{Attribution, Attributor};
 use crate::classify::{self, Claim};
 use crate::document::Document;
+use crate::integrity::{self, Facts, Flag};
+use crate::provenance::{self, Derivation, Outlet, OutletBook};
 use crate::segment::{SegmentConfig, Segmenter, Sentence};
 use crate::similarity::{Features, Scorer, Thresholds};
 
@@ -25,6 +28,10 @@ pub struct Options {
     pub thresholds: Thresholds,
     /// Alignment settings.
     pub align: AlignOptions,
+    /// Outlets known by name.
+    pub outlets: OutletBook,
+    /// Outlets set on the command line, by document label.
+    pub outlet_overrides: Vec<(String, Outlet)>,
 }
 
 /// The result of comparing documents.
@@ -32,31 +39,72 @@ pub struct Options {
 pub struct Analysis {
     /// The documents, in input order.
     pub documents: Vec<Document>,
+    /// The outlet of each document, if known.
+    pub outlets: Vec<Option<Outlet>>,
+    /// Which documents draw on which.
+    pub derivations: Vec<Derivation>,
     /// `sentences[doc]`: the sentences of each document.
     pub sentences: Vec<Vec<Sentence>>,
     /// `claims[doc]`: one claim per sentence.
     pub claims: Vec<Vec<Claim>>,
 }
 
+/// What the per-document stages produce.
+struct Read {
+    sentences: Vec<Sentence>,
+    attributions: Vec<Attribution>,
+}
+
 /// Runs the whole pipeline on the current rayon thread pool.
 pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let segmenter = Segmenter::new(options.segment.clone());
     let attributor = Attributor::new();
-    let (sentences, attributions): (Vec<Vec<Sentence>>, Vec<Vec<Attribution>>) = documents
+    let read: Vec<Read> = documents
         .par_iter()
         .map(|d| {
             let sentences = segmenter.segment(&d.text, d.body_start);
             let attributions = attributor.attribute(&sentences);
-            (sentences, attributions)
+            Read {
+                sentences,
+                attributions,
+            }
         })
-        .unzip();
+        .collect();
+    let outlets =
+        provenance::resolve_outlets(&documents, &options.outlets, &options.outlet_overrides);
+    let credits: Vec<Vec<Option<usize>>> = read
+        .par_iter()
+        .enumerate()
+        .map(|(d, r)| provenance::attributed_documents(d, &r.sentences, &r.attributions, &outlets))
+        .collect();
+    let derivations = provenance::derivations(&credits);
+    let groups = provenance::groups(documents.len(), &derivations);
+
+    let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.sentences.as_slice()).collect();
     let (texts, placement) = distinct_texts(&sentences);
     let features: Vec<Features> = texts.par_iter().map(|t| Features::new(t)).collect();
     let scorer = Scorer::new(options.thresholds);
-    let links = align::align(&features, &placement, &scorer, &options.align);
-    let claims = build_claims(&documents, &sentences, attributions, links);
+    let links = align::align(&features, &placement, &groups, &scorer, &options.align);
+
+    let facts: Vec<Vec<Facts>> = read
+        .par_iter()
+        .zip(&credits)
+        .map(|(r, credits)| {
+            r.sentences
+                .iter()
+                .zip(&r.attributions)
+                .zip(credits)
+                .map(|((s, a), c)| Facts::new(&s.text, a, *c))
+                .collect()
+        })
+        .collect();
+    let (sentences, claims) = build_claims(&documents, read, links, &facts)
+        .into_iter()
+        .unzip();
     Analysis {
         documents,
+        outlets,
+        derivations,
         sentences,
         claims,
     }
@@ -76,7 +124,7 @@ pub fn analyze_with_threads(
 
 /// The distinct sentence texts, in order of first appearance, and for every sentence the index
 /// of its text. Identical sentences (wire copies) are then featurised and scored once.
-fn distinct_texts(sentences: &[Vec<Sentence>]) -> (Vec<&str>, Vec<Vec<usize>>) {
+fn distinct_texts<'a>(sentences: &[&'a [Sentence]]) -> (Vec<&'a str>, Vec<Vec<usize>>) {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut texts = Vec::new();
     let placement = sentences
@@ -97,30 +145,51 @@ fn distinct_texts(sentences: &[Vec<Sentence>]) -> (Vec<&str>, Vec<Vec<usize>>) {
 
 fn build_claims(
     documents: &[Document],
-    sentences: &[Vec<Sentence>],
-    attributions: Vec<Vec<Attribution>>,
+    read: Vec<Read>,
     links: Vec<Vec<SentenceLinks>>,
-) -> Vec<Vec<Claim>> {
-    documents
-        .iter()
-        .zip(attributions)
+    facts: &[Vec<Facts>],
+) -> Vec<(Vec<Sentence>, Vec<Claim>)> {
+    read.into_par_iter()
         .zip(links)
         .enumerate()
-        .map(|(d, ((doc, attributions), links))| {
-            attributions
+        .map(|(d, (read, links))| {
+            let claims = read
+                .attributions
                 .into_iter()
                 .zip(links)
                 .enumerate()
                 .map(|(s, (attribution, found))| Claim {
-                    id: classify::claim_id(&doc.label, &sentences[d][s].text),
+                    id: classify::claim_id(&documents[d].label, &read.sentences[s].text),
                     doc: d,
                     sentence: s,
                     status: classify::status_of(&found.links),
                     support: found.support,
+                    independent_support: found.independent_support,
+                    flags: flags(facts, d, s, &found),
                     links: found.links,
                     attribution,
                 })
-                .collect()
+                .collect();
+            (read.sentences, claims)
         })
         .collect()
+}
+
+/// Integrity flags of sentence `s` of document `d` against each sentence it is linked to.
+fn flags(facts: &[Vec<Facts>], d: usize, s: usize, found: &SentenceLinks) -> Vec<Flag> {
+    let mut out: Vec<Flag> = found
+        .links
+        .iter()
+        .flat_map(|l| {
+            integrity::compare(&facts[d][s], d, &facts[l.doc][l.sentence], l.doc)
+                .into_iter()
+                .map(|kind| Flag {
+                    kind,
+                    doc: l.doc,
+                    sentence: l.sentence,
+                })
+        })
+        .collect();
+    out.sort();
+    out
 }

@@ -60,6 +60,13 @@ pub struct ClaimRecord {
     pub attribution: &'static str,
     /// direct, partial or none.
     pub quote: &'static str,
+    /// yes when an independent source has the claim, no when only copies do, empty when
+    /// single-source.
+    pub independent: &'static str,
+    /// Number of independent sources with the claim.
+    pub independent_support: usize,
+    /// Integrity flags, `kind:doc:sentence` naming the other claim, `;`-separated.
+    pub flags: String,
 }
 
 /// Builds the flat records, documents in input order, sentences in document order.
@@ -96,6 +103,21 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                 source_kind: a.source_kind.map_or("", source_kind_name),
                 attribution: attribution_kind_name(a.kind),
                 quote: quote_kind_name(a.quote),
+                independent: match claim.independent() {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "",
+                },
+                independent_support: claim.independent_support,
+                flags: claim
+                    .flags
+                    .iter()
+                    .map(|f| {
+                        let other = &analysis.documents[f.doc].label;
+                        format!("{}:{}:{}", f.kind.as_str(), other, f.sentence + 1)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";"),
             });
         }
     }
@@ -145,6 +167,130 @@ pub fn to_csv(records: &[ClaimRecord]) -> Vec<u8> {
 /// The claims as a pretty JSON array of the same records.
 pub fn to_json(records: &[ClaimRecord]) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(records).expect("records always serialise");
+    out.push(b'\n');
+    out
+}
+
+/// Per-document summary: claims per status, derivations with their evidence, flags per kind.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    /// One entry per document, in input order.
+    pub documents: Vec<DocumentSummary>,
+}
+
+/// The summary of one document.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentSummary {
+    /// Document label.
+    pub doc: String,
+    /// The document's outlet, if known.
+    pub outlet: Option<String>,
+    /// Number of claims (sentences).
+    pub claims: usize,
+    /// Claims that another document states in largely the same words.
+    pub corroborated: usize,
+    /// Claims that another document states in other words.
+    pub paraphrased: usize,
+    /// Claims no other document has.
+    pub single_source: usize,
+    /// Claims whose only support is a copy of (or the original of) this document.
+    pub not_independent: usize,
+    /// Documents this one draws on, with the sentences that show it.
+    pub derived_from: Vec<DerivedFrom>,
+    /// Flags raised on this document's claims, per kind (kinds with none are left out).
+    pub flags: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// One derivation seen from the derived document.
+#[derive(Clone, Debug, Serialize)]
+pub struct DerivedFrom {
+    /// Label of the document drawn on.
+    pub doc: String,
+    /// Sentence numbers (1-based) whose attribution names its outlet.
+    pub sentences: Vec<usize>,
+    /// Those sentences' text.
+    pub evidence: Vec<String>,
+}
+
+/// Builds the summary.
+pub fn summary(analysis: &Analysis) -> Summary {
+    use crate::classify::Status;
+    let documents = analysis
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(d, claims)| {
+            let count = |status| claims.iter().filter(|c| c.status == status).count();
+            let mut flags = std::collections::BTreeMap::new();
+            for f in claims.iter().flat_map(|c| &c.flags) {
+                *flags.entry(f.kind.as_str()).or_insert(0) += 1;
+            }
+            DocumentSummary {
+                doc: analysis.documents[d].label.clone(),
+                outlet: analysis.outlets[d].as_ref().map(|o| o.name.clone()),
+                claims: claims.len(),
+                corroborated: count(Status::Corroborated),
+                paraphrased: count(Status::Paraphrased),
+                single_source: count(Status::SingleSource),
+                not_independent: claims
+                    .iter()
+                    .filter(|c| c.independent() == Some(false))
+                    .count(),
+                derived_from: analysis
+                    .derivations
+                    .iter()
+                    .filter(|x| x.derived == d)
+                    .map(|x| DerivedFrom {
+                        doc: analysis.documents[x.source].label.clone(),
+                        sentences: x.evidence.iter().map(|s| s + 1).collect(),
+                        evidence: x
+                            .evidence
+                            .iter()
+                            .map(|&s| analysis.sentences[d][s].text.clone())
+                            .collect(),
+                    })
+                    .collect(),
+                flags,
+            }
+        })
+        .collect();
+    Summary { documents }
+}
+
+/// The summary as text for a terminal.
+pub fn summary_text(summary: &Summary) -> Vec<u8> {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for d in &summary.documents {
+        let outlet = d
+            .outlet
+            .as_deref()
+            .map_or(String::new(), |o| format!(" ({o})"));
+        let _ = writeln!(out, "{}{}: {} claims", d.doc, outlet, d.claims);
+        let _ = writeln!(
+            out,
+            "  {} corroborated, {} paraphrased, {} single-source; {} supported only by copies",
+            d.corroborated, d.paraphrased, d.single_source, d.not_independent
+        );
+        for x in &d.derived_from {
+            let _ = writeln!(out, "  derived from {}, as these sentences show:", x.doc);
+            for (n, text) in x.sentences.iter().zip(&x.evidence) {
+                let _ = writeln!(out, "    {}:{n} {text}", d.doc);
+            }
+        }
+        if d.flags.is_empty() {
+            let _ = writeln!(out, "  no integrity flags");
+        } else {
+            let flags: Vec<String> = d.flags.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            let _ = writeln!(out, "  flags: {}", flags.join(", "));
+        }
+    }
+    out.into_bytes()
+}
+
+/// The summary as pretty JSON.
+pub fn summary_json(summary: &Summary) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(summary).expect("summary always serialises");
     out.push(b'\n');
     out
 }

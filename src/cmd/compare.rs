@@ -42,6 +42,11 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
 
+    /// Print a per-document summary (claims per status, derived-from relations with their
+    /// evidence, flags per kind) instead of the claims; `--format json` for JSON.
+    #[arg(long)]
+    summary: bool,
+
     /// At most this many references in the `matches` column.
     #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_MATCHES)]
     max_matches: usize,
@@ -54,6 +59,14 @@ pub fn run(args: &Args) -> Result<Exit> {
     options.align.progress = true;
     let documents = args.articles.load()?;
     let analysis = pipeline::analyze_with_threads(documents, &options, args.threads);
+    if args.summary {
+        let summary = report::summary(&analysis);
+        let bytes = match args.format {
+            Format::Csv => report::summary_text(&summary),
+            Format::Json => report::summary_json(&summary),
+        };
+        return output::write(args.output.as_deref(), &bytes).map(|()| Exit::Success);
+    }
     let records = report::records(
         &analysis,
         &ReportOptions {

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use crate::document::{self, Document, Input};
 use crate::error::{Error, Result};
 use crate::pipeline::Options;
+use crate::provenance::{outlet_from_names, Outlet, OutletBook};
 use crate::segment::{LineBreaks, SegmentConfig};
 use crate::similarity::Thresholds;
 
@@ -38,6 +39,15 @@ pub struct ArticleArgs {
     /// A file of extra abbreviations, one per line (`Gen.`, `Calif.`), added to the built-in list.
     #[arg(long, value_name = "FILE")]
     pub abbreviations: Option<PathBuf>,
+
+    /// The outlet of an article and its aliases: `LABEL="Name,alias,..."` (repeatable), e.g.
+    /// `--outlet wsj="The Wall Street Journal,the Journal,WSJ"`.
+    #[arg(long = "outlet", value_name = "LABEL=NAMES")]
+    pub outlets: Vec<String>,
+
+    /// A file of extra known outlets, one per line: `Name | alias | alias`.
+    #[arg(long = "outlets", value_name = "FILE")]
+    pub outlets_file: Option<PathBuf>,
 }
 
 /// Matching thresholds.
@@ -103,11 +113,36 @@ impl ArticleArgs {
 
     /// Pipeline options from these arguments and the thresholds.
     pub fn options(&self, thresholds: &ThresholdArgs) -> Result<Options> {
+        let mut outlets = OutletBook::default();
+        if let Some(path) = &self.outlets_file {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            outlets.extend_front(OutletBook::parse(&text));
+        }
         Ok(Options {
             segment: self.segment_config()?,
             thresholds: thresholds.thresholds()?,
+            outlets,
+            outlet_overrides: self.outlet_overrides()?,
             ..Options::default()
         })
+    }
+
+    fn outlet_overrides(&self) -> Result<Vec<(String, Outlet)>> {
+        self.outlets
+            .iter()
+            .map(|arg| {
+                let parsed = arg.split_once('=').and_then(|(label, names)| {
+                    let names = names.trim_matches('"');
+                    Some((label.to_string(), outlet_from_names(names.split(','))?))
+                });
+                parsed.ok_or_else(|| {
+                    Error::Usage(format!("--outlet {arg}: expected LABEL=\"Name,alias,...\""))
+                })
+            })
+            .collect()
     }
 }
 

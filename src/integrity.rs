@@ -1,0 +1,836 @@
+//! Integrity: did a matched copy keep the facts?
+//!
+//! Takes a pair of matched claims (their text, attribution, and the outlet each one's
+//! attribution names) and returns the [`FlagKind`]s the pair raises: a quote attributed to the
+//! wrong party, an altered quote, a changed number or date, a different actor, a changed
+//! attribution.
+//!
+//! The one idea: false positives are worse than misses. Each rule compares only what both
+//! sides state (a number with the same unit, the head of the subject, a quotation present on
+//! both sides) and stays silent when one side simply says less.
+
+use std::collections::BTreeSet;
+
+use crate::attribution::{Attribution, AttributionKind, SourceKind};
+
+/// What an integrity flag says about a pair of matched claims.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    /// Words quoted on one side are the other outlet's own narrative, credited to someone else.
+    QuoteMisattributed,
+    /// A quotation present on both sides with words changed, added or dropped.
+    QuoteAltered,
+    /// The claims disagree on a number, amount, count, date or day.
+    NumberMismatch,
+    /// The claims give the action to different people or bodies.
+    ActorMismatch,
+    /// The claim is attributed to different sources, or attributed on one side only.
+    AttributionChanged,
+}
+
+impl FlagKind {
+    /// Every kind, in output order.
+    pub const ALL: [FlagKind; 5] = [
+        FlagKind::QuoteMisattributed,
+        FlagKind::QuoteAltered,
+        FlagKind::NumberMismatch,
+        FlagKind::ActorMismatch,
+        FlagKind::AttributionChanged,
+    ];
+
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagKind::QuoteMisattributed => "quote-misattributed",
+            FlagKind::QuoteAltered => "quote-altered",
+            FlagKind::NumberMismatch => "number-mismatch",
+            FlagKind::ActorMismatch => "actor-mismatch",
+            FlagKind::AttributionChanged => "attribution-changed",
+        }
+    }
+}
+
+/// A flag raised on a claim, naming the other claim of the pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Flag {
+    /// What is wrong.
+    pub kind: FlagKind,
+    /// The other claim's document (0-based).
+    pub doc: usize,
+    /// The other claim's sentence (0-based).
+    pub sentence: usize,
+}
+
+/// Quotations shorter than this many words are scare quotes ("secret meetings"), not quotes
+/// whose attribution can be checked.
+const MIN_QUOTE_WORDS: usize = 5;
+
+/// What one claim states, extracted once and compared with every claim it matches.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    /// Words outside quotation marks and outside the attribution phrase.
+    narrative: Vec<String>,
+    /// Each quotation's words.
+    quotes: Vec<Vec<String>>,
+    /// Every content word of the claim outside the attribution phrase.
+    content: BTreeSet<String>,
+    /// Numbers with their units.
+    numbers: Vec<Quantity>,
+    /// Head words of the subject, when the subject is a person or body.
+    actors: Vec<String>,
+    /// Content words of the source.
+    source: BTreeSet<String>,
+    /// The claim has an attribution cue of its own or carried.
+    attributed: bool,
+    /// The source is a bare or resolved pronoun; it cannot be compared by its words.
+    vague_source: bool,
+    /// The document whose outlet the attribution names, if any.
+    credits: Option<usize>,
+    /// The source is a publication or report, not a person or body speaking through it.
+    source_is_publication: bool,
+}
+
+/// A number and what it counts (`three days` → 3, "day"; `Nov. 18` → 18, "date:nov").
+#[derive(Clone, Debug, PartialEq)]
+struct Quantity {
+    value: f64,
+    unit: String,
+}
+
+/// One word of a sentence.
+#[derive(Clone, Debug)]
+struct Word {
+    /// Lowercased, dots dropped, curly apostrophes straightened.
+    norm: String,
+    /// Starts with a capital letter.
+    capital: bool,
+    /// Inside quotation marks.
+    quoted: bool,
+    /// Inside the attribution's cue or source.
+    attribution: bool,
+    /// A comma or colon follows it.
+    comma_after: bool,
+    /// A dollar sign precedes it.
+    dollar_before: bool,
+}
+
+impl Facts {
+    /// Extracts the facts of one claim. `credits` is the document whose outlet its attribution
+    /// names (see [`crate::provenance::attributed_documents`]).
+    pub fn new(text: &str, attribution: &Attribution, credits: Option<usize>) -> Facts {
+        let words = words(text, &attribution_ranges(text, attribution));
+        let narrative: Vec<String> = words
+            .iter()
+            .filter(|w| !w.quoted && !w.attribution)
+            .map(|w| w.norm.clone())
+            .collect();
+        let content: BTreeSet<String> = words
+            .iter()
+            .filter(|w| !w.attribution && !is_stop_word(&w.norm))
+            .map(|w| stem(&w.norm))
+            .collect();
+        let content_words: Vec<&Word> = words.iter().filter(|w| !w.attribution).collect();
+        Facts {
+            narrative,
+            quotes: quotes(&words),
+            numbers: quantities(&content_words),
+            actors: subject_heads(&content_words),
+            content,
+            source: source_words(&attribution.source),
+            attributed: attribution.kind != AttributionKind::None,
+            vague_source: attribution.source_kind == Some(SourceKind::Pronoun),
+            credits,
+            source_is_publication: matches!(
+                attribution.source_kind,
+                Some(SourceKind::Publication | SourceKind::Document)
+            ),
+        }
+    }
+}
+
+/// Byte ranges of the cue and the source within `text` (their first occurrence).
+fn attribution_ranges(text: &str, attribution: &Attribution) -> Vec<std::ops::Range<usize>> {
+    [&attribution.cue, &attribution.source]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| text.find(s.as_str()).map(|at| at..at + s.len()))
+        .collect()
+}
+
+fn is_quote_open(c: char) -> bool {
+    matches!(c, '“' | '«' | '„')
+}
+
+fn is_quote_close(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// Splits a sentence into words, tracking quotation marks (curly, straight or mixed).
+fn words(text: &str, attribution: &[std::ops::Range<usize>]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut quoted = false;
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let flush = |out: &mut Vec<Word>, from: usize, to: usize, quoted: bool| {
+        push_words(out, text, from..to, quoted, attribution);
+    };
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let inner = is_inner_punct(c, prev, next);
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(at);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            flush(&mut out, s, at, quoted);
+        }
+        if is_quote_open(c) || (c == '"' && !quoted) {
+            quoted = true;
+        } else if is_quote_close(c) || c == '"' {
+            if !quoted {
+                // A quote continued from the previous sentence closes here.
+                out.iter_mut().for_each(|w| w.quoted = true);
+            }
+            quoted = false;
+        } else if matches!(c, ',' | ':' | ';') {
+            if let Some(last) = out.last_mut() {
+                last.comma_after = true;
+            }
+        }
+    }
+    if let Some(s) = start {
+        flush(&mut out, s, text.len(), quoted);
+    }
+    out
+}
+
+/// Dots, apostrophes and digit separators inside a word belong to it ("U.S.", "don't", "2.5",
+/// "900,000"); hyphens and dashes split words.
+fn is_inner_punct(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    match c {
+        '.' => alnum(prev) && alnum(next) || (alnum(prev) && next.is_none()),
+        '\'' | '’' => alnum(prev) && alnum(next),
+        ',' => digit(prev) && digit(next),
+        _ => false,
+    }
+}
+
+fn push_words(
+    out: &mut Vec<Word>,
+    text: &str,
+    range: std::ops::Range<usize>,
+    quoted: bool,
+    attribution: &[std::ops::Range<usize>],
+) {
+    let raw = text[range.clone()].trim_end_matches('.');
+    if raw.is_empty() {
+        return;
+    }
+    let decimal = raw.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let norm: String = raw
+        .chars()
+        .filter(|&c| c != ',' && (c != '.' || decimal))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let in_attribution = attribution
+        .iter()
+        .any(|r| r.start <= range.start && range.end <= r.end);
+    let dollar_before = text[..range.start].ends_with('$');
+    out.push(Word {
+        norm,
+        capital: raw.chars().next().is_some_and(char::is_uppercase),
+        quoted,
+        attribution: in_attribution,
+        comma_after: false,
+        dollar_before,
+    });
+}
+
+/// Runs of consecutive quoted words.
+fn quotes(words: &[Word]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for w in words {
+        if w.quoted {
+            current.push(w.norm.clone());
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "this", "it", "its", "is", "was", "were", "be", "been", "are", "has",
+    "have", "had", "who", "which", "their", "his", "her", "they", "he", "she", "we", "not",
+    "would", "will", "also", "than", "about", "into", "after", "before",
+];
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+/// A light stem: plural and possessive endings only, so "officials" meets "official".
+fn stem(word: &str) -> String {
+    let w = word.trim_end_matches("'s").trim_end_matches('\'');
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+fn source_words(source: &str) -> BTreeSet<String> {
+    words(source, &[])
+        .into_iter()
+        .filter(|w| !is_stop_word(&w.norm))
+        .map(|w| stem(&w.norm))
+        .collect()
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const SMALL_NUMBERS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The month a word names ("nov", "november", "sept"), 1-based.
+fn month(word: &str) -> Option<usize> {
+    if word.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    full.iter()
+        .position(|m| *m == word)
+        .or_else(|| (word == "sept").then_some(8))
+        .or_else(|| {
+            // Abbreviations only where they cannot be ordinary words ("may", "mar" are).
+            MONTHS
+                .iter()
+                .position(|m| *m == word && !matches!(word, "may" | "mar" | "jun" | "jul"))
+        })
+        .map(|i| i + 1)
+}
+
+/// The value of a number written in digits or words.
+fn number_value(word: &str) -> Option<f64> {
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let digits: String = word.chars().filter(|&c| c != ',').collect();
+        let digits = digits.trim_end_matches(|c: char| c.is_alphabetic());
+        return digits.parse().ok();
+    }
+    if let Some(i) = SMALL_NUMBERS.iter().position(|w| *w == word) {
+        return Some(i as f64);
+    }
+    TENS.iter()
+        .position(|w| *w == word)
+        .map(|i| (20 + 10 * i) as f64)
+}
+
+fn scale(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Numbers with their units: the next content word ("three days"), a currency or percent sign,
+/// a month for dates, weekdays and bare months as days and months.
+fn quantities(words: &[&Word]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i].norm;
+        if let Some(day) = WEEKDAYS.iter().position(|d| d == w) {
+            out.push(Quantity {
+                value: day as f64,
+                unit: "weekday".into(),
+            });
+        } else if let Some(m) = month(w) {
+            match words.get(i + 1).and_then(|n| number_value(&n.norm)) {
+                Some(day) if (1.0..=31.0).contains(&day) => {
+                    out.push(Quantity {
+                        value: day,
+                        unit: format!("date:{m}"),
+                    });
+                    i += 1;
+                }
+                _ => out.push(Quantity {
+                    value: m as f64,
+                    unit: "month".into(),
+                }),
+            }
+        } else if let Some(mut value) = number_value(w) {
+            let dollar = words[i].dollar_before;
+            while let Some(s) = words.get(i + 1).and_then(|n| scale(&n.norm)) {
+                value *= s;
+                i += 1;
+            }
+            let unit = unit_after(words, i, dollar, value);
+            out.push(Quantity { value, unit });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn unit_after(words: &[&Word], i: usize, dollar: bool, value: f64) -> String {
+    if dollar {
+        return "$".into();
+    }
+    match words.get(i + 1).map(|w| w.norm.as_str()) {
+        Some("percent" | "%") => "percent".into(),
+        Some(next) if !is_stop_word(next) && number_value(next).is_none() => stem(next),
+        _ if (1800.0..=2100.0).contains(&value) && value.fract() == 0.0 => "year".into(),
+        _ => String::new(),
+    }
+}
+
+/// Words that open a clause before the subject ("On Nov. 16, ...", "Despite ..., ...").
+const CLAUSE_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "despite",
+    "when",
+    "while",
+    "with",
+    "without",
+    "since",
+    "as",
+    "during",
+    "by",
+    "through",
+    "for",
+    "from",
+    "amid",
+    "following",
+    "if",
+    "although",
+    "though",
+    "because",
+    "over",
+    "under",
+    "until",
+    "once",
+    "last",
+    "earlier",
+    "later",
+    "sent",
+];
+
+/// Words that may stand inside a subject noun phrase without being a name.
+const SUBJECT_FILLERS: &[&str] = &[
+    "a", "an", "the", "and", "of", "senior", "top", "former", "other", "two", "three", "several",
+    "some", "many", "his", "her", "their", "its", "special", "chief", "deputy", "acting", "us",
+    "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
+];
+
+/// Nouns that make a subject a person or body.
+const ACTOR_NOUNS: &[&str] = &[
+    "official",
+    "president",
+    "minister",
+    "secretary",
+    "envoy",
+    "adviser",
+    "advisor",
+    "aide",
+    "lawmaker",
+    "senator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "director",
+    "ambassador",
+    "diplomat",
+    "general",
+    "commander",
+    "pair",
+    "men",
+    "women",
+    "team",
+    "administration",
+    "government",
+    "ministry",
+    "department",
+    "agency",
+    "police",
+    "prosecutor",
+    "judge",
+    "court",
+    "army",
+    "military",
+    "negotiator",
+    "representative",
+    "governor",
+    "mayor",
+    "chairman",
+    "ceo",
+    "executive",
+    "company",
+    "firm",
+    "investigator",
+    "regulator",
+    "union",
+];
+
+/// Head words of the sentence's subject when it is a person or body: the last word of each
+/// conjunct of the leading noun phrase ("A senior Ukrainian official" → official; "Witkoff and
+/// Kushner" → witkoff, kushner). Empty when the subject is a thing or cannot be found.
+fn subject_heads(words: &[&Word]) -> Vec<String> {
+    let narrative: Vec<&Word> = words.iter().copied().filter(|w| !w.quoted).collect();
+    let Some(first) = narrative.first() else {
+        return Vec::new();
+    };
+    let mut start = 0;
+    if CLAUSE_OPENERS.contains(&first.norm.as_str()) || first.norm.ends_with("ing") {
+        match narrative.iter().position(|w| w.comma_after) {
+            Some(comma) => start = comma + 1,
+            None => return Vec::new(),
+        }
+    }
+    let mut heads = Vec::new();
+    let mut last: Option<&Word> = None;
+    let mut is_actor = false;
+    for w in &narrative[start..] {
+        let noun = stem(&w.norm);
+        let actor_noun = ACTOR_NOUNS.contains(&noun.as_str());
+        if w.norm == "and" {
+            heads.extend(last.take().map(|l| stem(&l.norm)));
+            continue;
+        }
+        if !(w.capital || actor_noun || SUBJECT_FILLERS.contains(&w.norm.as_str())) {
+            break;
+        }
+        is_actor |= actor_noun || (w.capital && !SUBJECT_FILLERS.contains(&w.norm.as_str()));
+        if !SUBJECT_FILLERS.contains(&w.norm.as_str()) {
+            last = Some(w);
+        }
+        if w.comma_after {
+            break;
+        }
+    }
+    heads.extend(last.map(|l| stem(&l.norm)));
+    if is_actor {
+        heads
+    } else {
+        Vec::new()
+    }
+}
+
+/// The flags a pair of matched claims raises, each naming the other side.
+pub fn compare(x: &Facts, x_doc: usize, y: &Facts, y_doc: usize) -> Vec<FlagKind> {
+    let mut out = Vec::new();
+    if quote_misattributed(x, y, y_doc) || quote_misattributed(y, x, x_doc) {
+        out.push(FlagKind::QuoteMisattributed);
+    }
+    if quote_altered(x, y) {
+        out.push(FlagKind::QuoteAltered);
+    }
+    if numbers_disagree(x, y) {
+        out.push(FlagKind::NumberMismatch);
+    }
+    if actors_disagree(x, y) {
+        out.push(FlagKind::ActorMismatch);
+    }
+    if attribution_changed(x, x_doc, y, y_doc) {
+        out.push(FlagKind::AttributionChanged);
+    }
+    out
+}
+
+/// `quoting` puts in quotation marks words that `narrating` states as its own narrative, and
+/// credits them to someone other than `narrating`'s outlet.
+fn quote_misattributed(quoting: &Facts, narrating: &Facts, narrating_doc: usize) -> bool {
+    if quoting.credits == Some(narrating_doc) && !quoting.attributed_elsewhere() {
+        return false;
+    }
+    quoting.quotes.iter().any(|q| {
+        q.len() >= MIN_QUOTE_WORDS
+            && contains_run(&narrating.narrative, q)
+            && !narrating.quotes.iter().any(|nq| contains_run(nq, q))
+    })
+}
+
+impl Facts {
+    /// The attribution names a source besides the credited outlet ("officials told the
+    /// Journal": the words are the officials', not the Journal's).
+    fn attributed_elsewhere(&self) -> bool {
+        !self.source.is_empty() && self.credits.is_some() && !self.source_is_outlet()
+    }
+
+    fn source_is_outlet(&self) -> bool {
+        self.source_is_publication
+    }
+}
+
+fn contains_run(haystack: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A quotation on each side shares most words with one on the other, yet neither is a
+/// contiguous excerpt of the other.
+fn quote_altered(x: &Facts, y: &Facts) -> bool {
+    x.quotes.iter().any(|qx| {
+        y.quotes.iter().any(|qy| {
+            let (short, long) = if qx.len() <= qy.len() {
+                (qx, qy)
+            } else {
+                (qy, qx)
+            };
+            short.len() >= 3 && !contains_run(long, short) && dice(short, long) >= 0.6
+        })
+    })
+}
+
+fn dice(a: &[String], b: &[String]) -> f64 {
+    let sa: BTreeSet<&String> = a.iter().collect();
+    let sb: BTreeSet<&String> = b.iter().collect();
+    2.0 * sa.intersection(&sb).count() as f64 / (sa.len() + sb.len()).max(1) as f64
+}
+
+/// Some unit is counted on both sides, and each side has a value for it the other lacks.
+fn numbers_disagree(x: &Facts, y: &Facts) -> bool {
+    let units: BTreeSet<&str> = x.numbers.iter().map(|q| q.unit.as_str()).collect();
+    units.into_iter().filter(|u| !u.is_empty()).any(|unit| {
+        let xs: Vec<f64> = values(&x.numbers, unit);
+        let ys: Vec<f64> = values(&y.numbers, unit);
+        !ys.is_empty()
+            && xs.iter().any(|v| !has_value(&ys, *v))
+            && ys.iter().any(|v| !has_value(&xs, *v))
+    })
+}
+
+fn values(quantities: &[Quantity], unit: &str) -> Vec<f64> {
+    quantities
+        .iter()
+        .filter(|q| q.unit == unit)
+        .map(|q| q.value)
+        .collect()
+}
+
+fn has_value(values: &[f64], v: f64) -> bool {
+    values
+        .iter()
+        .any(|w| (w - v).abs() <= 1e-9 * v.abs().max(1.0))
+}
+
+/// Both subjects are people or bodies, and neither side mentions the other's.
+fn actors_disagree(x: &Facts, y: &Facts) -> bool {
+    !x.actors.is_empty()
+        && !y.actors.is_empty()
+        && !x.actors.iter().any(|a| y.content.contains(a))
+        && !y.actors.iter().any(|a| x.content.contains(a))
+}
+
+/// Sources that share no word, or a source on one side and no attribution at all on the other.
+/// Crediting the other side's own outlet is never a change.
+fn attribution_changed(x: &Facts, x_doc: usize, y: &Facts, y_doc: usize) -> bool {
+    if x.credits == Some(y_doc) || y.credits == Some(x_doc) {
+        return false;
+    }
+    match (x.attributed, y.attributed) {
+        (true, true) => {
+            !x.vague_source
+                && !y.vague_source
+                && !x.source.is_empty()
+                && !y.source.is_empty()
+                && x.source.is_disjoint(&y.source)
+        }
+        (true, false) => !x.source.is_empty(),
+        (false, true) => !y.source.is_empty(),
+        (false, false) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(cue: &str, source: &str) -> Attribution {
+        Attribution {
+            cue: cue.into(),
+            source: source.into(),
+            source_kind: Some(SourceKind::Anonymous),
+            kind: AttributionKind::Explicit,
+            ..Attribution::default()
+        }
+    }
+
+    fn plain(text: &str) -> Facts {
+        Facts::new(text, &Attribution::default(), None)
+    }
+
+    fn flags(x: &Facts, y: &Facts) -> Vec<FlagKind> {
+        compare(x, 0, y, 1)
+    }
+
+    #[test]
+    fn changed_count_is_a_number_mismatch() {
+        let x = plain("The talks lasted three days in Miami.");
+        let y = plain("The talks lasted four days in Miami.");
+        assert_eq!(flags(&x, &y), [FlagKind::NumberMismatch]);
+        assert!(flags(&x, &plain("The talks lasted 3 days in Miami.")).is_empty());
+    }
+
+    #[test]
+    fn changed_date_is_a_number_mismatch() {
+        let x = plain("Driscoll arrived in Kyiv on Nov. 19 to discuss defense.");
+        let y = plain("Driscoll arrived in Kyiv on November 18 to discuss defense.");
+        assert_eq!(flags(&x, &y), [FlagKind::NumberMismatch]);
+        let z = plain("Driscoll arrived in Kyiv last week to discuss defense.");
+        assert!(flags(&x, &z).is_empty(), "saying less is not a mismatch");
+    }
+
+    #[test]
+    fn scaled_amounts_compare_as_numbers() {
+        let x = plain("The package costs $2.5 billion over ten years.");
+        let y = plain("The package costs $2,500 million over ten years.");
+        assert!(flags(&x, &y).is_empty());
+        let z = plain("The package costs $3 billion over ten years.");
+        assert_eq!(flags(&x, &z), [FlagKind::NumberMismatch]);
+    }
+
+    #[test]
+    fn different_subject_is_an_actor_mismatch() {
+        let x = plain("A senior Ukrainian official organized two calls with Zelensky.");
+        let y = plain("Witkoff and Kushner held two calls with Zelensky.");
+        assert_eq!(flags(&x, &y), [FlagKind::ActorMismatch]);
+        let z = plain("Senior Ukrainian officials organized two calls with Zelensky.");
+        assert!(flags(&x, &z).is_empty());
+    }
+
+    #[test]
+    fn passive_rewrite_is_not_an_actor_mismatch() {
+        let x = plain("Witkoff drafted the plan in October.");
+        let y = plain("The plan was drafted by Witkoff in October.");
+        assert!(flags(&x, &y).is_empty());
+    }
+
+    #[test]
+    fn narrative_quoted_as_someone_elses_words_is_misattributed() {
+        let narrative = Facts::new(
+            "They brought him to Miami for three days of talks, according to officials.",
+            &said("according to", "officials"),
+            None,
+        );
+        let quoting = Facts::new(
+            "\u{201c}They brought him to Miami for three days of talks,\u{201d} officials told the Journal.",
+            &said("told the Journal", "officials"),
+            Some(0),
+        );
+        assert_eq!(
+            compare(&narrative, 0, &quoting, 1),
+            [FlagKind::QuoteMisattributed]
+        );
+    }
+
+    #[test]
+    fn quoting_the_outlets_own_words_as_its_own_is_fine() {
+        let narrative = plain("They brought him to Miami for three days of talks.");
+        let mut credit = said("reported", "the Journal");
+        credit.source_kind = Some(SourceKind::Publication);
+        let quoting = Facts::new(
+            "\u{201c}They brought him to Miami for three days of talks,\u{201d} the Journal reported.",
+            &credit,
+            Some(0),
+        );
+        assert!(compare(&narrative, 0, &quoting, 1).is_empty());
+    }
+
+    #[test]
+    fn altered_quote_is_flagged_but_an_excerpt_is_not() {
+        let x = plain("\"We are grateful to the United States for listening to us,\" Umerov said.");
+        let y = plain("\"We are thankful to the United States for listening to us,\" Umerov said.");
+        assert_eq!(flags(&x, &y), [FlagKind::QuoteAltered]);
+        let excerpt = plain("Umerov said they were \"grateful to the United States\" for it.");
+        assert!(!flags(&x, &excerpt).contains(&FlagKind::QuoteAltered));
+    }
+
+    #[test]
+    fn different_sources_change_the_attribution() {
+        let x = Facts::new(
+            "The plan has 28 points, officials said.",
+            &said("said", "officials"),
+            None,
+        );
+        let y = Facts::new(
+            "The plan has 28 points, a diplomat said.",
+            &said("said", "a diplomat"),
+            None,
+        );
+        assert_eq!(flags(&x, &y), [FlagKind::AttributionChanged]);
+        let z = Facts::new(
+            "The plan has 28 points, U.S. officials said.",
+            &said("said", "U.S. officials"),
+            None,
+        );
+        assert!(flags(&x, &z).is_empty());
+        assert_eq!(
+            flags(&x, &plain("The plan has 28 points.")),
+            [FlagKind::AttributionChanged]
+        );
+    }
+}

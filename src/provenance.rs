@@ -1,0 +1,333 @@
+//! Provenance: which documents are write-ups of which, and so which support is independent.
+//!
+//! Takes the documents with their outlets and the attribution of every sentence; returns the
+//! [`Derivation`]s (document B is derived from document A, with the sentences that show it) and
+//! a derivation group per document.
+//!
+//! The one idea: a document that attributes its claims to another document's outlet ("the Wall
+//! Street Journal reported", "told the Journal", "according to the outlet") is derived from it,
+//! and copies of one source are one source. Documents linked by derivation, directly or through
+//! other copies, form a group; a claim is independently corroborated only by a document outside
+//! its own group.
+
+use crate::attribution::Attribution;
+use crate::document::Document;
+use crate::segment::Sentence;
+
+const BUILTIN_OUTLETS: &str = include_str!("data/outlets.txt");
+
+/// A news outlet: its name and the other names it goes by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outlet {
+    /// The outlet's name (`The Wall Street Journal`).
+    pub name: String,
+    /// Other names (`WSJ`, `the Journal`).
+    pub aliases: Vec<String>,
+}
+
+impl Outlet {
+    /// Every name, lowercased, as matched in text. An official name that starts with "The"
+    /// also matches without it; an alias such as "the Journal" must keep its article, so that
+    /// "a journal" is not taken for the Wall Street Journal.
+    fn patterns(&self) -> Vec<String> {
+        let mut out = vec![self.name.to_lowercase()];
+        if let Some(rest) = out[0].strip_prefix("the ") {
+            out.push(rest.to_string());
+        }
+        out.extend(self.aliases.iter().map(|a| a.to_lowercase()));
+        out.retain(|p| !p.trim().is_empty());
+        out
+    }
+
+    /// Whether `text` names this outlet.
+    pub fn is_named_in(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.patterns().iter().any(|p| contains_phrase(&lower, p))
+    }
+}
+
+/// The outlets crosscheck knows by name: the built-in list plus any the user adds.
+#[derive(Clone, Debug)]
+pub struct OutletBook {
+    outlets: Vec<Outlet>,
+}
+
+impl Default for OutletBook {
+    fn default() -> OutletBook {
+        OutletBook::parse(BUILTIN_OUTLETS)
+    }
+}
+
+impl OutletBook {
+    /// Parses the outlets file format: `Name | alias | alias` per line, `#` comments.
+    pub fn parse(text: &str) -> OutletBook {
+        let outlets = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| outlet_from_names(l.split('|')))
+            .collect();
+        OutletBook { outlets }
+    }
+
+    /// Adds the outlets of another book (user entries come first, so they win).
+    pub fn extend_front(&mut self, other: OutletBook) {
+        let mut outlets = other.outlets;
+        outlets.append(&mut self.outlets);
+        self.outlets = outlets;
+    }
+
+    /// The known outlet one of whose names is `name` (case, "the" and punctuation ignored).
+    pub fn find(&self, name: &str) -> Option<&Outlet> {
+        let key = label_key(name);
+        self.outlets.iter().find(|o| {
+            std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .any(|n| label_key(n) == key)
+        })
+    }
+
+    /// Every known outlet.
+    pub fn outlets(&self) -> &[Outlet] {
+        &self.outlets
+    }
+}
+
+/// Builds an outlet from a list of names (`NAME,alias,...`); the first is the name.
+pub fn outlet_from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<Outlet> {
+    let mut names = names
+        .into_iter()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    let name = names.next()?;
+    Some(Outlet {
+        name,
+        aliases: names.collect(),
+    })
+}
+
+fn label_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The outlet of each document: from `--outlet` (`overrides`, by label), else its header, else
+/// the known outlet its label names (`wsj` → The Wall Street Journal), else none. A header or
+/// override naming a known outlet also gets that outlet's built-in aliases.
+pub fn resolve_outlets(
+    documents: &[Document],
+    book: &OutletBook,
+    overrides: &[(String, Outlet)],
+) -> Vec<Option<Outlet>> {
+    documents
+        .iter()
+        .map(|doc| {
+            let given = overrides
+                .iter()
+                .find(|(label, _)| *label == doc.label)
+                .map(|(_, o)| o.clone())
+                .or_else(|| {
+                    doc.meta.outlet.as_ref().map(|name| Outlet {
+                        name: name.clone(),
+                        aliases: doc.meta.aliases.clone(),
+                    })
+                });
+            match given {
+                Some(mut outlet) => {
+                    if let Some(known) = book.find(&outlet.name) {
+                        for alias in std::iter::once(&known.name).chain(&known.aliases) {
+                            if !outlet.aliases.contains(alias) && *alias != outlet.name {
+                                outlet.aliases.push(alias.clone());
+                            }
+                        }
+                    }
+                    Some(outlet)
+                }
+                None => book.find(&doc.label).cloned(),
+            }
+        })
+        .collect()
+}
+
+/// Words that refer back to an outlet named nearby.
+const GENERIC_REFERENCES: &[&str] = &[
+    "the outlet",
+    "the news outlet",
+    "the newspaper",
+    "the paper",
+    "the publication",
+    "the report",
+    "a report",
+    "the network",
+    "the broadcaster",
+    "the news agency",
+    "the agency's report",
+];
+
+/// Document `derived` attributes claims to the outlet of document `source`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Derivation {
+    /// The write-up (0-based document index).
+    pub derived: usize,
+    /// The document it draws on.
+    pub source: usize,
+    /// Sentences of `derived` (0-based) whose attribution names `source`'s outlet.
+    pub evidence: Vec<usize>,
+}
+
+/// For each sentence, the document whose outlet its attribution names, if any.
+pub fn attributed_documents(
+    doc: usize,
+    sentences: &[Sentence],
+    attributions: &[Attribution],
+    outlets: &[Option<Outlet>],
+) -> Vec<Option<usize>> {
+    let named_in_text: Vec<Option<usize>> = sentences
+        .iter()
+        .map(|s| outlet_named(&s.text, doc, outlets))
+        .collect();
+    attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let said_by = format!("{} {}", a.source, a.cue);
+            if let Some(d) = outlet_named(&said_by, doc, outlets) {
+                return Some(d);
+            }
+            let lower = said_by.to_lowercase();
+            if GENERIC_REFERENCES
+                .iter()
+                .any(|g| contains_phrase(&lower, g))
+            {
+                return nearest(&named_in_text, i);
+            }
+            None
+        })
+        .collect()
+}
+
+/// The other document whose outlet `text` names (the first in input order).
+fn outlet_named(text: &str, own: usize, outlets: &[Option<Outlet>]) -> Option<usize> {
+    outlets.iter().enumerate().find_map(|(d, o)| {
+        let o = o.as_ref()?;
+        (d != own && o.is_named_in(text)).then_some(d)
+    })
+}
+
+/// The value nearest to position `i`: at or before it first, then after it.
+fn nearest(named: &[Option<usize>], i: usize) -> Option<usize> {
+    named[..=i]
+        .iter()
+        .rev()
+        .find_map(|d| *d)
+        .or_else(|| named[i + 1..].iter().find_map(|d| *d))
+}
+
+/// Collects the derivations from every document's attributed sentences.
+pub fn derivations(attributed: &[Vec<Option<usize>>]) -> Vec<Derivation> {
+    let mut out: Vec<Derivation> = Vec::new();
+    for (derived, per_sentence) in attributed.iter().enumerate() {
+        for (sentence, source) in per_sentence.iter().enumerate() {
+            let Some(source) = *source else { continue };
+            match out
+                .iter_mut()
+                .find(|d| d.derived == derived && d.source == source)
+            {
+                Some(d) => d.evidence.push(sentence),
+                None => out.push(Derivation {
+                    derived,
+                    source,
+                    evidence: vec![sentence],
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// Derivation group of every document: documents joined by any chain of derivations share a
+/// group, numbered by their first document.
+pub fn groups(documents: usize, derivations: &[Derivation]) -> Vec<u32> {
+    let mut parent: Vec<usize> = (0..documents).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for d in derivations {
+        let (a, b) = (root(&mut parent, d.derived), root(&mut parent, d.source));
+        parent[a.max(b)] = a.min(b);
+    }
+    (0..documents)
+        .map(|x| root(&mut parent, x) as u32)
+        .collect()
+}
+
+/// Whether `needle` occurs in `haystack` as whole words (both already lowercased).
+pub fn contains_phrase(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    haystack.match_indices(needle).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(label: &str, text: &str) -> Document {
+        crate::document::from_bytes(label.into(), format!("{label}.txt"), text.into()).unwrap()
+    }
+
+    #[test]
+    fn labels_name_known_outlets() {
+        let book = OutletBook::default();
+        let docs = [doc("wsj", "A."), doc("post", "B."), doc("blog", "C.")];
+        let outlets = resolve_outlets(&docs, &book, &[]);
+        assert_eq!(outlets[0].as_ref().unwrap().name, "The Wall Street Journal");
+        assert_eq!(outlets[1].as_ref().unwrap().name, "The New York Post");
+        assert_eq!(outlets[2], None);
+    }
+
+    #[test]
+    fn header_outlet_gets_known_aliases() {
+        let book = OutletBook::default();
+        let docs = [doc("a", "outlet: Wall Street Journal\nText.")];
+        let outlet = resolve_outlets(&docs, &book, &[]).remove(0).unwrap();
+        assert!(outlet.is_named_in("officials told the Journal."));
+        assert!(!outlet.is_named_in("a journal article said"));
+    }
+
+    #[test]
+    fn generic_reference_resolves_to_the_nearest_named_outlet() {
+        let named = [None, Some(3), None, Some(5), None];
+        assert_eq!(nearest(&named, 0), Some(3));
+        assert_eq!(nearest(&named, 2), Some(3));
+        assert_eq!(nearest(&named, 4), Some(5));
+    }
+
+    #[test]
+    fn copies_of_copies_share_a_group() {
+        let d = |derived, source| Derivation {
+            derived,
+            source,
+            evidence: vec![0],
+        };
+        assert_eq!(groups(4, &[d(2, 0), d(3, 2)]), vec![0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert!(contains_phrase("told the journal.", "the journal"));
+        assert!(!contains_phrase("the journalist said", "the journal"));
+        assert!(contains_phrase("axios reported", "axios"));
+    }
+}
