@@ -94,13 +94,14 @@ fn links(analysis: &Analysis) -> LinkSet {
 }
 
 fn options(exhaustive: bool) -> Options {
-    let mut options = Options::default();
-    options.align = AlignOptions {
-        exhaustive,
-        max_links: usize::MAX,
-        ..AlignOptions::default()
-    };
-    options
+    Options {
+        align: AlignOptions {
+            exhaustive,
+            max_links: usize::MAX,
+            ..AlignOptions::default()
+        },
+        ..Options::default()
+    }
 }
 
 #[test]
