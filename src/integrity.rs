@@ -85,8 +85,8 @@ pub struct Facts {
     attributed: bool,
     /// The source is a bare or resolved pronoun; it cannot be compared by its words.
     vague_source: bool,
-    /// The document whose outlet the attribution names, if any.
-    credits: Option<usize>,
+    /// The derivation group of the document whose outlet the attribution names, if any.
+    credits: Option<u32>,
     /// The source is a publication or report, not a person or body speaking through it.
     source_is_publication: bool,
 }
@@ -116,9 +116,9 @@ struct Word {
 }
 
 impl Facts {
-    /// Extracts the facts of one claim. `credits` is the document whose outlet its attribution
-    /// names (see [`crate::provenance::attributed_documents`]).
-    pub fn new(text: &str, attribution: &Attribution, credits: Option<usize>) -> Facts {
+    /// Extracts the facts of one claim. `credits` is the derivation group of the document whose
+    /// outlet its attribution names (see [`crate::provenance::attributed_documents`]).
+    pub fn new(text: &str, attribution: &Attribution, credits: Option<u32>) -> Facts {
         let words = words(text, &attribution_ranges(text, attribution));
         let narrative: Vec<String> = words
             .iter()
@@ -580,10 +580,12 @@ fn subject_heads(words: &[&Word]) -> Vec<String> {
     }
 }
 
-/// The flags a pair of matched claims raises, each naming the other side.
-pub fn compare(x: &Facts, x_doc: usize, y: &Facts, y_doc: usize) -> Vec<FlagKind> {
+/// The flags a pair of matched claims raises. `x_group` and `y_group` are the derivation
+/// groups of their documents: crediting any document of the other side's group (its original
+/// or a copy of it) counts as crediting the other side.
+pub fn compare(x: &Facts, x_group: u32, y: &Facts, y_group: u32) -> Vec<FlagKind> {
     let mut out = Vec::new();
-    if quote_misattributed(x, y, y_doc) || quote_misattributed(y, x, x_doc) {
+    if quote_misattributed(x, y, y_group) || quote_misattributed(y, x, x_group) {
         out.push(FlagKind::QuoteMisattributed);
     }
     if quote_altered(x, y) {
@@ -595,7 +597,7 @@ pub fn compare(x: &Facts, x_doc: usize, y: &Facts, y_doc: usize) -> Vec<FlagKind
     if actors_disagree(x, y) {
         out.push(FlagKind::ActorMismatch);
     }
-    if attribution_changed(x, x_doc, y, y_doc) {
+    if attribution_changed(x, x_group, y, y_group) {
         out.push(FlagKind::AttributionChanged);
     }
     out
@@ -603,8 +605,8 @@ pub fn compare(x: &Facts, x_doc: usize, y: &Facts, y_doc: usize) -> Vec<FlagKind
 
 /// `quoting` puts in quotation marks words that `narrating` states as its own narrative, and
 /// credits them to someone other than `narrating`'s outlet.
-fn quote_misattributed(quoting: &Facts, narrating: &Facts, narrating_doc: usize) -> bool {
-    if quoting.credits == Some(narrating_doc) && !quoting.attributed_elsewhere() {
+fn quote_misattributed(quoting: &Facts, narrating: &Facts, narrating_group: u32) -> bool {
+    if quoting.credits == Some(narrating_group) && !quoting.attributed_elsewhere() {
         return false;
     }
     quoting.quotes.iter().any(|q| {
@@ -687,8 +689,8 @@ fn actors_disagree(x: &Facts, y: &Facts) -> bool {
 
 /// Sources that share no word, or a source on one side and no attribution at all on the other.
 /// Crediting the other side's own outlet is never a change.
-fn attribution_changed(x: &Facts, x_doc: usize, y: &Facts, y_doc: usize) -> bool {
-    if x.credits == Some(y_doc) || y.credits == Some(x_doc) {
+fn attribution_changed(x: &Facts, x_group: u32, y: &Facts, y_group: u32) -> bool {
+    if x.credits == Some(y_group) || y.credits == Some(x_group) {
         return false;
     }
     match (x.attributed, y.attributed) {

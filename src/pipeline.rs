@@ -94,11 +94,11 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
                 .iter()
                 .zip(&r.attributions)
                 .zip(credits)
-                .map(|((s, a), c)| Facts::new(&s.text, a, *c))
+                .map(|((s, a), c)| Facts::new(&s.text, a, c.map(|d| groups[d])))
                 .collect()
         })
         .collect();
-    let (sentences, claims) = build_claims(&documents, read, links, &facts)
+    let (sentences, claims) = build_claims(&documents, read, links, &facts, &groups)
         .into_iter()
         .unzip();
     Analysis {
@@ -148,6 +148,7 @@ fn build_claims(
     read: Vec<Read>,
     links: Vec<Vec<SentenceLinks>>,
     facts: &[Vec<Facts>],
+    groups: &[u32],
 ) -> Vec<(Vec<Sentence>, Vec<Claim>)> {
     read.into_par_iter()
         .zip(links)
@@ -165,7 +166,7 @@ fn build_claims(
                     status: classify::status_of(&found.links),
                     support: found.support,
                     independent_support: found.independent_support,
-                    flags: flags(facts, d, s, &found),
+                    flags: flags(facts, groups, d, s, &found),
                     links: found.links,
                     attribution,
                 })
@@ -176,12 +177,19 @@ fn build_claims(
 }
 
 /// Integrity flags of sentence `s` of document `d` against each sentence it is linked to.
-fn flags(facts: &[Vec<Facts>], d: usize, s: usize, found: &SentenceLinks) -> Vec<Flag> {
+fn flags(
+    facts: &[Vec<Facts>],
+    groups: &[u32],
+    d: usize,
+    s: usize,
+    found: &SentenceLinks,
+) -> Vec<Flag> {
     let mut out: Vec<Flag> = found
         .links
         .iter()
         .flat_map(|l| {
-            integrity::compare(&facts[d][s], d, &facts[l.doc][l.sentence], l.doc)
+            let other = &facts[l.doc][l.sentence];
+            integrity::compare(&facts[d][s], groups[d], other, groups[l.doc])
                 .into_iter()
                 .map(|kind| Flag {
                     kind,

@@ -192,6 +192,11 @@ pub fn attributed_documents(
         .iter()
         .enumerate()
         .map(|(i, a)| {
+            if i == 0 {
+                if let Some(d) = dateline_credit(&sentences[0].text, doc, outlets) {
+                    return Some(d);
+                }
+            }
             let said_by = format!("{} {}", a.source, a.cue);
             if let Some(d) = outlet_named(&said_by, doc, outlets) {
                 return Some(d);
@@ -207,6 +212,23 @@ pub fn attributed_documents(
         })
         .collect()
 }
+
+/// A wire credit in the dateline: `MILLBROOK, Ore. (AP) — ...` names the agency whose story
+/// this is. Only a parenthesis near the start of the first sentence counts.
+fn dateline_credit(first: &str, own: usize, outlets: &[Option<Outlet>]) -> Option<usize> {
+    let head = &first[..first.len().min(DATELINE_BYTES)];
+    let open = head.find('(')?;
+    let close = open + head[open..].find(')')?;
+    let inside = label_key(&head[open + 1..close]);
+    outlets.iter().enumerate().find_map(|(d, o)| {
+        let o = o.as_ref()?;
+        let names = std::iter::once(&o.name).chain(&o.aliases);
+        (d != own && names.into_iter().any(|n| label_key(n) == inside)).then_some(d)
+    })
+}
+
+/// How far into the first sentence a dateline may reach.
+const DATELINE_BYTES: usize = 80;
 
 /// The other document whose outlet `text` names (the first in input order).
 fn outlet_named(text: &str, own: usize, outlets: &[Option<Outlet>]) -> Option<usize> {
@@ -304,6 +326,26 @@ mod tests {
         let outlet = resolve_outlets(&docs, &book, &[]).remove(0).unwrap();
         assert!(outlet.is_named_in("officials told the Journal."));
         assert!(!outlet.is_named_in("a journal article said"));
+    }
+
+    #[test]
+    fn dateline_credits_the_wire_agency() {
+        let outlets = vec![
+            Some(Outlet {
+                name: "The Associated Press".into(),
+                aliases: vec!["AP".into()],
+            }),
+            None,
+        ];
+        let first = "MILLBROOK, Ore. (AP) — The council voted on Tuesday.";
+        assert_eq!(dateline_credit(first, 1, &outlets), Some(0));
+        assert_eq!(
+            dateline_credit(first, 0, &outlets),
+            None,
+            "its own dateline"
+        );
+        let late = "The council, which met for many hours on Tuesday night and again on Wednesday at city hall (AP), voted.";
+        assert_eq!(dateline_credit(late, 1, &outlets), None);
     }
 
     #[test]
