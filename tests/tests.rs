@@ -2,4 +2,6 @@
 
 mod util;
 
+mod check;
 mod compare;
+mod review;
