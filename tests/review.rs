@@ -388,6 +388,33 @@ fn set_rejects_unknown_ids_and_decisions_with_exit_2() {
 }
 
 #[test]
+fn note_needs_set_or_accept_all_and_stdin_cannot_be_both_article_and_keys() {
+    let seed = Seed::new();
+    run(&["review", "--note", "x"], &seed.articles())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--note goes with --set or --accept-all",
+        ));
+    run(&["review", "-"], &[])
+        .write_stdin("Some article text.\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("give the articles as files"));
+    run(
+        &["review", "--accept-all", "--note", "baseline"],
+        &seed.articles(),
+    )
+    .assert()
+    .success();
+    let rows = decisions(&seed.reviews());
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|(_, d, n)| d == "verified" && n == "baseline"));
+}
+
+#[test]
 fn bad_reviews_file_is_exit_2_naming_file_and_line() {
     let seed = Seed::new();
     std::fs::write(

@@ -60,13 +60,24 @@ pub struct Args {
     #[arg(long, value_name = "ID=DECISION")]
     set: Vec<String>,
 
-    /// A note stored with the decisions of `--set`.
-    #[arg(long, value_name = "TEXT", requires = "set")]
+    /// A note stored with the decisions of `--set` or `--accept-all` (one line).
+    #[arg(long, value_name = "TEXT")]
     note: Option<String>,
 }
 
 /// Runs `review`.
 pub fn run(args: &Args) -> Result<Exit> {
+    let interactive = !args.list && !args.accept_all && args.set.is_empty();
+    if args.note.is_some() && (args.list || interactive) {
+        return Err(Error::Usage(
+            "--note goes with --set or --accept-all".into(),
+        ));
+    }
+    if interactive && args.articles.files.iter().any(|f| f == "-") {
+        return Err(Error::Usage(
+            "review reads its keys from standard input: give the articles as files".into(),
+        ));
+    }
     let options = args.articles.options(&args.thresholds)?;
     let documents = args.articles.load()?;
     let path = args
@@ -83,7 +94,13 @@ pub fn run(args: &Args) -> Result<Exit> {
         let pending: Vec<&Claim> = review::pending(&analysis, &reviews);
         let n = pending.len();
         for claim in pending {
-            reviews.set(Reviews::entry_for(&analysis, claim, Decision::Verified, ""));
+            let note = args.note.as_deref().unwrap_or("");
+            reviews.set(Reviews::entry_for(
+                &analysis,
+                claim,
+                Decision::Verified,
+                note,
+            ));
         }
         reviews.save(&path)?;
         eprintln!(
