@@ -21,3 +21,4 @@ pub mod report;
 pub mod review;
 pub mod segment;
 pub mod similarity;
+pub mod terminal;

@@ -1,15 +1,16 @@
 //! `crosscheck review`: walk the single-source claims nobody has decided yet, one at a time, and
 //! record each decision in the reviews file the moment it is made.
 //!
-//! Keys are read one line at a time from standard input (type the key, then Enter), so the same
-//! loop serves a person at a terminal and a script or test piping keys in. Every decision is
-//! written at once with an atomic rename: quitting, Ctrl-C or a crash loses nothing, and the
-//! next run resumes with the claims still pending.
+//! On a terminal one key press is enough (raw mode, see [`crate::terminal`]); otherwise, or with
+//! `--line-mode`, keys are read one line at a time from standard input, so the same loop serves
+//! a person at a terminal and a script or test piping keys in. Every decision is written at once
+//! with an atomic rename: quitting, Ctrl-C or a crash loses nothing, and the next run resumes
+//! with the claims still pending.
 //!
 //! Non-interactive forms: `--list` (pending claims as a table or CSV), `--accept-all` (mark every
 //! pending claim verified) and `--set ID=DECISION [--note TEXT]`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::classify::Claim;
@@ -18,6 +19,7 @@ use crate::error::{Error, Exit, Result};
 use crate::pipeline::{self, Analysis};
 use crate::review::{self, Decision, Reviews};
 use crate::similarity::Scorer;
+use crate::terminal::{CrLf, Keys, LineKeys, RawKeys};
 
 /// Output format of `review --list`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -59,6 +61,10 @@ pub struct Args {
     /// Repeatable.
     #[arg(long, value_name = "ID=DECISION")]
     set: Vec<String>,
+
+    /// Read keys as lines (key, then Enter) even on a terminal, instead of single key presses.
+    #[arg(long)]
+    line_mode: bool,
 
     /// A note stored with the decisions of `--set` or `--accept-all` (one line).
     #[arg(long, value_name = "TEXT")]
@@ -116,19 +122,28 @@ pub fn run(args: &Args) -> Result<Exit> {
             path.display()
         );
     } else {
-        let style = Style::detect();
-        let stdin = std::io::stdin();
-        let mut input = stdin.lock();
-        let mut out = std::io::stdout().lock();
         let scorer = Scorer::new(options.thresholds);
         let mut session = Session {
             analysis: &analysis,
             scorer: &scorer,
             reviews: &mut reviews,
             path: &path,
-            style,
+            style: Style::detect(),
         };
-        match session.run(&mut input, &mut out) {
+        let raw =
+            !args.line_mode && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        let result = if raw {
+            // single key presses; the guard restores the terminal on every way out
+            let mut keys = RawKeys::new().map_err(|source| Error::Read {
+                path: "-".into(),
+                source,
+            })?;
+            session.run(&mut keys, &mut CrLf::new(std::io::stdout().lock()))
+        } else {
+            let mut keys = LineKeys::new(std::io::stdin().lock());
+            session.run(&mut keys, &mut std::io::stdout().lock())
+        };
+        match result {
             Ok(saved) => saved?,
             // the reader closed the pipe (`| head`): every decision is saved already
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -327,7 +342,7 @@ struct Session<'a> {
 impl Session<'_> {
     /// The review loop. The outer error is an I/O error on the terminal, the inner one a failed
     /// save of the reviews file.
-    fn run(&mut self, input: &mut dyn BufRead, out: &mut dyn Write) -> std::io::Result<Result<()>> {
+    fn run(&mut self, keys: &mut dyn Keys, out: &mut dyn Write) -> std::io::Result<Result<()>> {
         let pending: Vec<Claim> = review::pending(self.analysis, self.reviews)
             .into_iter()
             .cloned()
@@ -359,7 +374,7 @@ impl Session<'_> {
             show = false;
             write!(out, "[v,n,d,s,a,u,q,?] > ")?;
             out.flush()?;
-            let Some(line) = read_line(input)? else {
+            let Some(line) = keys.key()? else {
                 writeln!(out)?;
                 break; // end of input: same as quit
             };
@@ -394,7 +409,7 @@ impl Session<'_> {
                 Some('a') => {
                     write!(out, "note> ")?;
                     out.flush()?;
-                    let note = read_line(input)?.unwrap_or_default();
+                    let note = keys.line()?.unwrap_or_default();
                     notes[i] = note.split_whitespace().collect::<Vec<_>>().join(" ");
                     writeln!(
                         out,
@@ -504,13 +519,4 @@ impl Session<'_> {
         }
         Ok(())
     }
-}
-
-/// One line of input without its line end; `None` at end of input.
-fn read_line(input: &mut dyn BufRead) -> std::io::Result<Option<String>> {
-    let mut line = String::new();
-    if input.read_line(&mut line)? == 0 {
-        return Ok(None);
-    }
-    Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
 }
