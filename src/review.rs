@@ -308,7 +308,7 @@ pub struct Nearest {
     pub doc: usize,
     /// Sentence index.
     pub sentence: usize,
-    /// Similarity in [0,1].
+    /// Similarity, between 0 and 1.
     pub score: f64,
 }
 

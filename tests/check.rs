@@ -240,6 +240,14 @@ fn disputed_fails_and_needs_source_warns() {
     assert_eq!(warnings.len(), 1, "{out}");
     assert!(warnings[0].contains("needs a source") && warnings[0].contains(&needs.id));
     assert!(warnings[0].contains(&format!(":{}: warning", needs.line)));
+
+    let (code, out, _) = check(&["--format", "github"], &seed.articles());
+    assert_eq!(code, 1);
+    let errors = lines_with(&out, "::error ");
+    let warnings = lines_with(&out, "::warning ");
+    assert_eq!((errors.len(), warnings.len()), (1, 1), "{out}");
+    assert!(errors[0].contains(&format!(",line={},", disputed.line)));
+    assert!(warnings[0].contains(&format!(",line={},", needs.line)));
 }
 
 #[test]
