@@ -503,3 +503,16 @@ fn junit_report_has_a_testcase_per_claim_and_escapes_xml() {
     assert_eq!(xml.matches("<failure ").count(), 0);
     assert_eq!(xml.matches("<testcase ").count(), n);
 }
+
+#[test]
+fn a_directory_argument_uses_the_reviews_file_inside_it() {
+    let seed = Seed::new();
+    let dir = vec![seed.dir.path().display().to_string()];
+    let (code, _, _) = check(&[], &dir);
+    assert_eq!(code, 1);
+    run(&["review", "--accept-all"], &dir).assert().success();
+    assert!(seed.reviews().exists(), "reviews.csv beside the articles");
+    // the same claims whether the articles are named one by one or by their directory
+    let (code, out, _) = check(&[], &seed.articles());
+    assert_eq!(code, 0, "{out}");
+}
