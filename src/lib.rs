@@ -4,10 +4,12 @@
 //! [`document`] (load, metadata) → [`segment`] (sentences) → [`attribution`] (cue and source)
 //! → [`similarity`] (pair scores) → [`align`] (links across documents) → [`classify`]
 //! (claims and their status) → [`report`] (CSV, JSON). [`pipeline`] wires them; [`cmd`] holds
-//! the subcommands and [`cli`] the command line.
+//! the subcommands and [`cli`] the command line; [`review`] (decisions on single-source claims)
+//! and [`check`] (the CI policy) sit on top.
 
 pub mod align;
 pub mod attribution;
+pub mod check;
 pub mod classify;
 pub mod cli;
 pub mod cmd;
@@ -18,5 +20,7 @@ pub mod output;
 pub mod pipeline;
 pub mod provenance;
 pub mod report;
+pub mod review;
 pub mod segment;
 pub mod similarity;
+pub mod terminal;

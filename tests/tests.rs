@@ -2,5 +2,7 @@
 
 mod util;
 
+mod check;
 mod cluster;
 mod compare;
+mod review;

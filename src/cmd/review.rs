@@ -1,12 +1,522 @@
-//! `crosscheck review` (not yet built).
+//! `crosscheck review`: walk the single-source claims nobody has decided yet, one at a time, and
+//! record each decision in the reviews file the moment it is made.
+//!
+//! On a terminal one key press is enough (raw mode, see [`crate::terminal`]); otherwise, or with
+//! `--line-mode`, keys are read one line at a time from standard input, so the same loop serves
+//! a person at a terminal and a script or test piping keys in. Every decision is written at once
+//! with an atomic rename: quitting, Ctrl-C or a crash loses nothing, and the next run resumes
+//! with the claims still pending.
+//!
+//! Non-interactive forms: `--list` (pending claims as a table or CSV), `--accept-all` (mark every
+//! pending claim verified) and `--set ID=DECISION [--note TEXT]`.
 
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::classify::Claim;
+use crate::cmd::{ArticleArgs, ThresholdArgs};
 use crate::error::{Error, Exit, Result};
+use crate::pipeline::{self, Analysis};
+use crate::review::{self, Decision, Reviews};
+use crate::similarity::Scorer;
+use crate::terminal::{CrLf, Keys, LineKeys, RawKeys};
 
-/// Not yet built.
+/// Output format of `review --list`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    #[default]
+    Table,
+    /// CSV with a header row: id,doc,line,attribution,text.
+    Csv,
+}
+
+/// Review single-source claims and record decisions in the reviews file.
 #[derive(Clone, Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    articles: ArticleArgs,
+
+    #[command(flatten)]
+    thresholds: ThresholdArgs,
+
+    /// The reviews file (default: reviews.csv in the first article's directory). Created if
+    /// missing.
+    #[arg(long, value_name = "FILE")]
+    reviews: Option<PathBuf>,
+
+    /// List the pending claims instead of reviewing them.
+    #[arg(long, conflicts_with_all = ["accept_all", "set"])]
+    list: bool,
+
+    /// Format of `--list`.
+    #[arg(long, value_enum, default_value_t = Format::Table, requires = "list")]
+    format: Format,
+
+    /// Mark every pending claim verified (as `cargo insta accept` does).
+    #[arg(long, conflicts_with = "set")]
+    accept_all: bool,
+
+    /// Record a decision without asking: ID=verified, ID=needs-source or ID=disputed.
+    /// Repeatable.
+    #[arg(long, value_name = "ID=DECISION")]
+    set: Vec<String>,
+
+    /// Read keys as lines (key, then Enter) even on a terminal, instead of single key presses.
+    #[arg(long)]
+    line_mode: bool,
+
+    /// A note stored with the decisions of `--set` or `--accept-all` (one line).
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+}
 
 /// Runs `review`.
-pub fn run(_args: &Args) -> Result<Exit> {
-    Err(Error::Usage("review: not implemented yet".into()))
+pub fn run(args: &Args) -> Result<Exit> {
+    let interactive = !args.list && !args.accept_all && args.set.is_empty();
+    if args.note.is_some() && (args.list || interactive) {
+        return Err(Error::Usage(
+            "--note goes with --set or --accept-all".into(),
+        ));
+    }
+    if interactive && args.articles.files.iter().any(|f| f == "-") {
+        return Err(Error::Usage(
+            "review reads its keys from standard input: give the articles as files".into(),
+        ));
+    }
+    let options = args.articles.options(&args.thresholds)?;
+    let documents = args.articles.load()?;
+    let path = args
+        .reviews
+        .clone()
+        .unwrap_or_else(|| review::default_path(&documents));
+    let mut reviews = Reviews::load(&path)?;
+    let analysis = pipeline::analyze(documents, &options);
+    report_stale(&analysis, &reviews, &path);
+    if args.list {
+        let bytes = list(&analysis, &reviews, args.format);
+        crate::output::write_stdout(&bytes)?;
+    } else if args.accept_all {
+        let pending: Vec<&Claim> = review::pending(&analysis, &reviews);
+        let n = pending.len();
+        for claim in pending {
+            let note = args.note.as_deref().unwrap_or("");
+            reviews.set(Reviews::entry_for(
+                &analysis,
+                claim,
+                Decision::Verified,
+                note,
+            ));
+        }
+        reviews.save(&path)?;
+        eprintln!(
+            "accepted {n} pending claims as verified in {}",
+            path.display()
+        );
+    } else if !args.set.is_empty() {
+        set(&analysis, &mut reviews, &args.set, args.note.as_deref())?;
+        reviews.save(&path)?;
+        eprintln!(
+            "recorded {} decisions in {}",
+            args.set.len(),
+            path.display()
+        );
+    } else {
+        let scorer = Scorer::new(options.thresholds);
+        let mut session = Session {
+            analysis: &analysis,
+            scorer: &scorer,
+            reviews: &mut reviews,
+            path: &path,
+            style: Style::detect(),
+        };
+        let raw =
+            !args.line_mode && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        let result = if raw {
+            // single key presses; the guard restores the terminal on every way out
+            let mut keys = RawKeys::new().map_err(|source| Error::Read {
+                path: "-".into(),
+                source,
+            })?;
+            session.run(&mut keys, &mut CrLf::new(std::io::stdout().lock()))
+        } else {
+            let mut keys = LineKeys::new(std::io::stdin().lock());
+            session.run(&mut keys, &mut std::io::stdout().lock())
+        };
+        match result {
+            Ok(saved) => saved?,
+            // the reader closed the pipe (`| head`): every decision is saved already
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            Err(source) => {
+                return Err(Error::Write {
+                    path: "-".into(),
+                    source,
+                })
+            }
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn report_stale(analysis: &Analysis, reviews: &Reviews, path: &Path) {
+    let stale = reviews.stale(analysis);
+    if stale.is_empty() {
+        return;
+    }
+    eprintln!(
+        "{}: {} stale reviews (their claims are no longer in the articles; kept until you delete the lines):",
+        path.display(),
+        stale.len()
+    );
+    for e in stale {
+        eprintln!("  {} {} {}", e.id, e.doc, e.text);
+    }
+}
+
+fn attribution_label(claim: &Claim) -> String {
+    let a = &claim.attribution;
+    if review::is_unattributed(claim) {
+        return "unattributed".to_string();
+    }
+    let kind = match a.kind {
+        crate::attribution::AttributionKind::Carried => "carried",
+        _ => "explicit",
+    };
+    if a.source.is_empty() {
+        kind.to_string()
+    } else {
+        format!("{kind}: {}", a.source)
+    }
+}
+
+fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
+    let pending = review::pending(analysis, reviews);
+    let rows: Vec<[String; 5]> = pending
+        .iter()
+        .map(|c| {
+            let s = &analysis.sentences[c.doc][c.sentence];
+            [
+                c.id.clone(),
+                analysis.documents[c.doc].label.clone(),
+                s.line.to_string(),
+                attribution_label(c),
+                s.text.clone(),
+            ]
+        })
+        .collect();
+    let header = ["id", "doc", "line", "attribution", "text"];
+    match format {
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(Vec::new());
+            w.write_record(header).expect("writes to memory");
+            for r in &rows {
+                w.write_record(r).expect("writes to memory");
+            }
+            w.into_inner().expect("writes to memory")
+        }
+        Format::Table => {
+            let mut widths = header.map(|h| h.chars().count());
+            for r in &rows {
+                for (i, f) in r.iter().enumerate().take(4) {
+                    widths[i] = widths[i].max(f.chars().count());
+                }
+            }
+            let mut out = String::new();
+            let mut line = |fields: [&str; 5]| {
+                for (i, f) in fields.iter().enumerate().take(4) {
+                    out.push_str(f);
+                    let pad = widths[i] - f.chars().count() + 2;
+                    out.push_str(&" ".repeat(pad));
+                }
+                out.push_str(fields[4]);
+                out.push('\n');
+            };
+            line(header);
+            for r in &rows {
+                line([&r[0], &r[1], &r[2], &r[3], &r[4]]);
+            }
+            out.into_bytes()
+        }
+    }
+}
+
+fn set(
+    analysis: &Analysis,
+    reviews: &mut Reviews,
+    sets: &[String],
+    note: Option<&str>,
+) -> Result<()> {
+    for arg in sets {
+        let (id, decision) = arg
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("--set {arg}: expected ID=DECISION")))?;
+        let decision = Decision::parse(decision).ok_or_else(|| {
+            Error::Usage(format!(
+                "--set {arg}: unknown decision '{decision}' (expected verified, needs-source or disputed)"
+            ))
+        })?;
+        let claim = analysis
+            .claims
+            .iter()
+            .flatten()
+            .find(|c| c.id == id.trim())
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "--set {arg}: no claim with id {id} in these articles (see review --list)"
+                ))
+            })?;
+        reviews.set(Reviews::entry_for(
+            analysis,
+            claim,
+            decision,
+            note.unwrap_or(""),
+        ));
+    }
+    Ok(())
+}
+
+/// How the claim is highlighted: ANSI reverse video on a terminal, `»…«` markers elsewhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Ansi,
+    Plain,
+}
+
+impl Style {
+    fn detect() -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if std::io::stdout().is_terminal() && !no_color {
+            Style::Ansi
+        } else {
+            Style::Plain
+        }
+    }
+
+    fn highlight(self, s: &str) -> String {
+        match self {
+            Style::Ansi => format!("\x1b[1;7m{s}\x1b[0m"),
+            Style::Plain => format!("»{s}«"),
+        }
+    }
+
+    fn bold(self, s: &str) -> String {
+        match self {
+            Style::Ansi => format!("\x1b[1m{s}\x1b[0m"),
+            Style::Plain => s.to_string(),
+        }
+    }
+}
+
+const HELP: &str = "\
+  v  verified      the claim stands as reported
+  n  needs-source  plausible, but the article should name its source
+  d  disputed      believed wrong or misleading (fails `crosscheck check`)
+  s  skip          decide later (stays pending)
+  a  add a note    type one line; it is saved with the next decision
+  u  undo          take back the last decision or skip of this session
+  q  quit          stop here; every decision so far is already saved
+  ?  help          this text
+";
+
+/// What the reviewer did, so `u` can take it back.
+enum Step {
+    Decided {
+        index: usize,
+        previous: Option<review::Entry>,
+    },
+    Skipped {
+        index: usize,
+    },
+}
+
+struct Session<'a> {
+    analysis: &'a Analysis,
+    scorer: &'a Scorer,
+    reviews: &'a mut Reviews,
+    path: &'a Path,
+    style: Style,
+}
+
+impl Session<'_> {
+    /// The review loop. The outer error is an I/O error on the terminal, the inner one a failed
+    /// save of the reviews file.
+    fn run(&mut self, keys: &mut dyn Keys, out: &mut dyn Write) -> std::io::Result<Result<()>> {
+        let pending: Vec<Claim> = review::pending(self.analysis, self.reviews)
+            .into_iter()
+            .cloned()
+            .collect();
+        if pending.is_empty() {
+            writeln!(
+                out,
+                "No pending single-source claims: nothing to review ({}).",
+                self.path.display()
+            )?;
+            return Ok(Ok(()));
+        }
+        writeln!(
+            out,
+            "{} single-source claims to review; decisions go to {}. Keys: v n d s a u q, ? for help.",
+            pending.len(),
+            self.path.display()
+        )?;
+        let mut history: Vec<Step> = Vec::new();
+        let mut notes: Vec<String> = vec![String::new(); pending.len()];
+        let (mut decided, mut skipped) = (0usize, 0usize);
+        let mut i = 0;
+        let mut show = true;
+        while i < pending.len() {
+            let claim = &pending[i];
+            if show {
+                self.show(out, claim, i, pending.len(), &notes[i])?;
+            }
+            show = false;
+            write!(out, "[v,n,d,s,a,u,q,?] > ")?;
+            out.flush()?;
+            let Some(line) = keys.key()? else {
+                writeln!(out)?;
+                break; // end of input: same as quit
+            };
+            let key = line.trim().chars().next().map(|c| c.to_ascii_lowercase());
+            let decision = match key {
+                Some('v') => Some(Decision::Verified),
+                Some('n') => Some(Decision::NeedsSource),
+                Some('d') => Some(Decision::Disputed),
+                _ => None,
+            };
+            if let Some(decision) = decision {
+                let entry = Reviews::entry_for(self.analysis, claim, decision, &notes[i]);
+                let previous = self.reviews.set(entry);
+                if let Err(e) = self.reviews.save(self.path) {
+                    return Ok(Err(e));
+                }
+                writeln!(out, "→ {decision}")?;
+                history.push(Step::Decided { index: i, previous });
+                decided += 1;
+                i += 1;
+                show = true;
+                continue;
+            }
+            match key {
+                Some('s') => {
+                    writeln!(out, "→ skipped")?;
+                    history.push(Step::Skipped { index: i });
+                    skipped += 1;
+                    i += 1;
+                    show = true;
+                }
+                Some('a') => {
+                    write!(out, "note> ")?;
+                    out.flush()?;
+                    let note = keys.line()?.unwrap_or_default();
+                    notes[i] = note.split_whitespace().collect::<Vec<_>>().join(" ");
+                    writeln!(
+                        out,
+                        "note kept; it is saved with your decision on this claim"
+                    )?;
+                }
+                Some('u') => match history.pop() {
+                    None => writeln!(out, "nothing to undo in this session")?,
+                    Some(Step::Skipped { index }) => {
+                        skipped -= 1;
+                        i = index;
+                        show = true;
+                        writeln!(out, "← undid skip")?;
+                    }
+                    Some(Step::Decided { index, previous }) => {
+                        self.reviews.restore(&pending[index].id, previous);
+                        if let Err(e) = self.reviews.save(self.path) {
+                            return Ok(Err(e));
+                        }
+                        decided -= 1;
+                        i = index;
+                        show = true;
+                        writeln!(out, "← undid decision")?;
+                    }
+                },
+                Some('q') => break,
+                Some('?') | Some('h') => write!(out, "{HELP}")?,
+                _ => writeln!(out, "unknown key {:?}; ? for help", line.trim())?,
+            }
+        }
+        let left = review::pending(self.analysis, self.reviews).len();
+        writeln!(
+            out,
+            "{decided} decided, {skipped} skipped this session; {left} pending. Saved in {}.",
+            self.path.display()
+        )?;
+        Ok(Ok(()))
+    }
+
+    fn show(
+        &self,
+        out: &mut dyn Write,
+        claim: &Claim,
+        index: usize,
+        total: usize,
+        note: &str,
+    ) -> std::io::Result<()> {
+        let a = self.analysis;
+        let doc = &a.documents[claim.doc];
+        let sentence = &a.sentences[claim.doc][claim.sentence];
+        let st = self.style;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {}/{}  {}:{}  [{}]",
+            st.bold("claim"),
+            index + 1,
+            total,
+            doc.path,
+            sentence.line,
+            claim.id
+        )?;
+        let (paragraph, range) = review::paragraph_of(a, claim);
+        writeln!(
+            out,
+            "  {}{}{}",
+            &paragraph[..range.start],
+            st.highlight(&paragraph[range.clone()]),
+            &paragraph[range.end..]
+        )?;
+        let at = &claim.attribution;
+        if review::is_unattributed(claim) {
+            writeln!(out, "{} none (unattributed)", st.bold("attribution:"))?;
+        } else {
+            let kind = match at.kind {
+                crate::attribution::AttributionKind::Carried => "carried",
+                _ => "explicit",
+            };
+            let source_kind = at.source_kind.map_or(String::new(), |k| {
+                let name = serde_json::to_string(&k).unwrap_or_default();
+                format!(" ({})", name.trim_matches('"'))
+            });
+            writeln!(
+                out,
+                "{} {kind}; cue \"{}\"; source \"{}\"{source_kind}",
+                st.bold("attribution:"),
+                at.cue,
+                at.source
+            )?;
+        }
+        let nearest = review::nearest(a, self.scorer, claim, 3);
+        if nearest.is_empty() {
+            writeln!(out, "{} none", st.bold("closest in other articles:"))?;
+        } else {
+            writeln!(out, "{}", st.bold("closest in other articles:"))?;
+            for n in nearest {
+                let other = &a.sentences[n.doc][n.sentence];
+                writeln!(
+                    out,
+                    "  {:.3}  {}:{}  {}",
+                    n.score, a.documents[n.doc].label, other.line, other.text
+                )?;
+            }
+        }
+        if !note.is_empty() {
+            writeln!(out, "{} {note}", st.bold("note:"))?;
+        }
+        Ok(())
+    }
 }

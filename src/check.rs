@@ -1,0 +1,597 @@
+//! The CI gate: an [`Analysis`], its [`Reviews`] and a [`Policy`] in, a [`Report`] out, and the
+//! report rendered as a human summary, GitHub Actions annotations or JUnit XML.
+//!
+//! The one idea: evaluation and rendering are separate. [`evaluate`] turns the claims into a flat
+//! list of [`Item`]s (one per single-source claim, disputed claim or per-document rule), each
+//! with a [`Level`]; every output format is a pure function of that list, so they cannot
+//! disagree about what failed.
+//!
+//! Default policy (an empty `crosscheck.toml`): every single-source claim has a decision and
+//! none is disputed. docs/ci.md is the reference for every setting.
+
+use std::path::Path;
+
+use crate::classify::{Claim, Status};
+use crate::error::{Error, Result};
+use crate::pipeline::Analysis;
+use crate::review::{self, Decision, Entry, Reviews};
+
+/// What `check` enforces; read from `crosscheck.toml`.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Attributed single-source claims may stay unreviewed (they are reported as warnings).
+    pub allow_unreviewed_attributed: bool,
+    /// How many unattributed single-source claims may stay unreviewed, over all articles. When
+    /// there are more, every one of them is an error.
+    pub max_unattributed: usize,
+    /// A single-source claim whose only source is anonymous fails unless it is `verified`.
+    pub fail_on_anonymous_only: bool,
+    /// Minimum share (0..1) of each article's claims that another article also has
+    /// (status corroborated or paraphrased).
+    pub min_corroborated_share: f64,
+    // Issue 7 (independent corroboration) adds `require_independent: bool` here, and one rule
+    // in `evaluate` next to the share rule.
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            allow_unreviewed_attributed: false,
+            max_unattributed: 0,
+            fail_on_anonymous_only: false,
+            min_corroborated_share: 0.0,
+        }
+    }
+}
+
+impl Policy {
+    /// Parses a config file's text; `name` is used in error messages.
+    pub fn parse(name: &str, text: &str) -> Result<Policy> {
+        let policy: Policy = toml::from_str(text).map_err(|e| {
+            let problem = e.message().trim().replace('\n', " ");
+            let at = e
+                .span()
+                .map(|s| format!("line {}: ", 1 + text[..s.start].matches('\n').count()))
+                .unwrap_or_default();
+            Error::input(name, format!("{at}{problem}"))
+        })?;
+        let share = policy.min_corroborated_share;
+        if !(0.0..=1.0).contains(&share) {
+            return Err(Error::input(
+                name,
+                format!("min_corroborated_share must lie in [0,1], not {share}"),
+            ));
+        }
+        Ok(policy)
+    }
+
+    /// Reads a config file.
+    pub fn load(path: &Path) -> Result<Policy> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Policy::parse(&path.display().to_string(), &text)
+    }
+}
+
+/// How bad an item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Nothing to report.
+    Ok,
+    /// Worth a look; does not fail the check.
+    Warning,
+    /// Fails the check.
+    Error,
+}
+
+/// One thing the check looked at: a claim, or a rule applied to a whole document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Document index.
+    pub doc: usize,
+    /// The claim, or `None` for a per-document rule.
+    pub claim: Option<ClaimRef>,
+    /// Ok, warning or error.
+    pub level: Level,
+    /// Why (one line, no claim text).
+    pub message: String,
+}
+
+/// The claim an [`Item`] is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimRef {
+    /// Claim id.
+    pub id: String,
+    /// Sentence index.
+    pub sentence: usize,
+    /// 1-based line in the article file.
+    pub line: usize,
+    /// Sentence text.
+    pub text: String,
+}
+
+/// Counts for the summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// All claims.
+    pub claims: usize,
+    /// Single-source claims.
+    pub single_source: usize,
+    /// Single-source claims with a decision.
+    pub reviewed: usize,
+    /// Single-source claims without a decision.
+    pub pending: usize,
+    /// Of those, unattributed.
+    pub pending_unattributed: usize,
+    /// Claims decided `disputed`.
+    pub disputed: usize,
+}
+
+/// The outcome of a check.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Every item, documents in input order, then sentence order, per-document rules first.
+    pub items: Vec<Item>,
+    /// Reviews whose claim no longer exists (reported, never a failure).
+    pub stale: Vec<Entry>,
+    /// Counts.
+    pub counts: Counts,
+}
+
+impl Report {
+    /// Whether the policy holds.
+    pub fn passed(&self) -> bool {
+        self.items.iter().all(|i| i.level != Level::Error)
+    }
+
+    /// Items at `level`.
+    pub fn at(&self, level: Level) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.level == level)
+    }
+}
+
+fn claim_ref(analysis: &Analysis, claim: &Claim) -> ClaimRef {
+    let s = &analysis.sentences[claim.doc][claim.sentence];
+    ClaimRef {
+        id: claim.id.clone(),
+        sentence: claim.sentence,
+        line: s.line,
+        text: s.text.clone(),
+    }
+}
+
+fn is_anonymous_only(claim: &Claim) -> bool {
+    claim.attribution.source_kind == Some(crate::attribution::SourceKind::Anonymous)
+}
+
+/// Applies the policy.
+pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Report {
+    let mut counts = Counts::default();
+    let all: Vec<&Claim> = analysis.claims.iter().flatten().collect();
+    counts.claims = all.len();
+    let unattributed_pending = all
+        .iter()
+        .filter(|c| {
+            c.status == Status::SingleSource
+                && reviews.decision(&c.id).is_none()
+                && review::is_unattributed(c)
+        })
+        .count();
+    let too_many_unattributed = unattributed_pending > policy.max_unattributed;
+
+    let mut items = Vec::new();
+    for (d, claims) in analysis.claims.iter().enumerate() {
+        if policy.min_corroborated_share > 0.0 {
+            let found = claims
+                .iter()
+                .filter(|c| c.status != Status::SingleSource)
+                .count();
+            let share = found as f64 / claims.len().max(1) as f64;
+            let ok = share >= policy.min_corroborated_share;
+            items.push(Item {
+                doc: d,
+                claim: None,
+                level: if ok { Level::Ok } else { Level::Error },
+                message: format!(
+                    "{found} of {} claims found in another article ({:.0}%), minimum {:.0}%",
+                    claims.len(),
+                    share * 100.0,
+                    policy.min_corroborated_share * 100.0
+                ),
+            });
+        }
+        for claim in claims {
+            let decision = reviews.decision(&claim.id);
+            if decision == Some(Decision::Disputed) {
+                counts.disputed += 1;
+            }
+            let single = claim.status == Status::SingleSource;
+            if !single && decision != Some(Decision::Disputed) {
+                continue;
+            }
+            if single {
+                counts.single_source += 1;
+                if decision.is_some() {
+                    counts.reviewed += 1;
+                } else {
+                    counts.pending += 1;
+                    if review::is_unattributed(claim) {
+                        counts.pending_unattributed += 1;
+                    }
+                }
+            }
+            let (level, message) = judge(claim, decision, policy, too_many_unattributed);
+            items.push(Item {
+                doc: d,
+                claim: Some(claim_ref(analysis, claim)),
+                level,
+                message,
+            });
+        }
+    }
+    let stale = reviews.stale(analysis).into_iter().cloned().collect();
+    Report {
+        items,
+        stale,
+        counts,
+    }
+}
+
+/// The level and message for one claim (single-source, or decided disputed).
+fn judge(
+    claim: &Claim,
+    decision: Option<Decision>,
+    policy: &Policy,
+    too_many_unattributed: bool,
+) -> (Level, String) {
+    let unattributed = review::is_unattributed(claim);
+    let what = if unattributed {
+        "unattributed single-source claim"
+    } else {
+        "single-source claim"
+    };
+    match decision {
+        Some(Decision::Disputed) => (Level::Error, format!("{what} is disputed")),
+        Some(d)
+            if policy.fail_on_anonymous_only
+                && is_anonymous_only(claim)
+                && d != Decision::Verified =>
+        {
+            (
+                Level::Error,
+                format!("{what} rests on anonymous sources only and is {d}, not verified"),
+            )
+        }
+        Some(Decision::NeedsSource) => (Level::Warning, format!("{what} needs a source")),
+        Some(Decision::Verified) => (Level::Ok, format!("{what}, verified")),
+        None if policy.fail_on_anonymous_only && is_anonymous_only(claim) => (
+            Level::Error,
+            format!("{what} rests on anonymous sources only and is not reviewed"),
+        ),
+        None if unattributed && !too_many_unattributed => (
+            Level::Warning,
+            format!(
+                "{what} not reviewed (allowed: max_unattributed = {})",
+                policy.max_unattributed
+            ),
+        ),
+        None if unattributed => (Level::Error, format!("{what} not reviewed")),
+        None if policy.allow_unreviewed_attributed => (
+            Level::Warning,
+            format!("{what} not reviewed (allowed: allow_unreviewed_attributed)"),
+        ),
+        None => (Level::Error, format!("{what} not reviewed")),
+    }
+}
+
+fn location(analysis: &Analysis, item: &Item) -> (String, usize) {
+    let path = analysis.documents[item.doc].path.clone();
+    (path, item.claim.as_ref().map_or(1, |c| c.line))
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The human summary: one `path:line: level: message [id]: text` line per problem (as compilers
+/// and grep print them), stale reviews, then a one-line verdict.
+pub fn summary(analysis: &Analysis, report: &Report, reviews_path: &Path) -> String {
+    let mut out = String::new();
+    for item in report.items.iter().filter(|i| i.level != Level::Ok) {
+        let (path, line) = location(analysis, item);
+        let level = if item.level == Level::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        out.push_str(&format!("{path}:{line}: {level}: {}", item.message));
+        if let Some(c) = &item.claim {
+            out.push_str(&format!(" [{}]: {}", c.id, shorten(&c.text, 100)));
+        }
+        out.push('\n');
+    }
+    for e in &report.stale {
+        out.push_str(&format!(
+            "{}: stale review [{}] ({}, {}): claim no longer in the article: {}\n",
+            reviews_path.display(),
+            e.id,
+            e.doc,
+            e.decision.map_or("undecided", Decision::as_str),
+            shorten(&e.text, 80)
+        ));
+    }
+    out.push_str(&verdict(report));
+    if !report.passed() {
+        out.push_str(&format!(
+            "review them with: crosscheck review ARTICLES... --reviews {}\n",
+            reviews_path.display()
+        ));
+    }
+    out
+}
+
+/// The one-line verdict that ends every output: passed or FAILED, with the counts.
+pub fn verdict(report: &Report) -> String {
+    let c = report.counts;
+    format!(
+        "check {}: {} claims, {} single-source ({} reviewed, {} pending of which {} unattributed), \
+         {} disputed; {} errors, {} warnings, {} stale reviews\n",
+        if report.passed() { "passed" } else { "FAILED" },
+        c.claims,
+        c.single_source,
+        c.reviewed,
+        c.pending,
+        c.pending_unattributed,
+        c.disputed,
+        report.at(Level::Error).count(),
+        report.at(Level::Warning).count(),
+        report.stale.len()
+    )
+}
+
+/// Escapes the message of a GitHub workflow command: `%`, CR and LF.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value of a GitHub workflow command: as [`escape_data`], plus `:` and `,`.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One GitHub Actions annotation (`::error file=F,line=N,title=T::message`).
+pub fn annotation(level: Level, file: &str, line: usize, title: &str, message: &str) -> String {
+    let command = if level == Level::Error {
+        "error"
+    } else {
+        "warning"
+    };
+    format!(
+        "::{command} file={},line={line},title={}::{}\n",
+        escape_property(file),
+        escape_property(title),
+        escape_data(message)
+    )
+}
+
+/// GitHub Actions annotations for every error and warning (and each stale review, as a warning
+/// on the reviews file), then the summary's verdict line.
+pub fn github(analysis: &Analysis, report: &Report, reviews_path: &Path) -> String {
+    let mut out = String::new();
+    for item in report.items.iter().filter(|i| i.level != Level::Ok) {
+        let (path, line) = location(analysis, item);
+        let message = match &item.claim {
+            Some(c) => format!("{} [{}]: {}", item.message, c.id, c.text),
+            None => item.message.clone(),
+        };
+        out.push_str(&annotation(item.level, &path, line, "crosscheck", &message));
+    }
+    let reviews_name = reviews_path.display().to_string();
+    let reviews_text = std::fs::read_to_string(reviews_path).unwrap_or_default();
+    for e in &report.stale {
+        let line = reviews_text
+            .lines()
+            .position(|l| l.starts_with(&format!("{},", e.id)))
+            .map_or(1, |i| i + 1);
+        out.push_str(&annotation(
+            Level::Warning,
+            &reviews_name,
+            line,
+            "crosscheck: stale review",
+            &format!(
+                "review of claim {} ({}) matches no claim in the article any more; delete the line if it is obsolete",
+                e.id, e.doc
+            ),
+        ));
+    }
+    out.push_str(&verdict(report));
+    out
+}
+
+/// Escapes text for XML attributes and character data; drops characters XML 1.0 forbids.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JUnit XML: one `<testsuite>` per article, one `<testcase>` per item (ok ones pass, errors
+/// are `<failure>`, warnings pass with `<system-out>`).
+pub fn junit(analysis: &Analysis, report: &Report) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let total = report.items.len();
+    let failures = report.at(Level::Error).count();
+    out.push_str(&format!(
+        "<testsuites name=\"crosscheck\" tests=\"{total}\" failures=\"{failures}\" errors=\"0\">\n"
+    ));
+    for (d, doc) in analysis.documents.iter().enumerate() {
+        let items: Vec<&Item> = report.items.iter().filter(|i| i.doc == d).collect();
+        let failures = items.iter().filter(|i| i.level == Level::Error).count();
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" file=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n",
+            escape_xml(&doc.label),
+            escape_xml(&doc.path),
+            items.len()
+        ));
+        for item in items {
+            let (name, line) = match &item.claim {
+                Some(c) => (format!("{} {}", c.id, shorten(&c.text, 80)), c.line),
+                None => ("corroborated share".to_string(), 1),
+            };
+            out.push_str(&format!(
+                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{line}\"",
+                escape_xml(&name),
+                escape_xml(&doc.label),
+                escape_xml(&doc.path)
+            ));
+            let detail = match &item.claim {
+                Some(c) => format!("{}:{line}: {}\n{}", doc.path, item.message, c.text),
+                None => format!("{}: {}", doc.path, item.message),
+            };
+            match item.level {
+                Level::Ok => out.push_str("/>\n"),
+                Level::Warning => out.push_str(&format!(
+                    ">\n      <system-out>warning: {}</system-out>\n    </testcase>\n",
+                    escape_xml(&detail)
+                )),
+                Level::Error => out.push_str(&format!(
+                    ">\n      <failure message=\"{}\" type=\"crosscheck\">{}</failure>\n    </testcase>\n",
+                    escape_xml(&item.message),
+                    escape_xml(&detail)
+                )),
+            }
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::{Attribution, AttributionKind, SourceKind};
+
+    fn claim(kind: AttributionKind, source_kind: Option<SourceKind>) -> Claim {
+        Claim {
+            id: "abc".into(),
+            doc: 0,
+            sentence: 0,
+            status: Status::SingleSource,
+            links: vec![],
+            support: 0,
+            attribution: Attribution {
+                kind,
+                source_kind,
+                ..Attribution::default()
+            },
+        }
+    }
+
+    #[test]
+    fn github_escapes_follow_the_workflow_command_syntax() {
+        assert_eq!(escape_data("50% a\r\nb: c,d"), "50%25 a%0D%0Ab: c,d");
+        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(
+            annotation(Level::Error, "dir,x/a:b.txt", 7, "t", "m: 1,2"),
+            "::error file=dir%2Cx/a%3Ab.txt,line=7,title=t::m: 1,2\n"
+        );
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            escape_xml("a<b & \"c\" 'd'>\u{1}"),
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;"
+        );
+    }
+
+    #[test]
+    fn default_policy_requires_a_decision_and_no_dispute() {
+        let p = Policy::default();
+        let c = claim(AttributionKind::Explicit, Some(SourceKind::NamedPerson));
+        assert_eq!(judge(&c, None, &p, false).0, Level::Error);
+        assert_eq!(judge(&c, Some(Decision::Verified), &p, false).0, Level::Ok);
+        assert_eq!(
+            judge(&c, Some(Decision::NeedsSource), &p, false).0,
+            Level::Warning
+        );
+        assert_eq!(
+            judge(&c, Some(Decision::Disputed), &p, false).0,
+            Level::Error
+        );
+    }
+
+    #[test]
+    fn unattributed_allowance_applies_only_below_the_maximum() {
+        let p = Policy {
+            max_unattributed: 2,
+            ..Policy::default()
+        };
+        let c = claim(AttributionKind::None, None);
+        assert_eq!(judge(&c, None, &p, false).0, Level::Warning);
+        assert_eq!(judge(&c, None, &p, true).0, Level::Error);
+    }
+
+    #[test]
+    fn attributed_claims_may_be_allowed_unreviewed() {
+        let p = Policy {
+            allow_unreviewed_attributed: true,
+            ..Policy::default()
+        };
+        let c = claim(AttributionKind::Carried, Some(SourceKind::Organization));
+        assert_eq!(judge(&c, None, &p, false).0, Level::Warning);
+        // but not when the only source is anonymous and that is forbidden
+        let p = Policy {
+            fail_on_anonymous_only: true,
+            ..p
+        };
+        let anon = claim(AttributionKind::Explicit, Some(SourceKind::Anonymous));
+        assert_eq!(judge(&anon, None, &p, false).0, Level::Error);
+        assert_eq!(
+            judge(&anon, Some(Decision::NeedsSource), &p, false).0,
+            Level::Error
+        );
+        assert_eq!(
+            judge(&anon, Some(Decision::Verified), &p, false).0,
+            Level::Ok
+        );
+    }
+
+    #[test]
+    fn config_errors_name_the_file_and_line() {
+        let err = Policy::parse(
+            "crosscheck.toml",
+            "max_unattributed = 2\nfail_on_anonymous = true\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("crosscheck.toml: line 2: "), "{err}");
+        assert!(!err.contains('\n'));
+        let err = Policy::parse("c.toml", "min_corroborated_share = 1.5").unwrap_err();
+        assert!(err.to_string().contains("[0,1]"));
+        let ok = Policy::parse("c.toml", "allow_unreviewed_attributed = true").unwrap();
+        assert!(ok.allow_unreviewed_attributed);
+        assert_eq!(Policy::parse("c.toml", "").unwrap(), Policy::default());
+    }
+}

@@ -1,0 +1,479 @@
+//! Reviews: the decisions a person made about single-source claims, and the file that keeps them.
+//!
+//! Takes an [`Analysis`] and a reviews file; says which single-source claims are still pending,
+//! which decisions are stale, and writes decisions back.
+//!
+//! The one idea: the reviews file is a plain CSV that lives in git beside the articles. One line
+//! per claim, sorted by (doc, id), no timestamps, so two people reviewing different articles
+//! merge without conflicts and a diff shows exactly which decisions changed. Entries are keyed by
+//! the stable claim id ([`crate::classify::claim_id`]); an entry whose claim no longer exists is
+//! *stale*: it is reported, and kept until someone deletes the line.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::attribution::AttributionKind;
+use crate::classify::{Claim, Status};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::pipeline::Analysis;
+use crate::similarity::{Features, Scorer};
+
+/// The file name used when `--reviews` is not given, in the first article's directory.
+pub const DEFAULT_FILE_NAME: &str = "reviews.csv";
+
+/// The column names, in order.
+pub const HEADER: [&str; 5] = ["id", "doc", "decision", "note", "text"];
+
+/// What a reviewer decided about a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Decision {
+    /// Checked: the claim stands as reported.
+    Verified,
+    /// Plausible, but the article should name (or better name) its source.
+    NeedsSource,
+    /// Believed wrong or misleading.
+    Disputed,
+}
+
+impl Decision {
+    /// Every decision, in the order shown to users.
+    pub const ALL: [Decision; 3] = [
+        Decision::Verified,
+        Decision::NeedsSource,
+        Decision::Disputed,
+    ];
+
+    /// The name written in the reviews file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Verified => "verified",
+            Decision::NeedsSource => "needs-source",
+            Decision::Disputed => "disputed",
+        }
+    }
+
+    /// Parses a name as written in the reviews file (case and `_`/`-` folded).
+    pub fn parse(s: &str) -> Option<Decision> {
+        let s = s.trim().to_ascii_lowercase().replace('_', "-");
+        Decision::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Decision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One line of the reviews file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Claim id.
+    pub id: String,
+    /// Document label.
+    pub doc: String,
+    /// The decision; `None` when a person blanked the column to have the claim reviewed again.
+    pub decision: Option<Decision>,
+    /// Free text (one line).
+    pub note: String,
+    /// The claim text when it was decided, for people reading the file.
+    pub text: String,
+}
+
+/// The decisions of a reviews file, by claim id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reviews {
+    entries: BTreeMap<String, Entry>,
+}
+
+impl Reviews {
+    /// Reads a reviews file; a missing file is an empty set of reviews.
+    pub fn load(path: &Path) -> Result<Reviews> {
+        match std::fs::read(path) {
+            Ok(bytes) => Reviews::parse(&path.display().to_string(), &bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Reviews::default()),
+            Err(source) => Err(Error::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// Parses reviews CSV. `name` is used in error messages. Columns are found by header name,
+    /// so a person may reorder them; `id`, `doc` and `decision` are required.
+    pub fn parse(name: &str, bytes: &[u8]) -> Result<Reviews> {
+        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+        let bad =
+            |line: u64, problem: String| Error::input(name, format!("line {line}: {problem}"));
+        let headers = reader
+            .headers()
+            .map_err(|e| Error::input(name, format!("not a reviews CSV: {e}")))?
+            .clone();
+        let col = |n: &str| headers.iter().position(|h| h.trim() == n);
+        let (Some(id_col), Some(doc_col), Some(dec_col)) = (col("id"), col("doc"), col("decision"))
+        else {
+            return Err(Error::input(
+                name,
+                format!("header must name the columns {}", HEADER.join(",")),
+            ));
+        };
+        let (note_col, text_col) = (col("note"), col("text"));
+        let mut reviews = Reviews::default();
+        let mut seen_at: BTreeMap<String, u64> = BTreeMap::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                bad(line, format!("not valid CSV: {e}"))
+            })?;
+            let line = record.position().map_or(0, |p| p.line());
+            let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim();
+            let id = field(Some(id_col));
+            if id.is_empty() {
+                return Err(bad(line, "empty id".into()));
+            }
+            let raw = field(Some(dec_col));
+            let decision = if raw.is_empty() {
+                None
+            } else {
+                Some(Decision::parse(raw).ok_or_else(|| {
+                    bad(
+                        line,
+                        format!(
+                            "unknown decision '{raw}' (expected verified, needs-source or disputed)"
+                        ),
+                    )
+                })?)
+            };
+            let entry = Entry {
+                id: id.to_string(),
+                doc: field(Some(doc_col)).to_string(),
+                decision,
+                note: field(note_col).to_string(),
+                text: field(text_col).to_string(),
+            };
+            if let Some(first) = seen_at.get(id) {
+                if reviews.entries[id] != entry {
+                    return Err(bad(
+                        line,
+                        format!("claim {id} is also decided differently on line {first}; keep one"),
+                    ));
+                }
+                continue;
+            }
+            seen_at.insert(id.to_string(), line);
+            reviews.entries.insert(id.to_string(), entry);
+        }
+        Ok(reviews)
+    }
+
+    /// The CSV bytes: header, then one line per entry sorted by (doc, id), `\n` line ends.
+    pub fn to_csv(&self) -> Vec<u8> {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        writer.write_record(HEADER).expect("writes to memory");
+        let mut sorted: Vec<&Entry> = self.entries.values().collect();
+        sorted.sort_by(|a, b| (&a.doc, &a.id).cmp(&(&b.doc, &b.id)));
+        for e in sorted {
+            let decision = e.decision.map_or("", Decision::as_str);
+            writer
+                .write_record([&e.id, &e.doc, decision, &e.note, &e.text])
+                .expect("writes to memory");
+        }
+        writer.into_inner().expect("writes to memory")
+    }
+
+    /// Writes the file atomically (a crash or Ctrl-C leaves the old file or the new one).
+    pub fn save(&self, path: &Path) -> Result<()> {
+        crate::output::write_atomic(path, &self.to_csv())
+    }
+
+    /// The entry for a claim id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.get(id)
+    }
+
+    /// The decision for a claim id, if one was made.
+    pub fn decision(&self, id: &str) -> Option<Decision> {
+        self.get(id).and_then(|e| e.decision)
+    }
+
+    /// Records a decision (notes are folded to one line so the file keeps one line per claim);
+    /// returns the entry it replaced.
+    pub fn set(&mut self, mut entry: Entry) -> Option<Entry> {
+        entry.note = one_line(&entry.note);
+        entry.text = one_line(&entry.text);
+        self.entries.insert(entry.id.clone(), entry)
+    }
+
+    /// Puts back what [`Reviews::set`] replaced: `previous`, or nothing at all.
+    pub fn restore(&mut self, id: &str, previous: Option<Entry>) {
+        match previous {
+            Some(e) => {
+                self.entries.insert(id.to_string(), e);
+            }
+            None => {
+                self.entries.remove(id);
+            }
+        }
+    }
+
+    /// Every entry, sorted by (doc, id).
+    pub fn entries(&self) -> Vec<&Entry> {
+        let mut v: Vec<&Entry> = self.entries.values().collect();
+        v.sort_by(|a, b| (&a.doc, &a.id).cmp(&(&b.doc, &b.id)));
+        v
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Entries whose claim no longer exists in the analysed documents. Entries for documents that
+    /// were not analysed are not stale: a reviews file may cover more articles than one run.
+    pub fn stale(&self, analysis: &Analysis) -> Vec<&Entry> {
+        let labels: HashSet<&str> = analysis
+            .documents
+            .iter()
+            .map(|d| d.label.as_str())
+            .collect();
+        let ids: HashSet<&str> = analysis
+            .claims
+            .iter()
+            .flatten()
+            .map(|c| c.id.as_str())
+            .collect();
+        self.entries()
+            .into_iter()
+            .filter(|e| labels.contains(e.doc.as_str()) && !ids.contains(e.id.as_str()))
+            .collect()
+    }
+
+    /// A new entry deciding `claim`.
+    pub fn entry_for(analysis: &Analysis, claim: &Claim, decision: Decision, note: &str) -> Entry {
+        Entry {
+            id: claim.id.clone(),
+            doc: analysis.documents[claim.doc].label.clone(),
+            decision: Some(decision),
+            note: note.to_string(),
+            text: analysis.sentences[claim.doc][claim.sentence].text.clone(),
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The reviews file used when none is given: `reviews.csv` in the first article's directory
+/// (the current directory for standard input).
+pub fn default_path(documents: &[Document]) -> PathBuf {
+    let dir = documents
+        .first()
+        .filter(|d| d.path != "-")
+        .and_then(|d| Path::new(&d.path).parent().map(Path::to_path_buf))
+        .unwrap_or_default();
+    dir.join(DEFAULT_FILE_NAME)
+}
+
+/// Whether a claim has no attribution of its own or carried from a neighbour.
+pub fn is_unattributed(claim: &Claim) -> bool {
+    claim.attribution.kind == AttributionKind::None
+}
+
+/// Single-source claims without a decision, in review order: unattributed first, then by
+/// document and sentence.
+pub fn pending<'a>(analysis: &'a Analysis, reviews: &Reviews) -> Vec<&'a Claim> {
+    let mut out: Vec<&Claim> = analysis
+        .claims
+        .iter()
+        .flatten()
+        .filter(|c| c.status == Status::SingleSource && reviews.decision(&c.id).is_none())
+        .collect();
+    out.sort_by_key(|c| (!is_unattributed(c), c.doc, c.sentence));
+    out
+}
+
+/// A sentence of another document close to a claim.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Nearest {
+    /// Document index.
+    pub doc: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Similarity, between 0 and 1.
+    pub score: f64,
+}
+
+/// The `k` sentences of other documents most similar to `claim`, best first, whatever their
+/// verdict: single-source claims have no links, yet the reviewer wants to see the near misses.
+pub fn nearest(analysis: &Analysis, scorer: &Scorer, claim: &Claim, k: usize) -> Vec<Nearest> {
+    let own = Features::new(&analysis.sentences[claim.doc][claim.sentence].text);
+    let mut out: Vec<Nearest> = Vec::new();
+    for (d, sentences) in analysis.sentences.iter().enumerate() {
+        if d == claim.doc {
+            continue;
+        }
+        for (s, sentence) in sentences.iter().enumerate() {
+            let score = scorer.score(&own, &Features::new(&sentence.text)).value;
+            if score > 0.0 {
+                out.push(Nearest {
+                    doc: d,
+                    sentence: s,
+                    score,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then((a.doc, a.sentence).cmp(&(b.doc, b.sentence)))
+    });
+    out.truncate(k);
+    out
+}
+
+/// The paragraph holding a claim, with whitespace folded, and the claim's byte range in it.
+pub fn paragraph_of(analysis: &Analysis, claim: &Claim) -> (String, std::ops::Range<usize>) {
+    let sentences = &analysis.sentences[claim.doc];
+    let text = &analysis.documents[claim.doc].text;
+    let own = &sentences[claim.sentence];
+    let same: Vec<_> = sentences
+        .iter()
+        .filter(|s| s.paragraph == own.paragraph)
+        .collect();
+    let start = same
+        .iter()
+        .map(|s| s.span.start)
+        .min()
+        .unwrap_or(own.span.start);
+    let end = same
+        .iter()
+        .map(|s| s.span.end)
+        .max()
+        .unwrap_or(own.span.end);
+    let before = one_line(&text[start..own.span.start]);
+    let claim_text = one_line(&text[own.span.clone()]);
+    let after = one_line(&text[own.span.end..end]);
+    let mut out = String::new();
+    if !before.is_empty() {
+        out.push_str(&before);
+        out.push(' ');
+    }
+    let range = out.len()..out.len() + claim_text.len();
+    out.push_str(&claim_text);
+    if !after.is_empty() {
+        if !after.starts_with(['.', ',', ';', ':', '!', '?']) {
+            out.push(' ');
+        }
+        out.push_str(&after);
+    }
+    (out, range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, doc: &str, decision: Option<Decision>) -> Entry {
+        Entry {
+            id: id.into(),
+            doc: doc.into(),
+            decision,
+            note: String::new(),
+            text: "Some text.".into(),
+        }
+    }
+
+    #[test]
+    fn file_is_sorted_by_doc_then_id_whatever_the_insertion_order() {
+        let mut r = Reviews::default();
+        r.set(entry("b2", "wsj", Some(Decision::Verified)));
+        r.set(entry("a1", "wsj", Some(Decision::Disputed)));
+        r.set(entry("ff", "post", Some(Decision::NeedsSource)));
+        let csv = String::from_utf8(r.to_csv()).unwrap();
+        assert_eq!(
+            csv,
+            "id,doc,decision,note,text\n\
+             ff,post,needs-source,,Some text.\n\
+             a1,wsj,disputed,,Some text.\n\
+             b2,wsj,verified,,Some text.\n"
+        );
+        assert_eq!(Reviews::parse("r.csv", csv.as_bytes()).unwrap(), r);
+    }
+
+    #[test]
+    fn notes_with_line_breaks_stay_on_one_line() {
+        let mut r = Reviews::default();
+        let mut e = entry("a1", "wsj", Some(Decision::Verified));
+        e.note = "checked with\nthe\r\n  desk".into();
+        r.set(e);
+        let csv = String::from_utf8(r.to_csv()).unwrap();
+        assert_eq!(csv.lines().count(), 2);
+        assert!(csv.contains("checked with the desk"));
+    }
+
+    #[test]
+    fn columns_found_by_name_and_blank_decision_means_undecided() {
+        let csv = "decision,id,doc\n,a1,wsj\nVerified,b2,wsj\n";
+        let r = Reviews::parse("r.csv", csv.as_bytes()).unwrap();
+        assert_eq!(r.decision("a1"), None);
+        assert_eq!(r.decision("b2"), Some(Decision::Verified));
+        assert_eq!(r.len(), 2);
+    }
+
+    #[test]
+    fn bad_decision_names_file_and_line() {
+        let csv = "id,doc,decision,note,text\na1,wsj,verified,,x\nb2,wsj,maybe,,y\n";
+        let err = Reviews::parse("r.csv", csv.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.csv: line 3: unknown decision 'maybe' (expected verified, needs-source or disputed)"
+        );
+    }
+
+    #[test]
+    fn conflicting_duplicate_is_an_error_identical_one_is_not() {
+        let same = "id,doc,decision\na1,wsj,verified\na1,wsj,verified\n";
+        assert_eq!(Reviews::parse("r.csv", same.as_bytes()).unwrap().len(), 1);
+        let clash = "id,doc,decision\na1,wsj,verified\na1,wsj,disputed\n";
+        let err = Reviews::parse("r.csv", clash.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("line 3"), "{err}");
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn missing_header_column_is_an_error() {
+        let err = Reviews::parse("r.csv", b"id,decision\na1,verified\n").unwrap_err();
+        assert!(err.to_string().starts_with("r.csv: header"), "{err}");
+    }
+
+    #[test]
+    fn undo_restores_the_previous_state() {
+        let mut r = Reviews::default();
+        let prev = r.set(entry("a1", "wsj", Some(Decision::Verified)));
+        assert_eq!(prev, None);
+        let prev2 = r.set(entry("a1", "wsj", Some(Decision::Disputed)));
+        r.restore("a1", prev2);
+        assert_eq!(r.decision("a1"), Some(Decision::Verified));
+        r.restore("a1", prev);
+        assert!(r.is_empty());
+    }
+
+    #[test]
+    fn decision_names_parse_loosely() {
+        assert_eq!(
+            Decision::parse(" Needs_Source "),
+            Some(Decision::NeedsSource)
+        );
+        assert_eq!(Decision::parse("ok"), None);
+    }
+}

@@ -1,0 +1,518 @@
+//! `crosscheck check` on temp copies of the seed pair: the done-when scenarios of issue 5, every
+//! exit code, every output format, and the GitHub annotation syntax.
+
+use std::path::Path;
+
+use crate::review::{decisions, pending, run, Seed};
+
+/// Single-source claims as `compare` reports them: (id, doc, line, text).
+fn single_source(articles: &[String]) -> Vec<(String, String, usize, String)> {
+    let out = run(&["compare"], articles)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let h: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |n: &str| h.iter().position(|c| c == n).unwrap();
+    let (id, doc, line, text, status) = (
+        col("id"),
+        col("doc"),
+        col("line"),
+        col("text"),
+        col("status"),
+    );
+    reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| &r[status] == "single-source")
+        .map(|r| {
+            (
+                r[id].to_string(),
+                r[doc].to_string(),
+                r[line].parse().unwrap(),
+                r[text].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn ids(articles: &[String]) -> Vec<String> {
+    let out = run(&["compare"], articles)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect()
+}
+
+/// Runs `check` and returns (exit code, stdout, stderr).
+fn check(args: &[&str], articles: &[String]) -> (i32, String, String) {
+    let mut cmd = run(&["check"], articles);
+    cmd.args(args);
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn lines_with<'a>(out: &'a str, what: &str) -> Vec<&'a str> {
+    out.lines().filter(|l| l.contains(what)).collect()
+}
+
+fn accept_all(articles: &[String]) {
+    run(&["review", "--accept-all"], articles)
+        .assert()
+        .success();
+}
+
+fn append(path: &Path, paragraph: &str) -> usize {
+    let mut text = std::fs::read_to_string(path).unwrap();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push('\n');
+    let line = text.lines().count() + 1;
+    text.push_str(paragraph);
+    text.push('\n');
+    std::fs::write(path, text).unwrap();
+    line
+}
+
+#[test]
+fn no_reviews_file_fails_and_lists_every_single_source_claim_with_file_and_line() {
+    let seed = Seed::new();
+    let claims = single_source(&seed.articles());
+    assert!(!claims.is_empty());
+    let (code, out, _) = check(&[], &seed.articles());
+    assert_eq!(code, 1, "{out}");
+    for (id, doc, line, _) in &claims {
+        let path = seed.path(&format!("{doc}.txt")).display().to_string();
+        let expected = format!("{path}:{line}: error: ");
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(&expected) && l.contains(id.as_str())),
+            "{id} at {expected} missing:\n{out}"
+        );
+    }
+    assert_eq!(lines_with(&out, ": error: ").len(), claims.len());
+    assert!(out.contains("check FAILED"));
+}
+
+#[test]
+fn accept_all_passes_then_an_added_sentence_fails_alone() {
+    let seed = Seed::new();
+    accept_all(&seed.articles());
+    let (code, out, _) = check(&[], &seed.articles());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("check passed"));
+    assert!(lines_with(&out, ": error: ").is_empty());
+
+    let added = "Qatar's foreign ministry hosted a separate round of talks in Doha on Sunday.";
+    let line = append(&seed.path("wsj.txt"), added);
+    let (code, out, _) = check(&[], &seed.articles());
+    assert_eq!(code, 1, "{out}");
+    let errors = lines_with(&out, ": error: ");
+    assert_eq!(errors.len(), 1, "{out}");
+    let wsj = seed.path("wsj.txt").display().to_string();
+    assert!(
+        errors[0].starts_with(&format!("{wsj}:{line}: error: ")),
+        "{out}"
+    );
+    assert!(errors[0].contains(added), "{out}");
+}
+
+#[test]
+fn changed_quote_style_keeps_ids_and_passes() {
+    let seed = Seed::new();
+    let before = ids(&seed.articles());
+    accept_all(&seed.articles());
+    for name in ["wsj.txt", "post.txt"] {
+        let path = seed.path(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let straight = text
+            .replace(['\u{201c}', '\u{201d}'], "\"")
+            .replace(['\u{2018}', '\u{2019}'], "'");
+        assert_ne!(text, straight, "{name} has curly quotes");
+        std::fs::write(&path, straight).unwrap();
+    }
+    assert_eq!(ids(&seed.articles()), before);
+    let (code, out, _) = check(&[], &seed.articles());
+    assert_eq!(code, 0, "{out}");
+}
+
+/// Wraps every paragraph (blank-line separated) at `width` columns.
+fn rewrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for para in text.split("\n\n") {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+        out.push(lines.join("\n"));
+    }
+    out.join("\n\n") + "\n"
+}
+
+// NEEDS THE NEWS-AWARE SEGMENTER (issue 3): the stub segmenter cuts sentences at line ends, so
+// re-wrapped text gives other sentences. Run after the merge with
+// `cargo test rewrapped -- --ignored`.
+#[test]
+#[ignore = "needs the news-aware segmenter (issue 3); run after merge with --ignored"]
+fn rewrapped_articles_keep_ids_and_pass() {
+    let seed = Seed::new();
+    // one paragraph per block: blank lines between paragraphs, as --line-breaks wrap reads them
+    for name in ["wsj.txt", "post.txt"] {
+        let path = seed.path(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let paragraphs: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        std::fs::write(&path, paragraphs.join("\n\n") + "\n").unwrap();
+    }
+    let wrap = ["--line-breaks", "wrap"];
+    let mut args = seed.articles();
+    args.extend(wrap.iter().map(|s| s.to_string()));
+    let before = ids(&args);
+    run(&["review", "--accept-all"], &args).assert().success();
+    for name in ["wsj.txt", "post.txt"] {
+        let path = seed.path(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, rewrap(&text, 60)).unwrap();
+    }
+    assert_eq!(ids(&args), before);
+    let (code, out, _) = check(&[], &args);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn rewrap_helper_only_moves_line_breaks() {
+    let text = "one two three four five six\nseven\n\neight nine";
+    let wrapped = rewrap(text, 10);
+    assert_eq!(
+        wrapped,
+        "one two\nthree four\nfive six\nseven\n\neight nine\n"
+    );
+}
+
+#[test]
+fn disputed_fails_and_needs_source_warns() {
+    let seed = Seed::new();
+    let all = pending(&seed.articles());
+    let (disputed, needs) = (&all[0], &all[1]);
+    run(
+        &[
+            "review",
+            "--set",
+            &format!("{}=disputed", disputed.id),
+            "--set",
+            &format!("{}=needs-source", needs.id),
+        ],
+        &seed.articles(),
+    )
+    .assert()
+    .success();
+    accept_all(&seed.articles());
+    let (code, out, _) = check(&[], &seed.articles());
+    assert_eq!(code, 1, "{out}");
+    let errors = lines_with(&out, ": error: ");
+    assert_eq!(errors.len(), 1, "{out}");
+    assert!(errors[0].contains("disputed") && errors[0].contains(&disputed.id));
+    let warnings = lines_with(&out, ": warning: ");
+    assert_eq!(warnings.len(), 1, "{out}");
+    assert!(warnings[0].contains("needs a source") && warnings[0].contains(&needs.id));
+    assert!(warnings[0].contains(&format!(":{}: warning", needs.line)));
+
+    let (code, out, _) = check(&["--format", "github"], &seed.articles());
+    assert_eq!(code, 1);
+    let errors = lines_with(&out, "::error ");
+    let warnings = lines_with(&out, "::warning ");
+    assert_eq!((errors.len(), warnings.len()), (1, 1), "{out}");
+    assert!(errors[0].contains(&format!(",line={},", disputed.line)));
+    assert!(warnings[0].contains(&format!(",line={},", needs.line)));
+}
+
+#[test]
+fn stale_reviews_are_reported_and_kept() {
+    let seed = Seed::new();
+    let all = pending(&seed.articles());
+    accept_all(&seed.articles());
+    let victim = all
+        .iter()
+        .find(|p| {
+            p.doc == "post"
+                && std::fs::read_to_string(seed.path("post.txt"))
+                    .unwrap()
+                    .contains(&p.text)
+        })
+        .expect("a post claim written on one line");
+    let text = std::fs::read_to_string(seed.path("post.txt")).unwrap();
+    let edited = victim.text.replacen(' ', " reportedly ", 1);
+    std::fs::write(
+        seed.path("post.txt"),
+        text.replacen(&victim.text, &edited, 1),
+    )
+    .unwrap();
+
+    let (code, out, _) = check(&[], &seed.articles());
+    assert_eq!(code, 1, "the edited claim is new and unreviewed:\n{out}");
+    assert_eq!(lines_with(&out, ": error: ").len(), 1, "{out}");
+    let stale = lines_with(&out, "stale review [");
+    assert_eq!(stale.len(), 1, "{out}");
+    assert!(stale[0].contains(&victim.id));
+    assert!(out.contains("1 stale reviews"));
+
+    // review reports it on stderr and never drops it
+    run(&["review", "--accept-all"], &seed.articles())
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("1 stale reviews"))
+        .stderr(predicates::str::contains(victim.id.as_str()));
+    assert!(decisions(&seed.reviews())
+        .iter()
+        .any(|(id, _, _)| id == &victim.id));
+    let (code, _, _) = check(&[], &seed.articles());
+    assert_eq!(code, 0, "stale reviews alone do not fail the check");
+}
+
+#[test]
+fn errors_exit_2_with_one_line_naming_the_file() {
+    let seed = Seed::new();
+    let config = seed.path("crosscheck.toml");
+    let config_arg = config.display().to_string();
+    for (toml, problem) in [
+        ("max_unattributed = -1\n", "crosscheck.toml: line 1: "),
+        (
+            "fail_on_anonymous = true\n",
+            "crosscheck.toml: line 1: unknown field",
+        ),
+        (
+            "min_corroborated_share = 2.0\n",
+            "crosscheck.toml: min_corroborated_share",
+        ),
+        (
+            "allow_unreviewed_attributed = \"yes\"\n",
+            "crosscheck.toml: line 1: ",
+        ),
+    ] {
+        std::fs::write(&config, toml).unwrap();
+        let (code, out, err) = check(&["--config", &config_arg], &seed.articles());
+        assert_eq!(code, 2, "{toml}: {out}{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(problem), "{toml}: {err}");
+    }
+    let missing = seed.path("missing.toml").display().to_string();
+    let (code, _, err) = check(&["--config", &missing], &seed.articles());
+    assert_eq!(code, 2);
+    assert!(err.contains("missing.toml: cannot read"), "{err}");
+
+    std::fs::write(seed.reviews(), "id,doc,decision\nabc,wsj,ok\n").unwrap();
+    let (code, _, err) = check(&[], &seed.articles());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("reviews.csv: line 2: unknown decision 'ok'"),
+        "{err}"
+    );
+    std::fs::remove_file(seed.reviews()).unwrap();
+
+    let mut articles = seed.articles();
+    articles.push(seed.path("nope.txt").display().to_string());
+    let (code, _, err) = check(&[], &articles);
+    assert_eq!(code, 2);
+    assert!(err.contains("nope.txt: cannot read"), "{err}");
+}
+
+#[test]
+fn config_relaxes_and_tightens_the_policy() {
+    let seed = Seed::new();
+    let n = single_source(&seed.articles()).len();
+    let config = seed.path("crosscheck.toml");
+    let config_arg = config.display().to_string();
+
+    std::fs::write(
+        &config,
+        "allow_unreviewed_attributed = true\nmax_unattributed = 100000\n",
+    )
+    .unwrap();
+    let (code, out, _) = check(&["--config", &config_arg], &seed.articles());
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(lines_with(&out, ": warning: ").len(), n, "{out}");
+
+    std::fs::write(&config, "max_unattributed = 100000\n").unwrap();
+    let (_, out, _) = check(&["--config", &config_arg], &seed.articles());
+    for l in lines_with(&out, ": error: ") {
+        assert!(
+            !l.contains("unattributed"),
+            "unattributed ones are allowed: {l}"
+        );
+    }
+
+    accept_all(&seed.articles());
+    std::fs::write(
+        &config,
+        "min_corroborated_share = 1.0\nfail_on_anonymous_only = true\n",
+    )
+    .unwrap();
+    let (code, out, _) = check(&["--config", &config_arg], &seed.articles());
+    assert_eq!(
+        code, 1,
+        "the seed pair shares far less than all its claims:\n{out}"
+    );
+    let errors = lines_with(&out, ": error: ");
+    assert_eq!(errors.len(), 2, "one per article:\n{out}");
+    assert!(errors
+        .iter()
+        .all(|l| l.contains(":1: error: ") && l.contains("found in another article")));
+
+    std::fs::write(
+        &config,
+        "min_corroborated_share = 0.0\nfail_on_anonymous_only = true\n",
+    )
+    .unwrap();
+    let (code, out, _) = check(&["--config", &config_arg], &seed.articles());
+    assert_eq!(code, 0, "every claim verified:\n{out}");
+}
+
+/// Undoes the property escaping of a workflow command.
+fn unescape_property(s: &str) -> String {
+    s.replace("%2C", ",")
+        .replace("%3A", ":")
+        .replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%25", "%")
+}
+
+#[test]
+fn github_annotations_follow_the_workflow_command_syntax() {
+    // a directory with a comma in its name exercises property escaping
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("news,2025");
+    std::fs::create_dir(&dir).unwrap();
+    for name in ["wsj.txt", "post.txt"] {
+        std::fs::copy(
+            crate::util::corpus(&format!("ukraine-plan/{name}")),
+            dir.join(name),
+        )
+        .unwrap();
+    }
+    let wsj = dir.join("wsj.txt");
+    append(
+        &wsj,
+        "Support for the plan fell to 40% in a poll of Kyiv residents.",
+    );
+    let articles: Vec<String> = ["wsj.txt", "post.txt"]
+        .iter()
+        .map(|n| dir.join(n).display().to_string())
+        .collect();
+    let n = single_source(&articles).len();
+    let (code, out, _) = check(&["--format", "github"], &articles);
+    assert_eq!(code, 1);
+    let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(annotations.len(), n, "{out}");
+    for a in &annotations {
+        // ::error file=F,line=N,title=T::MESSAGE
+        let rest = a.strip_prefix("::error ").expect("an error annotation");
+        let (props, message) = rest.split_once("::").expect("properties::message");
+        assert!(!message.is_empty());
+        let props: Vec<(&str, &str)> = props
+            .split(',')
+            .map(|p| p.split_once('=').expect("key=value"))
+            .collect();
+        let keys: Vec<&str> = props.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["file", "line", "title"], "{a}");
+        assert!(props[0].1.contains("news%2C2025"), "comma escaped: {a}");
+        let file = unescape_property(props[0].1);
+        assert!(articles.contains(&file), "{file}");
+        let line: usize = props[1].1.parse().unwrap();
+        let file_line = std::fs::read_to_string(&file)
+            .unwrap()
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .to_string();
+        // the message ends with the claim text; the line holds its first words
+        let text = message.rsplit_once("]: ").unwrap().1.replace("%25", "%");
+        let start: String = text.chars().take(12).collect();
+        assert!(
+            file_line.contains(&start),
+            "line {line} of {file} lacks {start:?}"
+        );
+    }
+    assert!(
+        annotations
+            .iter()
+            .any(|a| a.contains("fell to 40%25 in a poll")),
+        "% escaped in the message"
+    );
+    assert!(out.lines().last().unwrap().starts_with("check FAILED"));
+
+    accept_all(&articles);
+    let (code, out, _) = check(&["--format", "github"], &articles);
+    assert_eq!(code, 0);
+    assert!(!out.contains("::error"), "{out}");
+}
+
+#[test]
+fn junit_report_has_a_testcase_per_claim_and_escapes_xml() {
+    let seed = Seed::new();
+    append(
+        &seed.path("post.txt"),
+        "A memo titled <Plan B> & \"Plan C\" circulated in Kyiv.",
+    );
+    let n = single_source(&seed.articles()).len();
+    let junit = seed.path("junit.xml");
+    let junit_arg = junit.display().to_string();
+    let (code, _, _) = check(&["--junit", &junit_arg], &seed.articles());
+    assert_eq!(code, 1);
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "));
+    assert_eq!(xml.matches("<testsuite ").count(), 2);
+    assert_eq!(xml.matches("</testsuite>").count(), 2);
+    assert_eq!(xml.matches("<testcase ").count(), n);
+    assert_eq!(xml.matches("<failure ").count(), n);
+    assert_eq!(xml.matches("</testcase>").count(), n);
+    assert!(xml.contains(&format!("tests=\"{n}\" failures=\"{n}\"")));
+    assert!(
+        xml.contains("&lt;Plan B&gt; &amp; &quot;Plan C&quot;"),
+        "{xml}"
+    );
+    assert!(!xml.contains("<Plan B>"));
+
+    accept_all(&seed.articles());
+    let (code, _, _) = check(&["--junit", &junit_arg], &seed.articles());
+    assert_eq!(code, 0);
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert_eq!(xml.matches("<failure ").count(), 0);
+    assert_eq!(xml.matches("<testcase ").count(), n);
+}
+
+#[test]
+fn a_directory_argument_uses_the_reviews_file_inside_it() {
+    let seed = Seed::new();
+    let dir = vec![seed.dir.path().display().to_string()];
+    let (code, _, _) = check(&[], &dir);
+    assert_eq!(code, 1);
+    run(&["review", "--accept-all"], &dir).assert().success();
+    assert!(seed.reviews().exists(), "reviews.csv beside the articles");
+    // the same claims whether the articles are named one by one or by their directory
+    let (code, out, _) = check(&[], &seed.articles());
+    assert_eq!(code, 0, "{out}");
+}

@@ -1,0 +1,431 @@
+//! `crosscheck review` on temp copies of the seed pair: the interactive loop driven through its
+//! input stream (every key, quit, resume, a killed session), and the non-interactive forms.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::{corpus, crosscheck};
+
+/// A temp directory holding copies of the seed pair (wsj.txt, post.txt).
+pub struct Seed {
+    pub dir: tempfile::TempDir,
+}
+
+impl Seed {
+    pub fn new() -> Seed {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["wsj.txt", "post.txt"] {
+            std::fs::copy(
+                corpus(&format!("ukraine-plan/{name}")),
+                dir.path().join(name),
+            )
+            .unwrap();
+        }
+        Seed { dir }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The article paths, as arguments.
+    pub fn articles(&self) -> Vec<String> {
+        ["wsj.txt", "post.txt"]
+            .iter()
+            .map(|n| self.path(n).display().to_string())
+            .collect()
+    }
+
+    /// The default reviews file (next to the first article).
+    pub fn reviews(&self) -> PathBuf {
+        self.path("reviews.csv")
+    }
+
+    pub fn reviews_text(&self) -> String {
+        std::fs::read_to_string(self.reviews()).unwrap_or_default()
+    }
+}
+
+/// Runs `crosscheck <args> <articles>` and returns the command for assertions.
+pub fn run(args: &[&str], articles: &[String]) -> assert_cmd::Command {
+    let mut cmd = crosscheck();
+    cmd.args(args).args(articles);
+    cmd
+}
+
+/// A pending claim as `review --list --format csv` prints it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub id: String,
+    pub doc: String,
+    pub line: usize,
+    pub text: String,
+}
+
+pub fn pending(articles: &[String]) -> Vec<Pending> {
+    let out = run(&["review", "--list", "--format", "csv"], articles)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["id", "doc", "line", "attribution", "text"]
+    );
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Pending {
+                id: r[0].to_string(),
+                doc: r[1].to_string(),
+                line: r[2].parse().unwrap(),
+                text: r[4].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Decisions in a reviews file: (id, decision, note), in file order.
+pub fn decisions(path: &Path) -> Vec<(String, String, String)> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["id", "doc", "decision", "note", "text"]
+    );
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[2].to_string(), r[3].to_string())
+        })
+        .collect()
+}
+
+fn decision_of(path: &Path, id: &str) -> Option<(String, String)> {
+    decisions(path)
+        .into_iter()
+        .find(|(i, _, _)| i == id)
+        .map(|(_, d, n)| (d, n))
+}
+
+fn session(seed: &Seed, keys: &str) -> String {
+    let out = run(&["review"], &seed.articles())
+        .write_stdin(keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn every_key_then_quit_then_resume() {
+    let seed = Seed::new();
+    let all = pending(&seed.articles());
+    assert!(all.len() >= 5, "the seed pair has single-source claims");
+    let (p1, p2, p3, p4) = (&all[0], &all[1], &all[2], &all[3]);
+
+    // ? help, v, a + note + n, s, d, u (undo d), u (undo s), unknown key, d, q
+    let keys = "?\nv\na\nasked the desk\nn\ns\nd\nu\nu\nzz\nd\nq\nv\n";
+    let out = session(&seed, keys);
+    assert!(
+        out.contains("needs-source  plausible"),
+        "help shown:\n{out}"
+    );
+    assert!(out.contains("unknown key \"zz\""), "{out}");
+    assert!(out.contains("← undid decision") && out.contains("← undid skip"));
+    assert!(
+        out.contains(&format!("claim 1/{}", all.len())),
+        "numbered from the first pending claim"
+    );
+    // the claim is highlighted with plain markers when stdout is not a terminal
+    assert!(out.contains(&format!("»{}", &p1.text[..20])), "{out}");
+    assert!(!out.contains('\x1b'), "no ANSI codes off a terminal");
+    assert!(out.contains("closest in other articles:"));
+    assert!(out.contains("attribution:"));
+
+    let r = seed.reviews();
+    assert_eq!(
+        decision_of(&r, &p1.id),
+        Some(("verified".into(), "".into()))
+    );
+    assert_eq!(
+        decision_of(&r, &p2.id),
+        Some(("needs-source".into(), "asked the desk".into()))
+    );
+    assert_eq!(
+        decision_of(&r, &p3.id),
+        Some(("disputed".into(), "".into()))
+    );
+    assert_eq!(decision_of(&r, &p4.id), None, "undone decision removed");
+    assert_eq!(
+        decisions(&r).len(),
+        3,
+        "q stopped the session: the last v was not read"
+    );
+
+    // resume: the three decided claims are not shown again
+    let out = session(&seed, "v\nq\n");
+    assert!(out.contains(&format!("claim 1/{}", all.len() - 3)), "{out}");
+    assert!(out.contains(&format!("[{}]", p4.id)));
+    assert!(!out.contains(&format!("[{}]", p1.id)));
+    assert_eq!(
+        decision_of(&r, &p4.id),
+        Some(("verified".into(), "".into()))
+    );
+    assert_eq!(pending(&seed.articles()).len(), all.len() - 4);
+}
+
+#[test]
+fn end_of_input_is_a_quit_and_keeps_decisions() {
+    let seed = Seed::new();
+    let all = pending(&seed.articles());
+    let out = session(&seed, "n\n");
+    assert!(out.contains("1 decided, 0 skipped"), "{out}");
+    assert_eq!(
+        decision_of(&seed.reviews(), &all[0].id),
+        Some(("needs-source".into(), "".into()))
+    );
+}
+
+#[test]
+fn undo_takes_back_only_this_sessions_steps() {
+    let seed = Seed::new();
+    let all = pending(&seed.articles());
+    let id = &all[0].id;
+    run(
+        &["review", "--set", &format!("{id}=disputed")],
+        &seed.articles(),
+    )
+    .assert()
+    .success();
+    // the claim is decided, so a session starts at the next one; undo of nothing is harmless
+    let out = session(&seed, "u\nv\nu\nq\n");
+    assert!(out.contains("nothing to undo"), "{out}");
+    assert_eq!(
+        decision_of(&seed.reviews(), id),
+        Some(("disputed".into(), "".into()))
+    );
+    assert_eq!(decisions(&seed.reviews()).len(), 1, "the v was undone");
+}
+
+#[test]
+fn a_killed_session_loses_no_decision() {
+    use std::io::Write;
+    let seed = Seed::new();
+    let first = pending(&seed.articles()).remove(0);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("crosscheck"))
+        .arg("review")
+        .args(seed.articles())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"v\n").unwrap();
+    stdin.flush().unwrap();
+    // stdin stays open: the session waits for the next key, as at a terminal
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while decision_of_opt(&seed.reviews(), &first.id).is_none() {
+        assert!(std::time::Instant::now() < deadline, "decision never saved");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        decision_of(&seed.reviews(), &first.id),
+        Some(("verified".into(), "".into()))
+    );
+}
+
+fn decision_of_opt(path: &Path, id: &str) -> Option<(String, String)> {
+    if !path.exists() {
+        return None;
+    }
+    decision_of(path, id)
+}
+
+#[test]
+fn unattributed_claims_come_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "The mayor said the bridge will reopen in March.\n\nThe council approved the budget.\n",
+    )
+    .unwrap();
+    std::fs::write(&b, "Heavy rain flooded the southern districts overnight.\n").unwrap();
+    let articles = vec![a.display().to_string(), b.display().to_string()];
+    let list = pending(&articles);
+    assert_eq!(list.len(), 3);
+    // unattributed claims first (whatever the attribution stage finds), then document order
+    let csv = run(&["review", "--list", "--format", "csv"], &articles)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    let keys: Vec<(bool, String, usize)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                &r[3] != "unattributed",
+                r[1].to_string(),
+                r[2].parse().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort_by_key(|(attributed, doc, line)| (*attributed, doc != "a", *line));
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn list_as_table() {
+    let seed = Seed::new();
+    let n = pending(&seed.articles()).len();
+    let out = run(&["review", "--list"], &seed.articles())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(header, ["id", "doc", "line", "attribution", "text"]);
+    assert_eq!(lines.count(), n);
+    assert!(!seed.reviews().exists(), "--list writes nothing");
+}
+
+#[test]
+fn accept_all_writes_a_sorted_file_with_one_line_per_claim() {
+    let seed = Seed::new();
+    let all = pending(&seed.articles());
+    run(&["review", "--accept-all"], &seed.articles())
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(format!(
+            "accepted {} pending claims",
+            all.len()
+        )));
+    let text = seed.reviews_text();
+    assert_eq!(text.lines().count(), all.len() + 1, "one line per claim");
+    let rows = decisions(&seed.reviews());
+    assert!(rows.iter().all(|(_, d, _)| d == "verified"));
+    let mut reader = csv::Reader::from_path(seed.reviews()).unwrap();
+    let keys: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[1].to_string(), r[0].to_string())
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "sorted by (doc, id)");
+    assert!(pending(&seed.articles()).is_empty());
+    // running again changes nothing: no timestamps, stable order
+    run(&["review", "--accept-all"], &seed.articles())
+        .assert()
+        .success();
+    assert_eq!(seed.reviews_text(), text);
+}
+
+#[test]
+fn set_with_note_and_explicit_reviews_file() {
+    let seed = Seed::new();
+    let all = pending(&seed.articles());
+    let file = seed.path("elsewhere.csv");
+    let file_arg = file.display().to_string();
+    let set = format!("{}=needs-source", all[1].id);
+    run(
+        &[
+            "review",
+            "--reviews",
+            &file_arg,
+            "--set",
+            &set,
+            "--note",
+            "ask\nthe desk",
+        ],
+        &seed.articles(),
+    )
+    .assert()
+    .success();
+    assert_eq!(
+        decisions(&file),
+        vec![(
+            all[1].id.clone(),
+            "needs-source".into(),
+            "ask the desk".into()
+        )]
+    );
+    assert!(!seed.reviews().exists());
+}
+
+#[test]
+fn set_rejects_unknown_ids_and_decisions_with_exit_2() {
+    let seed = Seed::new();
+    let id = pending(&seed.articles()).remove(0).id;
+    for (set, problem) in [
+        (format!("{id}=maybe"), "unknown decision 'maybe'"),
+        ("000000000000=verified".to_string(), "no claim with id"),
+        (id.clone(), "expected ID=DECISION"),
+    ] {
+        run(&["review", "--set", &set], &seed.articles())
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(problem));
+    }
+    assert!(!seed.reviews().exists());
+}
+
+#[test]
+fn note_needs_set_or_accept_all_and_stdin_cannot_be_both_article_and_keys() {
+    let seed = Seed::new();
+    run(&["review", "--note", "x"], &seed.articles())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--note goes with --set or --accept-all",
+        ));
+    run(&["review", "-"], &[])
+        .write_stdin("Some article text.\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("give the articles as files"));
+    run(
+        &["review", "--accept-all", "--note", "baseline"],
+        &seed.articles(),
+    )
+    .assert()
+    .success();
+    let rows = decisions(&seed.reviews());
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|(_, d, n)| d == "verified" && n == "baseline"));
+}
+
+#[test]
+fn bad_reviews_file_is_exit_2_naming_file_and_line() {
+    let seed = Seed::new();
+    std::fs::write(
+        seed.reviews(),
+        "id,doc,decision,note,text\nabc,wsj,perhaps,,x\n",
+    )
+    .unwrap();
+    run(&["review", "--list"], &seed.articles())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "reviews.csv: line 2: unknown decision 'perhaps'",
+        ));
+}
