@@ -500,6 +500,8 @@ mod tests {
             status: Status::SingleSource,
             links: vec![],
             support: 0,
+            independent_support: 0,
+            flags: vec![],
             attribution: Attribution {
                 kind,
                 source_kind,
