@@ -30,8 +30,9 @@ pub struct Policy {
     /// Minimum share (0..1) of each article's claims that another article also has
     /// (status corroborated or paraphrased).
     pub min_corroborated_share: f64,
-    // Issue 7 (independent corroboration) adds `require_independent: bool` here, and one rule
-    // in `evaluate` next to the share rule.
+    /// A claim that only copies of its own source have (a write-up and its original) fails
+    /// unless reviewed; without this it is a warning.
+    pub require_independent: bool,
 }
 
 impl Default for Policy {
@@ -41,6 +42,7 @@ impl Default for Policy {
             max_unattributed: 0,
             fail_on_anonymous_only: false,
             min_corroborated_share: 0.0,
+            require_independent: false,
         }
     }
 }
@@ -209,6 +211,16 @@ pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Repo
                 counts.disputed += 1;
             }
             let single = claim.status == Status::SingleSource;
+            if review::is_echo_only(claim) {
+                let (level, message) = judge_echo(decision, policy);
+                items.push(Item {
+                    doc: d,
+                    claim: Some(claim_ref(analysis, claim)),
+                    level,
+                    message,
+                });
+                continue;
+            }
             if !single && decision != Some(Decision::Disputed) {
                 continue;
             }
@@ -237,6 +249,21 @@ pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Repo
         items,
         stale,
         counts,
+    }
+}
+
+/// The level and message for a claim that only copies of its own source have.
+fn judge_echo(decision: Option<Decision>, policy: &Policy) -> (Level, String) {
+    let what = "claim supported only by copies of its own source";
+    match decision {
+        Some(Decision::Disputed) => (Level::Error, format!("{what} is disputed")),
+        Some(Decision::NeedsSource) => (Level::Warning, format!("{what} needs a source")),
+        Some(Decision::Verified) => (Level::Ok, format!("{what}, verified")),
+        None if policy.require_independent => (
+            Level::Error,
+            format!("{what} not reviewed (require_independent)"),
+        ),
+        None => (Level::Warning, format!("{what} not reviewed")),
     }
 }
 

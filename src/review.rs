@@ -288,14 +288,24 @@ pub fn is_unattributed(claim: &Claim) -> bool {
     claim.attribution.kind == AttributionKind::None
 }
 
-/// Single-source claims without a decision, in review order: unattributed first, then by
+/// Whether a claim's only support comes from copies of its own source (a write-up of its
+/// document, or the document it was written up from): one source counted twice.
+pub fn is_echo_only(claim: &Claim) -> bool {
+    claim.independent() == Some(false)
+}
+
+/// Claims that need a reviewer: single-source claims and claims supported only by copies of
+/// their own source, without a decision, in review order: unattributed first, then by
 /// document and sentence.
 pub fn pending<'a>(analysis: &'a Analysis, reviews: &Reviews) -> Vec<&'a Claim> {
     let mut out: Vec<&Claim> = analysis
         .claims
         .iter()
         .flatten()
-        .filter(|c| c.status == Status::SingleSource && reviews.decision(&c.id).is_none())
+        .filter(|c| {
+            (c.status == Status::SingleSource || is_echo_only(c))
+                && reviews.decision(&c.id).is_none()
+        })
         .collect();
     out.sort_by_key(|c| (!is_unattributed(c), c.doc, c.sentence));
     out

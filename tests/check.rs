@@ -516,3 +516,31 @@ fn a_directory_argument_uses_the_reviews_file_inside_it() {
     let (code, out, _) = check(&[], &seed.articles());
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn require_independent_fails_claims_only_a_copy_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = dir.path().join("wire.txt");
+    let copy = dir.path().join("rewrite.txt");
+    std::fs::copy(crate::util::corpus("wire-rewrite/wire.txt"), &wire).unwrap();
+    std::fs::copy(crate::util::corpus("wire-rewrite/rewrite.txt"), &copy).unwrap();
+    let config = dir.path().join("crosscheck.toml");
+    std::fs::write(&config, "require_independent = true\n").unwrap();
+    let reviews = dir.path().join("reviews.csv");
+    std::fs::write(&reviews, "id,doc,decision,note,text\n").unwrap();
+    let out = crate::util::crosscheck()
+        .args(["check", "--config"])
+        .arg(&config)
+        .arg("--reviews")
+        .arg(&reviews)
+        .arg(&wire)
+        .arg(&copy)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("supported only by copies of its own source"),
+        "{stdout}"
+    );
+}

@@ -500,6 +500,13 @@ impl Session<'_> {
                 at.source
             )?;
         }
+        if review::is_echo_only(claim) {
+            writeln!(
+                out,
+                "{} only copies of its own source have it (not independent corroboration)",
+                st.bold("support:")
+            )?;
+        }
         let nearest = review::nearest(a, self.scorer, claim, 3);
         if nearest.is_empty() {
             writeln!(out, "{} none", st.bold("closest in other articles:"))?;
