@@ -251,7 +251,7 @@ impl Attributor {
             let content = letters(&s.text).saturating_sub(attribution_letters);
             a.quote = if quoted == 0 {
                 QuoteKind::None
-            } else if quoted * 2 >= content {
+            } else if quoted * 4 >= content * 3 {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial

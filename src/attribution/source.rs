@@ -409,6 +409,15 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
         end += 1;
     }
     let mut start = r.start;
+    // "U.S. and Ukrainian officials": a lone modifier before "and" is not the head.
+    let lone_modifier = end == r.start + 1
+        && end < r.end
+        && w.lower(end) == "and"
+        && (lex.organizations.contains(w.toks[r.start].text.as_str())
+            || w.lower(r.start).ends_with("an"));
+    if lone_modifier {
+        return classify(lex, w, &(end + 1..r.end));
+    }
     if DETERMINERS.contains(&w.lower(start)) && end > start + 1 {
         start += 1;
     }

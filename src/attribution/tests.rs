@@ -308,3 +308,21 @@ fn organization_source() {
     let a = one("The Pentagon said the drills would continue.");
     check(&a, "said", "The Pentagon", Some(SourceKind::Organization));
 }
+
+#[test]
+fn coordinated_modifiers_keep_the_head() {
+    let a = one("The talks will resume in May, U.S. and Ukrainian officials said.");
+    check(
+        &a,
+        "said",
+        "U.S. and Ukrainian officials",
+        Some(SourceKind::Anonymous),
+    );
+    let b = one("Russia and Ukraine said the exchange would happen Friday.");
+    check(
+        &b,
+        "said",
+        "Russia and Ukraine",
+        Some(SourceKind::Organization),
+    );
+}
