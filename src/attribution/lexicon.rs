@@ -16,6 +16,8 @@ pub(crate) enum CueClass {
     Verb,
     /// Only right after a plausible subject ("officials say").
     SubjectVerb,
+    /// "found", "showed": a cue only after a document or outlet ("the report found").
+    Evidence,
     /// ", adding": the subject of the main clause.
     Participle,
     /// "according to X".
@@ -80,6 +82,7 @@ impl Lexicon {
                 "verb" => CueClass::Verb,
                 "subject-verb" => CueClass::SubjectVerb,
                 "participle" => CueClass::Participle,
+                "evidence" => CueClass::Evidence,
                 "preposition" => CueClass::Preposition,
                 "adverb" => CueClass::Adverb,
                 "not-cue" => CueClass::NotCue,

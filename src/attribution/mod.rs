@@ -116,18 +116,30 @@ impl Attribution {
         {
             return text.to_string();
         }
-        let mut before = text[..span.start].trim_end();
+        let mut before = text[..span.start].trim_end().to_string();
         let mut after = text[span.end..].trim_start();
-        if before.ends_with(',')
-            && (after.is_empty() || after.starts_with(['.', ',', '!', '?', ';']))
-        {
-            before = &before[..before.len() - 1];
+        // "“…,” X said." -> "“…”."
+        for q in ["”", "\""] {
+            if before.ends_with(&format!(",{q}")) {
+                before.truncate(before.len() - q.len() - 1);
+                before.push_str(q);
+            }
+        }
+        if before.is_empty() {
+            after = after.trim_start_matches([':', ',', ';']).trim_start();
+        }
+        if before.ends_with(',') && (after.is_empty() || after.starts_with(['.', '!', '?', ';'])) {
+            before.pop();
         }
         if after.starts_with(',') && (before.is_empty() || before.ends_with([',', '“', '"'])) {
+            // ", he suggested,": drop both commas of a parenthetical reporting clause.
+            if before.ends_with(',') {
+                before.pop();
+            }
             after = after[1..].trim_start();
         }
         let mut out = String::with_capacity(text.len());
-        out.push_str(before);
+        out.push_str(&before);
         if !before.is_empty()
             && !after.is_empty()
             && !after.starts_with(['.', ',', '!', '?', ';', '”', '"'])
@@ -450,7 +462,9 @@ impl Attributor {
                     source: Some(r),
                 })
             }
-            CueClass::Verb | CueClass::SubjectVerb => self.verb_reading(w, class, first, last, cue),
+            CueClass::Verb | CueClass::SubjectVerb | CueClass::Evidence => {
+                self.verb_reading(w, class, first, last, cue)
+            }
         }
     }
 
@@ -466,7 +480,7 @@ impl Attributor {
         // Skip adverbs between source and cue ("officials, however, argued", “bluntly” told).
         let mut k = first;
         let mut enclosed_skip = false;
-        while k > 1 && w.is_adverb(k - 1) {
+        while k > 1 && (w.is_adverb(k - 1) || is_perfect_aux(w, k - 1)) {
             let enclosed = w.gaps[k - 1] != Gap::Space && w.gaps[k] != Gap::Space;
             if w.gaps[k] != Gap::Space && !enclosed {
                 break;
@@ -533,7 +547,8 @@ impl Attributor {
                 source: Some(r),
             });
         }
-        if class == CueClass::SubjectVerb && NOT_SUBJECT.contains(&w.toks[first - 1].lower.as_str())
+        if matches!(class, CueClass::SubjectVerb | CueClass::Evidence)
+            && NOT_SUBJECT.contains(&w.toks[first - 1].lower.as_str())
         {
             return None;
         }
@@ -547,6 +562,11 @@ impl Attributor {
             let determined = matches!(w.toks[r.start].lower.as_str(), "the" | "a" | "an");
             (speaker_slot && determined && r.len() <= 6).then_some(SourceKind::Anonymous)
         })?;
+        if class == CueClass::Evidence
+            && !matches!(kind, SourceKind::Document | SourceKind::Publication)
+        {
+            return None;
+        }
         if class == CueClass::SubjectVerb
             && kind == SourceKind::Document
             && !self.lex.document_nouns.contains(&w.toks[j].lower)
@@ -568,12 +588,14 @@ impl Attributor {
         } else {
             cue.end
         };
-        if !closing
-            && last + 1 < n
-            && w.toks[last + 1].lower == "that"
-            && w.gaps[last + 1] == Gap::Space
-        {
-            end = w.toks[last + 1].span.end;
+        if !to_end {
+            // "said that", "told Parliament on Wednesday that": the clause up to "that".
+            let that = (last + 1..n.min(last + 8))
+                .take_while(|&i| w.gaps[i] == Gap::Space)
+                .find(|&i| w.toks[i].lower == "that");
+            if let Some(t) = that {
+                end = w.toks[t].span.end;
+            }
         }
         Some(Candidate {
             place,
@@ -683,6 +705,12 @@ impl Attributor {
             a.source_kind = Some(kind);
         }
     }
+}
+
+/// "has", "have", "had" right before a cue ("has repeatedly said").
+fn is_perfect_aux(w: &Words, i: usize) -> bool {
+    w.gaps.get(i + 1) == Some(&Gap::Space)
+        && matches!(w.toks[i].lower.as_str(), "has" | "have" | "had")
 }
 
 /// A quotation mark appears after word `from` (the reporting clause is followed by more quote).

@@ -326,3 +326,58 @@ fn coordinated_modifiers_keep_the_head() {
         Some(SourceKind::Organization),
     );
 }
+
+#[test]
+fn evidence_verbs_need_a_document() {
+    let a = one("The audit found that the agency overspent by $3 million.");
+    check(&a, "found", "The audit", Some(SourceKind::Document));
+    assert_eq!(
+        one("The inspectors found that the agency overspent.").kind,
+        AttributionKind::None
+    );
+}
+
+#[test]
+fn evidence_verbs_with_documents() {
+    let a = one("Court filings show the firm paid $2 million.");
+    check(&a, "show", "Court filings", Some(SourceKind::Document));
+    assert_eq!(
+        one("Police found the car in a lake.").kind,
+        AttributionKind::None
+    );
+}
+
+#[test]
+fn perfect_auxiliary_before_cue() {
+    let a = one("The governor has repeatedly said the tax will not rise.");
+    check(&a, "said", "The governor", Some(SourceKind::Anonymous));
+}
+
+#[test]
+fn content_without_attribution_forms() {
+    let cases = [
+        (
+            "The fire, officials say, started in the kitchen.",
+            "The fire started in the kitchen.",
+        ),
+        (
+            "“We will stay,” a spokeswoman said Tuesday.",
+            "“We will stay”.",
+        ),
+        (
+            "She told the Guardian: “This is not over.”",
+            "“This is not over.”",
+        ),
+        (
+            "Jones told CNN on Friday that he had not seen the memo.",
+            "he had not seen the memo.",
+        ),
+        (
+            "According to the Associated Press, the vote was delayed.",
+            "the vote was delayed.",
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(one(s).content_without_attribution(s), want, "{s}");
+    }
+}
