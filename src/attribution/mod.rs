@@ -279,8 +279,8 @@ impl Attributor {
                 continue;
             }
             // 1. Another sentence of the same quotation has the attribution.
-            let from = (0..n)
-                .skip_while(|&k| group[k] != group[i])
+            // A group is a run of sentences numbered by its first one.
+            let from = (group[i]..n)
                 .take_while(|&k| group[k] == group[i])
                 .find(|&k| k != i && out[k].is_attributed() && !out[k].source.is_empty());
             // 2. A new quotation right after an attributed quotation in the same paragraph.
