@@ -236,3 +236,39 @@ fn attribution_speed() {
     let n: usize = docs.iter().map(Vec::len).sum();
     eprintln!("{n} sentences ({attributed} attributed): build {built:?}, total {total:?}");
 }
+
+proptest::proptest! {
+    /// Any text: one attribution per sentence, spans inside the text on char boundaries, no panic.
+    #[test]
+    fn any_text_gives_valid_spans(
+        texts in proptest::collection::vec(
+            "[a-zA-Z ,.;:“”\"’'—–-]{0,40}(said|told reporters|according to|reportedly|says)?[a-zA-Z ,.“”\"’]{0,40}",
+            1..6,
+        ),
+        breaks in proptest::collection::vec(proptest::bool::ANY, 6),
+    ) {
+        let mut paragraph = 1;
+        let sentences: Vec<Sentence> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if breaks[i] {
+                    paragraph += 1;
+                }
+                Sentence { paragraph, line: paragraph, span: 0..t.len(), text: t.clone() }
+            })
+            .collect();
+        let got = Attributor::new().attribute(&sentences);
+        proptest::prop_assert_eq!(got.len(), sentences.len());
+        for (a, s) in got.iter().zip(&sentences) {
+            for r in [&a.cue_span, &a.source_span, &a.span].into_iter().flatten() {
+                proptest::prop_assert!(r.end <= s.text.len() && s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end));
+            }
+            if let Some(r) = &a.cue_span {
+                proptest::prop_assert_eq!(&s.text[r.clone()], a.cue.as_str());
+            }
+            let _ = a.content_without_attribution(&s.text);
+            proptest::prop_assert_eq!(a.kind == AttributionKind::None, a.cue.is_empty());
+        }
+    }
+}

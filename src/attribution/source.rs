@@ -280,7 +280,11 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
     } else {
         return None;
     };
-    let lead_ok = (chunk..start).all(|i| CONNECTIVES.contains(&w.lower(i)));
+    let mut start = start;
+    while start < j && matches!(w.lower(start), "and" | "or" | "but") {
+        start += 1;
+    }
+    let lead_ok = (chunk..start).all(|i| CONNECTIVES.contains(&w.lower(i)) || w.lower(i) == "or");
     lead_ok.then_some(start..j + 1)
 }
 

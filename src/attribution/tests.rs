@@ -381,3 +381,9 @@ fn content_without_attribution_forms() {
         assert_eq!(one(s).content_without_attribution(s), want, "{s}");
     }
 }
+
+#[test]
+fn leading_conjunction_is_not_part_of_the_source() {
+    let a = one("and foreign officials said the talks were over.");
+    check(&a, "said", "foreign officials", Some(SourceKind::Anonymous));
+}
