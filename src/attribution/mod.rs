@@ -299,7 +299,7 @@ impl Attributor {
                     && sentences[i - 1].paragraph == sentences[i].paragraph
                     && !out[i - 1].source.is_empty()
                     && out[i].quote != QuoteKind::Direct
-                    && continues_statement(&words[i]))
+                    && continues_statement(&words[i], &out[i - 1]))
                 .then(|| i - 1)
             });
             if let Some(k) = from {
@@ -619,10 +619,14 @@ impl Attributor {
             return None;
         }
         let t = &w.toks[c1];
+        // "who …", "the panel’s chairman", "Ukraine’s …", "asked whether …", "citing …".
+        let participle =
+            !t.is_capitalized() && (t.lower.ends_with("ed") || t.lower.ends_with("ing"));
         let opens = matches!(
             t.lower.as_str(),
             "who" | "which" | "whose" | "a" | "an" | "the"
-        ) || (t.is_capitalized() && t.is_possessive())
+        ) || participle
+            || (t.is_capitalized() && t.is_possessive())
             || self.lex.titles.contains(&t.lower);
         if !opens {
             return None;
@@ -735,12 +739,15 @@ fn closes_sentence(w: &Words, from: usize) -> bool {
         })
 }
 
-/// Does a sentence without its own cue plainly continue the previous sentence's statement?
+/// Does a sentence without its own cue plainly continue the statement attributed to `prev`?
 ///
-/// Only when it opens with a pronoun or demonstrative subject (after at most a connective):
-/// "It would need to concede …", "He recommended …", "But they …". A sentence that opens with
-/// a new named subject or a scene is narrative and does not inherit.
-fn continues_statement(w: &Words) -> bool {
+/// Only when it opens with a pronoun or demonstrative subject (after at most a connective)
+/// that points into the statement rather than at its source: "It would need to concede …"
+/// after "…, the officials said"; "He recommended …" after "…, people familiar with the matter
+/// said" (he is someone in the statement). "He then left" after "Smith said …" is the speaker
+/// doing something, and "They declined to be named" after "officials said" is the sources:
+/// neither inherits. A sentence that opens with a name or a scene is narrative.
+fn continues_statement(w: &Words, prev: &Attribution) -> bool {
     let mut i = 0;
     if w.toks.first().is_some_and(|t| {
         matches!(
@@ -750,12 +757,29 @@ fn continues_statement(w: &Words) -> bool {
     }) {
         i = 1;
     }
-    w.toks.get(i).is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "it" | "they" | "he" | "she" | "this" | "that" | "these" | "those" | "such"
-        )
-    }) && w.toks.get(i + 1).is_some_and(|t| !t.is_capitalized())
+    let Some(t) = w.toks.get(i) else {
+        return false;
+    };
+    if w.toks.get(i + 1).map_or(true, |n| n.is_capitalized()) {
+        return false;
+    }
+    let singular_person = prev.source_kind == Some(SourceKind::NamedPerson)
+        && !prev.source.contains(" and ")
+        || prev
+            .pronoun
+            .as_deref()
+            .is_some_and(|p| p == "he" || p == "she")
+        || matches!(prev.source.to_lowercase().as_str(), "he" | "she");
+    let group = matches!(
+        prev.source_kind,
+        Some(SourceKind::Anonymous | SourceKind::Organization)
+    );
+    match t.lower.as_str() {
+        "it" | "this" | "that" | "these" | "those" | "such" => true,
+        "he" | "she" => !singular_person,
+        "they" => !group,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -387,3 +387,22 @@ fn leading_conjunction_is_not_part_of_the_source() {
     let a = one("and foreign officials said the talks were over.");
     check(&a, "said", "foreign officials", Some(SourceKind::Anonymous));
 }
+
+#[test]
+fn speaker_doing_things_does_not_inherit() {
+    let d = doc(&[&[
+        "Mayor Smith said the budget was tight.",
+        "He then left for the airport.",
+        "The cuts will hit parks, officials said.",
+        "They declined to be named.",
+    ]]);
+    let a = Attributor::new().attribute(&d);
+    assert_eq!(a[1].kind, AttributionKind::None);
+    assert_eq!(a[3].kind, AttributionKind::None);
+}
+
+#[test]
+fn participle_appositive() {
+    let a = one("The senator, asked whether she would run, said she had not decided.");
+    check(&a, "said", "The senator", Some(SourceKind::Anonymous));
+}
