@@ -272,3 +272,15 @@ proptest::proptest! {
         }
     }
 }
+
+/// "told the Journal": the outlet is kept apart for provenance, also when carried.
+#[test]
+fn seed_told_the_journal_names_the_outlet() {
+    let sentences = sentences("ukraine-plan/post.txt", POST);
+    let got = Attributor::new().attribute(&sentences);
+    assert_eq!(got[4].via.as_deref(), Some("the Journal"));
+    assert!(got
+        .iter()
+        .enumerate()
+        .all(|(i, a)| i == 4 || a.via.is_none()));
+}

@@ -94,6 +94,9 @@ pub struct Attribution {
     pub pronoun: Option<String>,
     /// For a carried attribution: the index of the sentence it comes from.
     pub carried_from: Option<usize>,
+    /// An outlet the words passed through, named in the cue: "the Journal" in "US officials
+    /// … told the Journal" (the source is then the officials). For provenance.
+    pub via: Option<String>,
 }
 
 impl Attribution {
@@ -310,6 +313,7 @@ impl Attributor {
                 a.source = src.source;
                 a.source_kind = src.source_kind;
                 a.pronoun = src.pronoun;
+                a.via = src.via;
                 a.kind = AttributionKind::Carried;
                 a.carried_from = Some(origin);
             }
@@ -372,6 +376,7 @@ impl Attributor {
             ),
             None => (String::new(), None, None),
         };
+        let via = self.via(&text[best.cue.clone()]);
         Attribution {
             cue: text[best.cue.clone()].to_string(),
             source,
@@ -383,7 +388,23 @@ impl Attributor {
             span: Some(best.span),
             pronoun: None,
             carried_from: None,
+            via,
         }
+    }
+
+    /// The outlet named in a "told the Journal" cue.
+    fn via(&self, cue: &str) -> Option<String> {
+        let (verb, rest) = cue.split_once(' ')?;
+        if !matches!(verb.to_lowercase().as_str(), "told" | "tells") {
+            return None;
+        }
+        let name = rest
+            .strip_prefix("the ")
+            .or_else(|| rest.strip_prefix("The "))
+            .unwrap_or(rest);
+        let outlet = self.lex.publications.contains(name)
+            || self.lex.publication_nouns.contains(&name.to_lowercase());
+        outlet.then(|| rest.to_string())
     }
 
     /// "told" + an outlet ("told the Journal", "told The Associated Press"): the outlet is part
