@@ -647,16 +647,14 @@ impl Attributor {
             t.lower.as_str(),
             "who" | "which" | "whose" | "a" | "an" | "the"
         ) || participle
+            || t.text.starts_with(|c: char| c.is_ascii_digit())
             || (t.is_capitalized() && t.is_possessive())
             || self.lex.titles.contains(&t.lower);
         if !opens {
             return None;
         }
         let r = left_np(&self.lex, w, c1 - 1)?;
-        let kind = classify(&self.lex, w, &r)?;
-        if kind == SourceKind::Document {
-            return None;
-        }
+        classify(&self.lex, w, &r)?;
         let n = w.toks.len();
         let closing = closes_sentence(w, last + 1) && w.gaps[r.start] != Gap::Start;
         let end = if closing {

@@ -284,8 +284,47 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
     while start < j && matches!(w.lower(start), "and" | "or" | "but") {
         start += 1;
     }
-    let lead_ok = (chunk..start).all(|i| CONNECTIVES.contains(&w.lower(i)) || w.lower(i) == "or");
-    lead_ok.then_some(start..j + 1)
+    // "As the Times reported, …", "…, as officials said,": "as" may lead a reporting clause.
+    let lead_ok = |start: usize| {
+        (chunk..start)
+            .all(|i| CONNECTIVES.contains(&w.lower(i)) || matches!(w.lower(i), "or" | "as"))
+    };
+    if lead_ok(start) {
+        return Some(start..j + 1);
+    }
+    // "A spokesperson for Meta": a name inside a phrase headed by a source noun.
+    let whole = chunk..j + 1;
+    let clause_free = whole.clone().all(|i| {
+        let l = w.lower(i);
+        !CLAUSE_WORDS.contains(&l) || l == "to"
+    });
+    if t.is_capitalized() && whole.len() <= 12 && clause_free {
+        let head = &w.toks[head_range(lex, w, &whole).end - 1];
+        if !head.is_capitalized() && lex.is_source_noun(&head.lower) {
+            return Some(whole);
+        }
+    }
+    None
+}
+
+/// The words that decide a source's kind: the first conjunct, cut before its post-modifiers
+/// ("U.S. officials and a person familiar with …" -> "U.S. officials").
+fn head_range(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Range<usize> {
+    let mut end = r.start;
+    while end < r.end {
+        let l = w.lower(end);
+        if end > r.start && (matches!(l, "and" | "or") || w.gaps[end] != Gap::Space) {
+            break;
+        }
+        if end > r.start && lex.postmodifiers.contains(l) {
+            let keep_of = l == "of" && w.toks.get(end + 1).is_some_and(Token::is_capitalized);
+            if !keep_of {
+                break;
+            }
+        }
+        end += 1;
+    }
+    r.start..end
 }
 
 /// The source phrase that starts at word `i` (after "according to" or an inverted "said").
@@ -397,21 +436,7 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
             return Some(SourceKind::NamedPerson);
         }
     }
-    // First conjunct: "U.S. officials and a person familiar with ..." is decided by "U.S. officials".
-    let mut end = r.start;
-    while end < r.end {
-        let l = w.lower(end);
-        if end > r.start && (matches!(l, "and" | "or") || w.gaps[end] != Gap::Space) {
-            break;
-        }
-        if end > r.start && lex.postmodifiers.contains(l) {
-            let keep_of = l == "of" && w.toks.get(end + 1).is_some_and(Token::is_capitalized);
-            if !keep_of {
-                break;
-            }
-        }
-        end += 1;
-    }
+    let end = head_range(lex, w, r).end;
     let mut start = r.start;
     // "U.S. and Ukrainian officials": a lone modifier before "and" is not the head.
     let lone_modifier = end == r.start + 1
@@ -450,6 +475,14 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
     }
     if lex.organization_nouns.contains(&head.lower) {
         return Some(SourceKind::Organization);
+    }
+    let quantified = matches!(
+        w.lower(r.start),
+        "many" | "some" | "most" | "several" | "few" | "two" | "three" | "other" | "both"
+    );
+    if head.is_capitalized() && quantified {
+        // "Many Americans", "some Republicans": unnamed people.
+        return Some(SourceKind::Anonymous);
     }
     if head.is_capitalized() {
         // "the White House", "Kremlin": a known body at the end of the phrase.

@@ -406,3 +406,34 @@ fn participle_appositive() {
     let a = one("The senator, asked whether she would run, said she had not decided.");
     check(&a, "said", "The senator", Some(SourceKind::Anonymous));
 }
+
+#[test]
+fn name_inside_a_source_phrase() {
+    let a = one("A spokesperson for Meta said the company was reviewing the claims.");
+    check(
+        &a,
+        "said",
+        "A spokesperson for Meta",
+        Some(SourceKind::Anonymous),
+    );
+}
+
+#[test]
+fn age_and_participle_appositives() {
+    let a = one("Mr. Smith, 62, said he would retire next year.");
+    check(&a, "said", "Mr. Smith", Some(SourceKind::NamedPerson));
+    let b = one("The report, released Tuesday, said unemployment had fallen.");
+    check(&b, "said", "The report", Some(SourceKind::Document));
+}
+
+#[test]
+fn as_x_reported() {
+    let a = one("As the Times reported last week, the deal collapsed.");
+    check(&a, "reported", "the Times", Some(SourceKind::Publication));
+}
+
+#[test]
+fn quantified_groups_are_anonymous() {
+    let a = one("Many Americans say they cannot afford rent.");
+    check(&a, "say", "Many Americans", Some(SourceKind::Anonymous));
+}
