@@ -7,6 +7,19 @@ use crate::review::{decisions, pending, run, Seed};
 
 /// Single-source claims as `compare` reports them: (id, doc, line, text).
 fn single_source(articles: &[String]) -> Vec<(String, String, usize, String)> {
+    claims_where(articles, "status", "single-source")
+}
+
+/// Claims that only copies of their own source have (reported as warnings by default).
+fn echo_only(articles: &[String]) -> Vec<(String, String, usize, String)> {
+    claims_where(articles, "independent", "no")
+}
+
+fn claims_where(
+    articles: &[String],
+    column: &str,
+    value: &str,
+) -> Vec<(String, String, usize, String)> {
     let out = run(&["compare"], articles)
         .assert()
         .success()
@@ -16,17 +29,12 @@ fn single_source(articles: &[String]) -> Vec<(String, String, usize, String)> {
     let mut reader = csv::Reader::from_reader(out.as_slice());
     let h: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let col = |n: &str| h.iter().position(|c| c == n).unwrap();
-    let (id, doc, line, text, status) = (
-        col("id"),
-        col("doc"),
-        col("line"),
-        col("text"),
-        col("status"),
-    );
+    let (id, doc, line, text, wanted) =
+        (col("id"), col("doc"), col("line"), col("text"), col(column));
     reader
         .records()
         .map(Result::unwrap)
-        .filter(|r| &r[status] == "single-source")
+        .filter(|r| &r[wanted] == value)
         .map(|r| {
             (
                 r[id].to_string(),
@@ -343,7 +351,7 @@ fn errors_exit_2_with_one_line_naming_the_file() {
 #[test]
 fn config_relaxes_and_tightens_the_policy() {
     let seed = Seed::new();
-    let n = single_source(&seed.articles()).len();
+    let n = single_source(&seed.articles()).len() + echo_only(&seed.articles()).len();
     let config = seed.path("crosscheck.toml");
     let config_arg = config.display().to_string();
 
@@ -423,9 +431,15 @@ fn github_annotations_follow_the_workflow_command_syntax() {
         .map(|n| dir.join(n).display().to_string())
         .collect();
     let n = single_source(&articles).len();
+    let echoes = echo_only(&articles).len();
     let (code, out, _) = check(&["--format", "github"], &articles);
     assert_eq!(code, 1);
     let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(annotations.len(), n + echoes, "{out}");
+    let annotations: Vec<&str> = annotations
+        .into_iter()
+        .filter(|a| !a.starts_with("::warning ") || !a.contains("copies of its own source"))
+        .collect();
     assert_eq!(annotations.len(), n, "{out}");
     for a in &annotations {
         // ::error file=F,line=N,title=T::MESSAGE
@@ -478,6 +492,7 @@ fn junit_report_has_a_testcase_per_claim_and_escapes_xml() {
         "A memo titled <Plan B> & \"Plan C\" circulated in Kyiv.",
     );
     let n = single_source(&seed.articles()).len();
+    let cases = n + echo_only(&seed.articles()).len();
     let junit = seed.path("junit.xml");
     let junit_arg = junit.display().to_string();
     let (code, _, _) = check(&["--junit", &junit_arg], &seed.articles());
@@ -486,10 +501,10 @@ fn junit_report_has_a_testcase_per_claim_and_escapes_xml() {
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "));
     assert_eq!(xml.matches("<testsuite ").count(), 2);
     assert_eq!(xml.matches("</testsuite>").count(), 2);
-    assert_eq!(xml.matches("<testcase ").count(), n);
+    assert_eq!(xml.matches("<testcase ").count(), cases);
     assert_eq!(xml.matches("<failure ").count(), n);
-    assert_eq!(xml.matches("</testcase>").count(), n);
-    assert!(xml.contains(&format!("tests=\"{n}\" failures=\"{n}\"")));
+    assert_eq!(xml.matches("</testcase>").count(), cases);
+    assert!(xml.contains(&format!("tests=\"{cases}\" failures=\"{n}\"")));
     assert!(
         xml.contains("&lt;Plan B&gt; &amp; &quot;Plan C&quot;"),
         "{xml}"
@@ -501,7 +516,7 @@ fn junit_report_has_a_testcase_per_claim_and_escapes_xml() {
     assert_eq!(code, 0);
     let xml = std::fs::read_to_string(&junit).unwrap();
     assert_eq!(xml.matches("<failure ").count(), 0);
-    assert_eq!(xml.matches("<testcase ").count(), n);
+    assert_eq!(xml.matches("<testcase ").count(), cases);
 }
 
 #[test]

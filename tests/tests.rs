@@ -2,6 +2,7 @@
 
 mod util;
 
+mod attribution;
 mod check;
 mod cluster;
 mod compare;

@@ -1,0 +1,173 @@
+//! The cue and source lexicons: plain text files in `src/data/`, compiled in, parsed once.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// The built-in cue lexicon.
+pub const CUES: &str = include_str!("../data/cues.txt");
+/// The built-in source lexicon.
+pub const SOURCES: &str = include_str!("../data/sources.txt");
+
+/// How a cue finds its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueClass {
+    /// "X said", "said X", "X, he said,".
+    Verb,
+    /// Only right after a plausible subject ("officials say").
+    SubjectVerb,
+    /// "found", "showed": a cue only after a document or outlet ("the report found").
+    Evidence,
+    /// ", adding": the subject of the main clause.
+    Participle,
+    /// "according to X".
+    Preposition,
+    /// "reportedly": no source.
+    Adverb,
+    /// Not an attribution ("did not respond to").
+    NotCue,
+}
+
+/// Parses `[section]`-structured lines; returns (section, entry) pairs.
+fn sections(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut section = "";
+    text.lines().filter_map(move |line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            return None;
+        }
+        Some((section, line))
+    })
+}
+
+/// All lexicons, ready to use.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    /// Cue automaton (ASCII case-insensitive, leftmost-longest).
+    pub cues: AhoCorasick,
+    /// Class of each cue pattern, by pattern id.
+    pub cue_classes: Vec<CueClass>,
+    /// Outlet names, as written, without a leading "the".
+    pub publications: HashSet<String>,
+    /// Outlet nouns, lower case ("outlet").
+    pub publication_nouns: HashSet<String>,
+    /// Document head nouns, lower case.
+    pub document_nouns: HashSet<String>,
+    /// Organisation names, as written.
+    pub organizations: HashSet<String>,
+    /// Organisation head words, lower case.
+    pub organization_nouns: HashSet<String>,
+    /// Unnamed-people head nouns, lower case.
+    pub anonymous_nouns: HashSet<String>,
+    /// Title words, lower case.
+    pub titles: HashSet<String>,
+    /// Words that end a source's head, lower case.
+    pub postmodifiers: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Parses the given lexicon texts.
+    ///
+    /// # Panics
+    /// If the cue automaton cannot be built (only with absurdly large lexicons).
+    pub fn parse(cues: &str, sources: &str) -> Lexicon {
+        let mut patterns = Vec::new();
+        let mut cue_classes = Vec::new();
+        for (section, entry) in sections(cues) {
+            let class = match section {
+                "verb" => CueClass::Verb,
+                "subject-verb" => CueClass::SubjectVerb,
+                "participle" => CueClass::Participle,
+                "evidence" => CueClass::Evidence,
+                "preposition" => CueClass::Preposition,
+                "adverb" => CueClass::Adverb,
+                "not-cue" => CueClass::NotCue,
+                _ => continue,
+            };
+            patterns.push(entry.to_string());
+            cue_classes.push(class);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("the cue lexicon builds an automaton");
+        let mut lex = Lexicon {
+            cues: automaton,
+            cue_classes,
+            publications: HashSet::new(),
+            publication_nouns: HashSet::new(),
+            document_nouns: HashSet::new(),
+            organizations: HashSet::new(),
+            organization_nouns: HashSet::new(),
+            anonymous_nouns: HashSet::new(),
+            titles: HashSet::new(),
+            postmodifiers: HashSet::new(),
+        };
+        for (section, entry) in sections(sources) {
+            let set = match section {
+                "publication" => {
+                    lex.publications.insert(entry.to_string());
+                    continue;
+                }
+                "organization" => {
+                    lex.organizations.insert(entry.to_string());
+                    continue;
+                }
+                "publication-noun" => &mut lex.publication_nouns,
+                "document-noun" => &mut lex.document_nouns,
+                "organization-noun" => &mut lex.organization_nouns,
+                "anonymous-noun" => &mut lex.anonymous_nouns,
+                "title" => &mut lex.titles,
+                "postmodifier" => &mut lex.postmodifiers,
+                _ => continue,
+            };
+            set.insert(entry.to_lowercase());
+        }
+        lex
+    }
+
+    /// The built-in lexicons.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(CUES, SOURCES)
+    }
+
+    /// A lower-case word that can head an unnamed source, a document, an outlet or a body.
+    pub fn is_source_noun(&self, lower: &str) -> bool {
+        self.anonymous_nouns.contains(lower)
+            || self.document_nouns.contains(lower)
+            || self.publication_nouns.contains(lower)
+            || self.organization_nouns.contains(lower)
+            || self.titles.contains(lower)
+    }
+
+    /// A name (as written) that is an outlet or a body, not a person.
+    pub fn is_institution_name(&self, name: &str) -> bool {
+        self.publications.contains(name) || self.organizations.contains(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        let lex = Lexicon::builtin();
+        assert!(lex.cue_classes.contains(&CueClass::Preposition));
+        assert!(lex.publications.contains("Wall Street Journal"));
+        assert!(lex.anonymous_nouns.contains("officials"));
+        assert!(lex.document_nouns.contains("report"));
+    }
+
+    #[test]
+    fn longest_cue_wins() {
+        let lex = Lexicon::builtin();
+        let m = lex.cues.find("he said in a statement").expect("a cue");
+        assert_eq!(m.range(), 3..22);
+    }
+}

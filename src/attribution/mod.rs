@@ -1,0 +1,805 @@
+//! Attribution: who a claim is attributed to, and by which cue.
+//!
+//! Takes the sentences of one document in order; returns one [`Attribution`] per sentence.
+//!
+//! Per sentence: find cues with one Aho-Corasick pass over the lexicon in `src/data/cues.txt`,
+//! find each cue's source by its class (subject before the cue, source after "according to" or an
+//! inverted "said", the main clause's subject for ", adding"), pick the sentence's attribution by
+//! position (a closing reporting clause first, then quote-then-speaker, "according to", a
+//! clause-initial "X said"), classify the source with `src/data/sources.txt`, measure quotation.
+//! Across sentences: resolve "he"/"she" to the nearest named person, carry a quotation's
+//! attribution to every sentence of the quotation, and carry a statement to a following
+//! sentence of the same paragraph that plainly continues it. docs/attribution.md has the rules.
+
+mod lexicon;
+mod source;
+mod text;
+
+use std::ops::Range;
+
+use crate::segment::Sentence;
+
+use lexicon::{CueClass, Lexicon};
+use source::{classify, is_pronoun, left_np, right_np, subject_np, subject_person, Words};
+use text::{letters, quotes, Gap};
+
+pub use lexicon::{CUES, SOURCES};
+
+/// How the attribution was found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributionKind {
+    /// The sentence has its own cue and source.
+    Explicit,
+    /// Inherited from a neighbouring sentence (a continued quote or statement).
+    Carried,
+    /// No attribution.
+    #[default]
+    None,
+}
+
+/// What kind of source a claim is attributed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// A named individual ("White House press secretary Karoline Leavitt").
+    NamedPerson,
+    /// Unnamed people ("U.S. officials", "a person familiar with the situation").
+    Anonymous,
+    /// A named organisation or body ("the White House", "the Kremlin").
+    Organization,
+    /// A news outlet ("the Wall Street Journal", "Axios", "the outlet").
+    Publication,
+    /// A document, report or statement ("a report", "the plan").
+    Document,
+    /// A pronoun that could not be resolved ("he").
+    Pronoun,
+}
+
+/// Whether the claim is (partly) a direct quotation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteKind {
+    /// The claim's content is a quotation.
+    Direct,
+    /// Some words are quoted inside reported speech or narrative.
+    Partial,
+    /// No quotation marks.
+    #[default]
+    None,
+}
+
+/// The attribution of one sentence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attribution {
+    /// The cue as written ("said", "told reporters", "according to"); empty if none.
+    pub cue: String,
+    /// The source as written ("U.S. officials"); empty if none. A resolved pronoun gives the
+    /// name it stands for, as written where it was found ("Dmitriev"); see `pronoun`.
+    pub source: String,
+    /// The kind of source, if there is one.
+    pub source_kind: Option<SourceKind>,
+    /// Explicit, carried or none.
+    pub kind: AttributionKind,
+    /// Direct, partial or no quotation.
+    pub quote: QuoteKind,
+    /// Byte range of the cue in this sentence's text (explicit attributions only).
+    pub cue_span: Option<Range<usize>>,
+    /// Byte range of the source in this sentence's text (for a resolved pronoun: the pronoun).
+    pub source_span: Option<Range<usize>>,
+    /// Byte range of the whole attribution phrase to strip from the claim ("…, the officials
+    /// said Monday", "according to a report", "X said that "); explicit attributions only.
+    pub span: Option<Range<usize>>,
+    /// The pronoun as written when `source` was resolved from one ("he").
+    pub pronoun: Option<String>,
+    /// For a carried attribution: the index of the sentence it comes from.
+    pub carried_from: Option<usize>,
+    /// An outlet the words passed through, named in the cue: "the Journal" in "US officials
+    /// … told the Journal" (the source is then the officials). For provenance.
+    pub via: Option<String>,
+}
+
+impl Attribution {
+    /// True when the sentence has an attribution (explicit or carried).
+    pub fn is_attributed(&self) -> bool {
+        self.kind != AttributionKind::None
+    }
+
+    /// The sentence's text without its attribution phrase: the claim itself.
+    ///
+    /// `text` must be the sentence text this attribution was computed on. Carried and absent
+    /// attributions leave the text as it is.
+    pub fn content_without_attribution(&self, text: &str) -> String {
+        let Some(span) = self.span.clone() else {
+            return text.to_string();
+        };
+        if span.end > text.len()
+            || !text.is_char_boundary(span.start)
+            || !text.is_char_boundary(span.end)
+        {
+            return text.to_string();
+        }
+        let mut before = text[..span.start].trim_end().to_string();
+        let mut after = text[span.end..].trim_start();
+        // "“…,” X said." -> "“…”."
+        for q in ["”", "\""] {
+            if before.ends_with(&format!(",{q}")) {
+                before.truncate(before.len() - q.len() - 1);
+                before.push_str(q);
+            }
+        }
+        if before.is_empty() {
+            after = after.trim_start_matches([':', ',', ';']).trim_start();
+        }
+        if before.ends_with(',') && (after.is_empty() || after.starts_with(['.', '!', '?', ';'])) {
+            before.pop();
+        }
+        if after.starts_with(',') && (before.is_empty() || before.ends_with([',', '“', '"'])) {
+            // ", he suggested,": drop both commas of a parenthetical reporting clause.
+            if before.ends_with(',') {
+                before.pop();
+            }
+            after = after[1..].trim_start();
+        }
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&before);
+        if !before.is_empty()
+            && !after.is_empty()
+            && !after.starts_with(['.', ',', '!', '?', ';', '”', '"'])
+        {
+            out.push(' ');
+        }
+        out.push_str(after);
+        out.trim().to_string()
+    }
+}
+
+/// Priority of a cue's reading: lower wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    /// The reporting clause closes the sentence ("…, officials said Monday.").
+    Closing,
+    /// Right after a quotation ("“…,” X said, adding …").
+    AfterQuote,
+    /// "according to X" inside the sentence.
+    According,
+    /// The subject of a clause ("X said …", "Ukraine’s military, he suggested, should …").
+    Clause,
+    /// The main clause's subject for ", adding" or "… and told".
+    Subject,
+    /// A cue without a source ("reportedly").
+    Bare,
+}
+
+/// One reading of one cue.
+#[derive(Clone, Debug)]
+struct Candidate {
+    place: Place,
+    cue: Range<usize>,
+    source: Option<Range<usize>>,
+    /// Byte range to strip.
+    span: Range<usize>,
+}
+
+/// A configured attribution extractor.
+#[derive(Clone, Debug)]
+pub struct Attributor {
+    lex: Lexicon,
+}
+
+impl Default for Attributor {
+    fn default() -> Attributor {
+        Attributor::new()
+    }
+}
+
+/// Words after which a verb form is not a present-tense cue ("to say", "did not say").
+const NOT_SUBJECT: &[&str] = &[
+    "to", "not", "did", "does", "do", "will", "would", "could", "should", "can", "may", "might",
+    "must", "never", "n't", "the", "a", "an", "whose", "its", "his", "her", "their",
+];
+/// Words that do not stop a reporting clause from closing the sentence.
+const CLOSING_VERBISH: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "could", "should", "has", "have", "had", "that",
+    "can", "may", "might", "must", "be",
+];
+
+impl Attributor {
+    /// Builds an extractor with the built-in cue and source lexicons.
+    pub fn new() -> Attributor {
+        Attributor {
+            lex: Lexicon::builtin(),
+        }
+    }
+
+    /// Builds an extractor from lexicon texts in the format of `src/data/cues.txt` and
+    /// `src/data/sources.txt` (e.g. the built-ins [`CUES`] and [`SOURCES`] plus user lines).
+    pub fn with_lexicons(cues: &str, sources: &str) -> Attributor {
+        Attributor {
+            lex: Lexicon::parse(cues, sources),
+        }
+    }
+
+    /// Attributes every sentence of one document (sentences in document order).
+    pub fn attribute(&self, sentences: &[Sentence]) -> Vec<Attribution> {
+        let n = sentences.len();
+        let mut words = Vec::with_capacity(n);
+        let mut out: Vec<Attribution> = Vec::with_capacity(n);
+        // Sentences of one quotation share a group number.
+        let mut group = Vec::with_capacity(n);
+        let mut starts_quote = Vec::with_capacity(n);
+        let mut open = false;
+        for (i, s) in sentences.iter().enumerate() {
+            let new_paragraph = i == 0 || s.paragraph != sentences[i - 1].paragraph;
+            let q0 = s.text.trim_start().starts_with(['“', '"']);
+            // A quotation left open at a paragraph end continues only if the next paragraph
+            // reopens it (the news convention for multi-paragraph quotes).
+            if new_paragraph && open && !q0 {
+                open = false;
+            }
+            let continued = open && i > 0;
+            let mut q = quotes(&s.text, continued && !q0);
+            if continued && q0 {
+                // The reopening mark of a continued quotation: the quotation runs on.
+                q = quotes(&s.text, false);
+            }
+            open = q.open_at_end;
+            group.push(if continued { group[i - 1] } else { i });
+            starts_quote.push(q.starts_with_quote || continued);
+            let w = Words::new(&s.text);
+            let mut a = self.explicit(&w);
+            let quoted: usize = q.quoted.iter().map(|r| letters(&s.text[r.clone()])).sum();
+            let attribution_letters = a.span.as_ref().map_or(0, |r| {
+                // Only the attribution phrase outside quotation marks counts as not-content.
+                let inside: usize = q
+                    .quoted
+                    .iter()
+                    .map(|x| {
+                        letters(
+                            &s.text
+                                [x.start.max(r.start)..x.end.min(r.end).max(x.start.max(r.start))],
+                        )
+                    })
+                    .sum();
+                letters(&s.text[r.clone()]).saturating_sub(inside)
+            });
+            let content = letters(&s.text).saturating_sub(attribution_letters);
+            a.quote = if quoted == 0 {
+                QuoteKind::None
+            } else if quoted * 4 >= content * 3 {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            words.push(w);
+            out.push(a);
+        }
+        for i in 0..n {
+            self.resolve_pronoun(i, sentences, &words, &mut out);
+        }
+        for i in 0..n {
+            if out[i].kind != AttributionKind::None {
+                continue;
+            }
+            // 1. Another sentence of the same quotation has the attribution.
+            // A group is a run of sentences numbered by its first one.
+            let from = (group[i]..n)
+                .take_while(|&k| group[k] == group[i])
+                .find(|&k| k != i && out[k].is_attributed() && !out[k].source.is_empty());
+            // 2. A new quotation right after an attributed quotation in the same paragraph.
+            let from = from.or_else(|| {
+                (i > 0
+                    && starts_quote[i]
+                    && out[i].quote == QuoteKind::Direct
+                    && sentences[i - 1].paragraph == sentences[i].paragraph
+                    && out[i - 1].quote == QuoteKind::Direct
+                    && !out[i - 1].source.is_empty())
+                .then(|| i - 1)
+            });
+            // 3. A statement continued in the same paragraph ("…, the officials said. It would …").
+            let from = from.or_else(|| {
+                (i > 0
+                    && sentences[i - 1].paragraph == sentences[i].paragraph
+                    && !out[i - 1].source.is_empty()
+                    && out[i].quote != QuoteKind::Direct
+                    && continues_statement(&words[i], &out[i - 1]))
+                .then(|| i - 1)
+            });
+            if let Some(k) = from {
+                let origin = out[k].carried_from.unwrap_or(k);
+                let src = out[k].clone();
+                let a = &mut out[i];
+                a.cue = src.cue;
+                a.source = src.source;
+                a.source_kind = src.source_kind;
+                a.pronoun = src.pronoun;
+                a.via = src.via;
+                a.kind = AttributionKind::Carried;
+                a.carried_from = Some(origin);
+            }
+        }
+        out
+    }
+
+    /// The sentence's own attribution (pronouns not yet resolved).
+    fn explicit(&self, w: &Words) -> Attribution {
+        let text = w.text.as_str();
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for m in self.lex.cues.find_iter(text) {
+            let class = self.lex.cue_classes[m.pattern().as_usize()];
+            let bounded_left = text[..m.start()]
+                .chars()
+                .next_back()
+                .map_or(true, |c| !c.is_alphanumeric());
+            let bounded_right = text[m.end()..]
+                .chars()
+                .next()
+                .map_or(true, |c| !c.is_alphanumeric());
+            if class == CueClass::NotCue || !bounded_left || !bounded_right {
+                continue;
+            }
+            let Some(first) = w.toks.iter().position(|t| t.span.start == m.start()) else {
+                continue;
+            };
+            let Some(mut last) = w.toks.iter().position(|t| t.span.end >= m.end()) else {
+                continue;
+            };
+            if class == CueClass::Verb && matches!(w.toks[last].lower.as_str(), "told" | "tells") {
+                last = self.extend_told(w, last);
+            }
+            if let Some(c) = self.reading(w, class, first, last) {
+                candidates.push(c);
+            }
+        }
+        let best = candidates
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, c)| {
+                (
+                    c.place,
+                    if c.place == Place::Closing {
+                        usize::MAX - i
+                    } else {
+                        *i
+                    },
+                )
+            })
+            .map(|(_, c)| c.clone());
+        let Some(best) = best else {
+            return Attribution::default();
+        };
+        let (source, source_kind, source_span) = match &best.source {
+            Some(r) => (
+                w.phrase(r).to_string(),
+                classify(&self.lex, w, r),
+                Some(w.bytes(r)),
+            ),
+            None => (String::new(), None, None),
+        };
+        let via = self.via(&text[best.cue.clone()]);
+        Attribution {
+            cue: text[best.cue.clone()].to_string(),
+            source,
+            source_kind,
+            kind: AttributionKind::Explicit,
+            quote: QuoteKind::None,
+            cue_span: Some(best.cue),
+            source_span,
+            span: Some(best.span),
+            pronoun: None,
+            carried_from: None,
+            via,
+        }
+    }
+
+    /// The outlet named in a "told the Journal" cue.
+    fn via(&self, cue: &str) -> Option<String> {
+        let (verb, rest) = cue.split_once(' ')?;
+        if !matches!(verb.to_lowercase().as_str(), "told" | "tells") {
+            return None;
+        }
+        let name = rest
+            .strip_prefix("the ")
+            .or_else(|| rest.strip_prefix("The "))
+            .unwrap_or(rest);
+        let outlet = self.lex.publications.contains(name)
+            || self.lex.publication_nouns.contains(&name.to_lowercase());
+        outlet.then(|| rest.to_string())
+    }
+
+    /// "told" + an outlet ("told the Journal", "told The Associated Press"): the outlet is part
+    /// of the cue. Returns the last word of the cue.
+    fn extend_told(&self, w: &Words, last: usize) -> usize {
+        let n = w.toks.len();
+        let mut s = last + 1;
+        if s < n && w.gaps[s] == Gap::Space && matches!(w.toks[s].lower.as_str(), "the") {
+            s += 1;
+        }
+        let mut best = last;
+        for e in s..n.min(s + 5) {
+            if e > last + 1 && w.gaps[e] != Gap::Space {
+                break;
+            }
+            if w.gaps[s.min(e)] != Gap::Space {
+                break;
+            }
+            let name = w.phrase(&(s..e + 1));
+            if self.lex.publications.contains(name)
+                || self.lex.publication_nouns.contains(&name.to_lowercase())
+            {
+                best = e;
+            }
+        }
+        best
+    }
+
+    /// Reads one cue (words `first..=last`): where its source is, if anywhere.
+    fn reading(&self, w: &Words, class: CueClass, first: usize, last: usize) -> Option<Candidate> {
+        let cue = w.toks[first].span.start..w.toks[last].span.end;
+        let n = w.toks.len();
+        match class {
+            CueClass::NotCue => None,
+            CueClass::Adverb => Some(Candidate {
+                place: Place::Bare,
+                span: cue.clone(),
+                cue,
+                source: None,
+            }),
+            CueClass::Preposition => {
+                let r = right_np(&self.lex, w, last + 1)?;
+                classify(&self.lex, w, &r)?;
+                let closing = closes_sentence(w, r.end);
+                let place = if closing {
+                    Place::Closing
+                } else {
+                    Place::According
+                };
+                let start = cue.start;
+                let end = if closing {
+                    w.toks[n - 1].span.end
+                } else {
+                    w.bytes(&r).end
+                };
+                Some(Candidate {
+                    place,
+                    cue,
+                    source: Some(r),
+                    span: start..end,
+                })
+            }
+            CueClass::Participle => {
+                if first == 0 || w.gaps[first] != Gap::Comma {
+                    return None;
+                }
+                let r = subject_np(&self.lex, w)?;
+                if r.end > first {
+                    return None;
+                }
+                classify(&self.lex, w, &r)?;
+                Some(Candidate {
+                    place: Place::Subject,
+                    span: cue.clone(),
+                    cue,
+                    source: Some(r),
+                })
+            }
+            CueClass::Verb | CueClass::SubjectVerb | CueClass::Evidence => {
+                self.verb_reading(w, class, first, last, cue)
+            }
+        }
+    }
+
+    fn verb_reading(
+        &self,
+        w: &Words,
+        class: CueClass,
+        first: usize,
+        last: usize,
+        cue: Range<usize>,
+    ) -> Option<Candidate> {
+        let n = w.toks.len();
+        // Skip adverbs between source and cue ("officials, however, argued", “bluntly” told).
+        let mut k = first;
+        let mut enclosed_skip = false;
+        while k > 1 && (w.is_adverb(k - 1) || is_perfect_aux(w, k - 1)) {
+            let enclosed = w.gaps[k - 1] != Gap::Space && w.gaps[k] != Gap::Space;
+            if w.gaps[k] != Gap::Space && !enclosed {
+                break;
+            }
+            enclosed_skip |= enclosed;
+            k -= 1;
+        }
+        let attached = k > 0 && (w.gaps[k] == Gap::Space || enclosed_skip);
+        if !attached && k > 0 && w.gaps[k] == Gap::Comma {
+            if let Some(c) = self.appositive_reading(w, k, last, cue.clone()) {
+                return Some(c);
+            }
+        }
+        if !attached {
+            // Nothing before the cue in its clause: "“…,” said Leavitt", ", said a spokesman".
+            let gap = if k == 0 { Gap::Start } else { w.gaps[k] };
+            if class != CueClass::Verb || !matches!(gap, Gap::Comma | Gap::QuoteClose) {
+                return None;
+            }
+            let r = right_np(&self.lex, w, last + 1)?;
+            let t = &w.toks[r.start];
+            let plausible = t.is_capitalized()
+                || is_pronoun(w, r.start)
+                || matches!(t.lower.as_str(), "the" | "a" | "an");
+            if !plausible {
+                return None;
+            }
+            classify(&self.lex, w, &r)?;
+            let closing = closes_sentence(w, r.end);
+            let place = if gap == Gap::QuoteClose {
+                Place::AfterQuote
+            } else if closing {
+                Place::Closing
+            } else {
+                Place::Clause
+            };
+            let end = if closing || (gap == Gap::QuoteClose && !quote_after(w, r.end)) {
+                w.toks[n - 1].span.end
+            } else {
+                w.bytes(&r).end
+            };
+            return Some(Candidate {
+                place,
+                span: cue.start..end,
+                cue,
+                source: Some(r),
+            });
+        }
+        let j = k - 1;
+        if matches!(w.toks[j].lower.as_str(), "and" | "or") {
+            // "Umerov was also invited … and “bluntly” told Witkoff": the main clause's subject.
+            if class != CueClass::Verb {
+                return None;
+            }
+            let r = subject_np(&self.lex, w)?;
+            if r.end > j {
+                return None;
+            }
+            classify(&self.lex, w, &r)?;
+            return Some(Candidate {
+                place: Place::Subject,
+                span: cue.clone(),
+                cue,
+                source: Some(r),
+            });
+        }
+        if matches!(class, CueClass::SubjectVerb | CueClass::Evidence)
+            && NOT_SUBJECT.contains(&w.toks[first - 1].lower.as_str())
+        {
+            return None;
+        }
+        let r = left_np(&self.lex, w, j)?;
+        let gap = w.gaps[r.start];
+        let closing = closes_sentence(w, last + 1);
+        let kind = classify(&self.lex, w, &r).or_else(|| {
+            // "“…,” the engineer said", "…, the engineer said.": any short definite phrase in a
+            // reporting clause is a speaker, even with a head noun the lexicon lacks.
+            let speaker_slot = gap == Gap::QuoteClose || (closing && gap != Gap::Start);
+            let determined = matches!(w.toks[r.start].lower.as_str(), "the" | "a" | "an");
+            (speaker_slot && determined && r.len() <= 6).then_some(SourceKind::Anonymous)
+        })?;
+        if class == CueClass::Evidence
+            && !matches!(kind, SourceKind::Document | SourceKind::Publication)
+        {
+            return None;
+        }
+        if class == CueClass::SubjectVerb
+            && kind == SourceKind::Document
+            && !self.lex.document_nouns.contains(&w.toks[j].lower)
+        {
+            return None;
+        }
+        let place = if closing && gap != Gap::Start {
+            Place::Closing
+        } else if gap == Gap::QuoteClose {
+            Place::AfterQuote
+        } else {
+            Place::Clause
+        };
+        let start = w.toks[r.start].span.start;
+        let to_end =
+            (closing && gap != Gap::Start) || (gap == Gap::QuoteClose && !quote_after(w, last + 1));
+        let mut end = if to_end {
+            w.toks[n - 1].span.end
+        } else {
+            cue.end
+        };
+        if !to_end {
+            // "said that", "told Parliament on Wednesday that": the clause up to "that".
+            let that = (last + 1..n.min(last + 8))
+                .take_while(|&i| w.gaps[i] == Gap::Space)
+                .find(|&i| w.toks[i].lower == "that");
+            if let Some(t) = that {
+                end = w.toks[t].span.end;
+            }
+        }
+        Some(Candidate {
+            place,
+            span: start..end,
+            cue,
+            source: Some(r),
+        })
+    }
+
+    /// "X, who …, said" / "X, the panel's chair, said": the source before the appositive.
+    /// `k` is the first word after the appositive's closing comma (the cue or an adverb).
+    fn appositive_reading(
+        &self,
+        w: &Words,
+        k: usize,
+        last: usize,
+        cue: Range<usize>,
+    ) -> Option<Candidate> {
+        let c1 = w.chunk_start(k - 1);
+        if c1 == 0 || w.gaps[c1] != Gap::Comma {
+            return None;
+        }
+        let t = &w.toks[c1];
+        // "who …", "the panel’s chairman", "Ukraine’s …", "asked whether …", "citing …".
+        let participle =
+            !t.is_capitalized() && (t.lower.ends_with("ed") || t.lower.ends_with("ing"));
+        let opens = matches!(
+            t.lower.as_str(),
+            "who" | "which" | "whose" | "a" | "an" | "the"
+        ) || participle
+            || t.text.starts_with(|c: char| c.is_ascii_digit())
+            || (t.is_capitalized() && t.is_possessive())
+            || self.lex.titles.contains(&t.lower);
+        if !opens {
+            return None;
+        }
+        let r = left_np(&self.lex, w, c1 - 1)?;
+        classify(&self.lex, w, &r)?;
+        let n = w.toks.len();
+        let closing = closes_sentence(w, last + 1) && w.gaps[r.start] != Gap::Start;
+        let end = if closing {
+            w.toks[n - 1].span.end
+        } else {
+            cue.end
+        };
+        Some(Candidate {
+            place: if closing {
+                Place::Closing
+            } else {
+                Place::Clause
+            },
+            span: w.toks[r.start].span.start..end,
+            cue,
+            source: Some(r),
+        })
+    }
+
+    /// Replaces a pronoun source by the person it stands for, when the text allows.
+    fn resolve_pronoun(
+        &self,
+        i: usize,
+        sentences: &[Sentence],
+        words: &[Words],
+        out: &mut [Attribution],
+    ) {
+        if out[i].source_kind != Some(SourceKind::Pronoun) {
+            return;
+        }
+        let pronoun = out[i].source.to_lowercase();
+        let para = sentences[i].paragraph;
+        // Earlier sentences of this paragraph, nearest first, then the previous paragraph.
+        let candidates = (0..i)
+            .rev()
+            .take_while(|&k| sentences[k].paragraph + 1 >= para)
+            .take(8);
+        let mut found: Option<(String, SourceKind)> = None;
+        for k in candidates {
+            let a = &out[k];
+            let plural = a.source.contains(" and ");
+            let same = |kind| Some((a.source.clone(), kind));
+            found = match (pronoun.as_str(), a.source_kind) {
+                ("he" | "she", Some(SourceKind::NamedPerson)) if !plural => {
+                    same(SourceKind::NamedPerson)
+                }
+                ("he" | "she", _) => {
+                    subject_person(&self.lex, &words[k]).map(|n| (n, SourceKind::NamedPerson))
+                }
+                ("they", Some(kind @ (SourceKind::Anonymous | SourceKind::Organization))) => {
+                    same(kind)
+                }
+                ("they", Some(SourceKind::NamedPerson)) if plural => same(SourceKind::NamedPerson),
+                (
+                    "it",
+                    Some(
+                        kind @ (SourceKind::Organization
+                        | SourceKind::Publication
+                        | SourceKind::Document),
+                    ),
+                ) => same(kind),
+                _ => None,
+            };
+            if found.is_some() {
+                break;
+            }
+        }
+        if let Some((name, kind)) = found {
+            let a = &mut out[i];
+            a.pronoun = Some(std::mem::replace(&mut a.source, name));
+            a.source_kind = Some(kind);
+        }
+    }
+}
+
+/// "has", "have", "had" right before a cue ("has repeatedly said").
+fn is_perfect_aux(w: &Words, i: usize) -> bool {
+    w.gaps.get(i + 1) == Some(&Gap::Space)
+        && matches!(w.toks[i].lower.as_str(), "has" | "have" | "had")
+}
+
+/// A quotation mark appears after word `from` (the reporting clause is followed by more quote).
+fn quote_after(w: &Words, from: usize) -> bool {
+    let start = if from == 0 {
+        0
+    } else {
+        w.toks[from.min(w.toks.len()) - 1].span.end
+    };
+    w.text[start..].contains(['“', '"'])
+}
+
+/// Nothing but a few adjunct words follows word `from` ("… told reporters Monday.").
+fn closes_sentence(w: &Words, from: usize) -> bool {
+    let n = w.toks.len();
+    if from >= n {
+        return true;
+    }
+    n - from <= 6
+        && (from..n).all(|i| {
+            w.gaps[i] == Gap::Space && !CLOSING_VERBISH.contains(&w.toks[i].lower.as_str())
+        })
+}
+
+/// Does a sentence without its own cue plainly continue the statement attributed to `prev`?
+///
+/// Only when it opens with a pronoun or demonstrative subject (after at most a connective)
+/// that points into the statement rather than at its source: "It would need to concede …"
+/// after "…, the officials said"; "He recommended …" after "…, people familiar with the matter
+/// said" (he is someone in the statement). "He then left" after "Smith said …" is the speaker
+/// doing something, and "They declined to be named" after "officials said" is the sources:
+/// neither inherits. A sentence that opens with a name or a scene is narrative.
+fn continues_statement(w: &Words, prev: &Attribution) -> bool {
+    let mut i = 0;
+    if w.toks.first().is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "but" | "and" | "still" | "yet" | "instead"
+        )
+    }) {
+        i = 1;
+    }
+    let Some(t) = w.toks.get(i) else {
+        return false;
+    };
+    if w.toks.get(i + 1).map_or(true, |n| n.is_capitalized()) {
+        return false;
+    }
+    let singular_person = prev.source_kind == Some(SourceKind::NamedPerson)
+        && !prev.source.contains(" and ")
+        || prev
+            .pronoun
+            .as_deref()
+            .is_some_and(|p| p == "he" || p == "she")
+        || matches!(prev.source.to_lowercase().as_str(), "he" | "she");
+    let group = matches!(
+        prev.source_kind,
+        Some(SourceKind::Anonymous | SourceKind::Organization)
+    );
+    match t.lower.as_str() {
+        "it" | "this" | "that" | "these" | "those" | "such" => true,
+        "he" | "she" => !singular_person,
+        "they" => !group,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,562 @@
+//! Sources: the noun phrase a cue points to, and what kind of source it names.
+//!
+//! Works on the words of one sentence ([`Words`]); every function is a bounded linear walk.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::text::{classify_gap, tokens, Gap, Token};
+use super::SourceKind;
+
+/// Subject pronouns that can be a source.
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+/// Determiners that may open a source.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "several", "two", "three", "many", "other", "both",
+];
+/// Words that may precede a subject at a clause start without being part of it.
+const CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "even",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "also",
+    "meanwhile",
+    "now",
+    "instead",
+    "however",
+    "moreover",
+    "indeed",
+    "later",
+    "earlier",
+    "separately",
+];
+/// Adverbs often found between a source and its cue ("officials, however, argued").
+const ADVERBS: &[&str] = &[
+    "also",
+    "however",
+    "then",
+    "later",
+    "previously",
+    "first",
+    "still",
+    "further",
+    "again",
+    "now",
+    "recently",
+    "earlier",
+    "separately",
+    "too",
+    "once",
+    "often",
+    "never",
+    "already",
+    "initially",
+];
+/// Words ending in -ly that are not adverbs.
+const NOT_ADVERBS: &[&str] = &[
+    "family", "ally", "assembly", "supply", "rally", "italy", "daily", "july",
+];
+/// Words that show a clause, not a noun phrase.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "whether", "if", "because", "when", "while", "although", "though", "since", "is",
+    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
+    "should", "can", "may", "might", "must", "did", "does", "do", "not", "to", "after", "before",
+    "as", "than", "so", "but", "which", "who", "where",
+];
+/// Words that open a leading adverbial clause or phrase, not a subject.
+const OPENERS: &[&str] = &[
+    "when", "after", "before", "while", "as", "if", "although", "though", "because", "since",
+    "despite", "on", "in", "at", "with", "by", "for", "during", "amid", "from", "under", "over",
+    "once", "until", "to", "without", "even",
+];
+/// Time words that end a source written after its cue ("said Smith on Monday").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "weekend",
+    "week",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+];
+/// Words that end a source written after its cue.
+const RIGHT_STOPS: &[&str] = &[
+    "that", "during", "after", "before", "when", "while", "adding", "saying", "as", "because",
+    "if", "said", "told", "reported", "but", "though", "although", "noting",
+];
+/// Capitalised words that never begin a person's name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "in",
+    "on",
+    "at",
+    "when",
+    "while",
+    "after",
+    "before",
+    "but",
+    "and",
+    "even",
+    "so",
+    "yet",
+    "despite",
+    "with",
+    "as",
+    "if",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The words of one sentence and what separates them.
+#[derive(Clone, Debug)]
+pub(crate) struct Words {
+    /// The sentence text.
+    pub text: String,
+    /// Its words.
+    pub toks: Vec<Token>,
+    /// `gaps[i]`: what lies between word `i - 1` and word `i`.
+    pub gaps: Vec<Gap>,
+}
+
+impl Words {
+    /// Splits a sentence into words and gaps.
+    pub fn new(text: &str) -> Words {
+        let toks = tokens(text);
+        let gaps = (0..toks.len())
+            .map(|i| {
+                let from = if i == 0 { 0 } else { toks[i - 1].span.end };
+                classify_gap(&text[from..toks[i].span.start], i == 0)
+            })
+            .collect();
+        Words {
+            text: text.to_string(),
+            toks,
+            gaps,
+        }
+    }
+
+    /// Byte range covered by words `r`.
+    pub fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        self.toks[r.start].span.start..self.toks[r.end - 1].span.end
+    }
+
+    /// Text covered by words `r`.
+    pub fn phrase(&self, r: &Range<usize>) -> &str {
+        &self.text[self.bytes(r)]
+    }
+
+    /// First word of the clause chunk that word `j` is in (chunks end at punctuation).
+    pub fn chunk_start(&self, j: usize) -> usize {
+        let mut k = j;
+        while k > 0 && self.gaps[k] == Gap::Space {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Word `i` is an adverb that may sit between a source and its cue.
+    pub fn is_adverb(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.is_capitalized() && i > 0 {
+            return false;
+        }
+        ADVERBS.contains(&t.lower.as_str())
+            || (t.lower.len() > 4
+                && t.lower.ends_with("ly")
+                && !NOT_ADVERBS.contains(&t.lower.as_str()))
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        &self.toks[i].lower
+    }
+}
+
+/// Is word `i` a pronoun source?
+pub(crate) fn is_pronoun(w: &Words, i: usize) -> bool {
+    PRONOUNS.contains(&w.lower(i))
+}
+
+/// The source phrase that ends at word `j` (a subject before its cue).
+///
+/// Returns its word range if the phrase starts its clause (after a connective at most):
+/// a source must be the clause's subject, not a word inside a longer clause.
+pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>> {
+    let chunk = w.chunk_start(j);
+    let t = &w.toks[j];
+    let start = if is_pronoun(w, j) {
+        j
+    } else if t.is_capitalized() && !t.is_possessive() {
+        let mut k = j;
+        while k > chunk {
+            let p = &w.toks[k - 1];
+            let of_title = p.lower == "of"
+                && w.toks[k].is_capitalized()
+                && k >= chunk + 2
+                && w.toks[k - 2].is_capitalized();
+            let and_name = p.lower == "and"
+                && w.toks[k].is_capitalized()
+                && k >= chunk + 2
+                && w.toks[k - 2].is_capitalized();
+            if (p.is_capitalized() && !NOT_NAMES.contains(&p.lower.as_str()))
+                || lex.titles.contains(&p.lower)
+                || of_title
+                || and_name
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k > chunk && DETERMINERS.contains(&w.lower(k - 1)) {
+            k -= 1;
+        }
+        k
+    } else if !t.is_possessive() {
+        let mut k = j;
+        while k > chunk && !CLAUSE_WORDS.contains(&w.lower(k - 1)) && j - k < 15 {
+            k -= 1;
+        }
+        k
+    } else {
+        return None;
+    };
+    let mut start = start;
+    while start < j && matches!(w.lower(start), "and" | "or" | "but") {
+        start += 1;
+    }
+    // "As the Times reported, …", "…, as officials said,": "as" may lead a reporting clause.
+    let lead_ok = |start: usize| {
+        (chunk..start)
+            .all(|i| CONNECTIVES.contains(&w.lower(i)) || matches!(w.lower(i), "or" | "as"))
+    };
+    if lead_ok(start) {
+        return Some(start..j + 1);
+    }
+    // "A spokesperson for Meta": a name inside a phrase headed by a source noun.
+    let whole = chunk..j + 1;
+    let clause_free = whole.clone().all(|i| {
+        let l = w.lower(i);
+        !CLAUSE_WORDS.contains(&l) || l == "to"
+    });
+    if t.is_capitalized() && whole.len() <= 12 && clause_free {
+        let head = &w.toks[head_range(lex, w, &whole).end - 1];
+        if !head.is_capitalized() && lex.is_source_noun(&head.lower) {
+            return Some(whole);
+        }
+    }
+    None
+}
+
+/// The words that decide a source's kind: the first conjunct, cut before its post-modifiers
+/// ("U.S. officials and a person familiar with …" -> "U.S. officials").
+fn head_range(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Range<usize> {
+    let mut end = r.start;
+    while end < r.end {
+        let l = w.lower(end);
+        if end > r.start && (matches!(l, "and" | "or") || w.gaps[end] != Gap::Space) {
+            break;
+        }
+        if end > r.start && lex.postmodifiers.contains(l) {
+            let keep_of = l == "of" && w.toks.get(end + 1).is_some_and(Token::is_capitalized);
+            if !keep_of {
+                break;
+            }
+        }
+        end += 1;
+    }
+    r.start..end
+}
+
+/// The source phrase that starts at word `i` (after "according to" or an inverted "said").
+pub(crate) fn right_np(lex: &Lexicon, w: &Words, i: usize) -> Option<Range<usize>> {
+    if i >= w.toks.len() || w.gaps[i] != Gap::Space {
+        return None;
+    }
+    let mut end = i;
+    while end < w.toks.len() && end - i < 16 {
+        if end > i && w.gaps[end] != Gap::Space {
+            break;
+        }
+        let l = w.lower(end);
+        if RIGHT_STOPS.contains(&l) || (end > i && TIME_WORDS.contains(&l)) {
+            break;
+        }
+        if matches!(l, "on" | "in" | "at")
+            && end > i
+            && w.toks.get(end + 1).is_some_and(|n| {
+                TIME_WORDS.contains(&n.lower.as_str())
+                    || matches!(n.lower.as_str(), "a" | "an" | "social")
+            })
+        {
+            break;
+        }
+        end += 1;
+    }
+    let _ = lex;
+    (end > i).then_some(i..end)
+}
+
+/// The subject of the sentence's main clause (for ", adding" and "... and told").
+pub(crate) fn subject_np(lex: &Lexicon, w: &Words) -> Option<Range<usize>> {
+    let n = w.toks.len();
+    let mut i = 0;
+    for _ in 0..4 {
+        if i >= n {
+            return None;
+        }
+        let mut chunk_end = i + 1;
+        while chunk_end < n && w.gaps[chunk_end] == Gap::Space {
+            chunk_end += 1;
+        }
+        let first = w.lower(i);
+        if OPENERS.contains(&first)
+            || (first.ends_with("ing") && !w.toks[i].is_capitalized())
+            || (i == 0 && first.ends_with("ing"))
+        {
+            i = chunk_end;
+            continue;
+        }
+        if is_pronoun(w, i) {
+            return Some(i..i + 1);
+        }
+        // A whole short first chunk headed by a title or source noun ("The city’s budget director").
+        let head = &w.toks[chunk_end - 1];
+        let whole = chunk_end - i <= 8
+            && (lex.titles.contains(&head.lower) || lex.is_source_noun(&head.lower))
+            && (i..chunk_end).all(|x| !CLAUSE_WORDS.contains(&w.lower(x)));
+        let mut end = if whole { chunk_end } else { i };
+        while end < chunk_end {
+            let t = &w.toks[end];
+            let ok = t.is_capitalized()
+                || DETERMINERS.contains(&t.lower.as_str())
+                || lex.titles.contains(&t.lower)
+                || lex.is_source_noun(&t.lower)
+                || (t.lower == "of" && w.toks.get(end + 1).is_some_and(Token::is_capitalized));
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        if end == i || DETERMINERS.contains(&w.lower(end - 1)) {
+            return None;
+        }
+        // "Ukraine’s national security adviser, Rustem Umerov, was": keep the appositive name.
+        if end == chunk_end && chunk_end < n && w.gaps[chunk_end] == Gap::Comma {
+            let mut k = chunk_end;
+            while k < n && w.toks[k].is_capitalized() && (k == chunk_end || w.gaps[k] == Gap::Space)
+            {
+                k += 1;
+            }
+            if k > chunk_end && (k == n || w.gaps[k] == Gap::Comma) {
+                return Some(i..k);
+            }
+        }
+        return Some(i..end);
+    }
+    None
+}
+
+/// What kind of source the words `r` name; `None` if they do not look like a source.
+pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<SourceKind> {
+    if r.is_empty() {
+        return None;
+    }
+    if r.len() == 1 && is_pronoun(w, r.start) {
+        return Some(SourceKind::Pronoun);
+    }
+    // "Ukraine’s national security adviser, Rustem Umerov": an appositive name decides.
+    let last_comma = (r.start + 1..r.end)
+        .rev()
+        .find(|&i| w.gaps[i] == Gap::Comma);
+    if let Some(c) = last_comma {
+        let tail = c..r.end;
+        if tail.clone().all(|i| w.toks[i].is_capitalized())
+            && !lex.is_institution_name(w.phrase(&tail))
+        {
+            return Some(SourceKind::NamedPerson);
+        }
+    }
+    let end = head_range(lex, w, r).end;
+    let mut start = r.start;
+    // "U.S. and Ukrainian officials": a lone modifier before "and" is not the head.
+    let lone_modifier = end == r.start + 1
+        && end < r.end
+        && w.lower(end) == "and"
+        && (lex.organizations.contains(w.toks[r.start].text.as_str())
+            || w.lower(r.start).ends_with("an"));
+    if lone_modifier {
+        return classify(lex, w, &(end + 1..r.end));
+    }
+    if DETERMINERS.contains(&w.lower(start)) && end > start + 1 {
+        start += 1;
+    }
+    let head_range = start..end;
+    let name = w.phrase(&head_range);
+    let head = &w.toks[end - 1];
+    if lex.publications.contains(name) {
+        return Some(SourceKind::Publication);
+    }
+    if lex.organizations.contains(name) {
+        return Some(SourceKind::Organization);
+    }
+    let two = (end >= start + 2).then(|| format!("{} {}", w.lower(end - 2), head.lower));
+    if lex.publication_nouns.contains(&head.lower)
+        || two
+            .as_ref()
+            .is_some_and(|t| lex.publication_nouns.contains(t))
+    {
+        return Some(SourceKind::Publication);
+    }
+    if lex.document_nouns.contains(&head.lower) && !head.is_capitalized() {
+        return Some(SourceKind::Document);
+    }
+    if lex.anonymous_nouns.contains(&head.lower) {
+        return Some(SourceKind::Anonymous);
+    }
+    if lex.organization_nouns.contains(&head.lower) {
+        return Some(SourceKind::Organization);
+    }
+    let quantified = matches!(
+        w.lower(r.start),
+        "many" | "some" | "most" | "several" | "few" | "two" | "three" | "other" | "both"
+    );
+    if head.is_capitalized() && quantified {
+        // "Many Americans", "some Republicans": unnamed people.
+        return Some(SourceKind::Anonymous);
+    }
+    if head.is_capitalized() {
+        // "the White House", "Kremlin": a known body at the end of the phrase.
+        let institution = (start..end).any(|s| {
+            let p = w.phrase(&(s..end));
+            lex.organizations.contains(p) || lex.publications.contains(p)
+        });
+        let titled = (start..end).any(|i| lex.titles.contains(&w.toks[i].lower));
+        if institution && !titled {
+            let p = w.phrase(&head_range);
+            let publication = (start..end).any(|s| lex.publications.contains(w.phrase(&(s..end))));
+            let _ = p;
+            return Some(if publication {
+                SourceKind::Publication
+            } else {
+                SourceKind::Organization
+            });
+        }
+        let body = (start..end).any(|i| {
+            w.toks[i].is_capitalized() && lex.organization_nouns.contains(&w.toks[i].lower)
+        });
+        if body && !titled {
+            return Some(SourceKind::Organization);
+        }
+        return Some(SourceKind::NamedPerson);
+    }
+    if lex.titles.contains(&head.lower) {
+        return Some(SourceKind::Anonymous);
+    }
+    None
+}
+
+/// The first person named at a clause start of the sentence ("Even Trump seems ...").
+pub(crate) fn subject_person(lex: &Lexicon, w: &Words) -> Option<String> {
+    let n = w.toks.len();
+    let mut i = 0;
+    while i < n {
+        let clause_start = w.gaps[i] != Gap::Space
+            || (i > 0 && matches!(w.lower(i - 1), "that" | "and" | "but"))
+            || (i > 0 && w.gaps[i - 1] != Gap::Space && CONNECTIVES.contains(&w.lower(i - 1)))
+            || (i == 1 && NOT_NAMES.contains(&w.lower(0)));
+        let t = &w.toks[i];
+        if clause_start && t.is_capitalized() && !NOT_NAMES.contains(&t.lower.as_str()) {
+            // The run: capitalised words, lower-case titles, "of" between capitals.
+            let mut k = i;
+            while k < n && (k == i || w.gaps[k] == Gap::Space) {
+                let x = &w.toks[k];
+                let of_cap =
+                    x.lower == "of" && w.toks.get(k + 1).is_some_and(Token::is_capitalized);
+                if !(x.is_capitalized() || lex.titles.contains(&x.lower) || of_cap) {
+                    break;
+                }
+                k += 1;
+            }
+            // The name is the run's tail of capitalised non-title words ("Marco Rubio").
+            let mut s = k;
+            while s > i
+                && w.toks[s - 1].is_capitalized()
+                && !lex.titles.contains(&w.toks[s - 1].lower)
+            {
+                s -= 1;
+            }
+            let followed_by_word = k < n && w.gaps[k] == Gap::Space && !w.toks[k].is_capitalized();
+            if s < k && followed_by_word && !w.toks[k - 1].is_possessive() {
+                let institution = (s..k).any(|x| lex.is_institution_name(w.phrase(&(x..k))))
+                    || (s..k).any(|x| lex.organization_nouns.contains(&w.toks[x].lower));
+                if !institution {
+                    return Some(w.phrase(&(s..k)).to_string());
+                }
+            }
+            i = k.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    None
+}

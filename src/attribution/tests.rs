@@ -1,0 +1,439 @@
+//! Unit tests: one small example per rule.
+
+use super::*;
+
+/// Sentences from paragraphs of sentences.
+fn doc(paragraphs: &[&[&str]]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (p, sentences) in paragraphs.iter().enumerate() {
+        for s in sentences.iter() {
+            out.push(Sentence {
+                paragraph: p + 1,
+                line: p + 1,
+                span: offset..offset + s.len(),
+                text: s.to_string(),
+            });
+            offset += s.len() + 1;
+        }
+    }
+    out
+}
+
+fn one(s: &str) -> Attribution {
+    Attributor::new().attribute(&doc(&[&[s]])).remove(0)
+}
+
+fn check(a: &Attribution, cue: &str, source: &str, kind: Option<SourceKind>) {
+    assert_eq!(
+        (a.cue.as_str(), a.source.as_str(), a.source_kind),
+        (cue, source, kind),
+        "{a:?}"
+    );
+}
+
+#[test]
+fn x_said() {
+    let a = one("Local police said the road would reopen on Friday.");
+    check(&a, "said", "Local police", Some(SourceKind::Organization));
+    assert_eq!(a.kind, AttributionKind::Explicit);
+    assert_eq!(
+        a.content_without_attribution("Local police said the road would reopen on Friday."),
+        "the road would reopen on Friday."
+    );
+}
+
+#[test]
+fn closing_reporting_clause_wins_over_inner_cue() {
+    let s = "When the mayor met him, he told her the bridge was unsafe, two aides said.";
+    let a = one(s);
+    check(&a, "said", "two aides", Some(SourceKind::Anonymous));
+    assert_eq!(
+        a.content_without_attribution(s),
+        "When the mayor met him, he told her the bridge was unsafe."
+    );
+}
+
+#[test]
+fn said_x_inverted() {
+    let a = one("“We are ready,” said Maria Lopez, the county's election chief.");
+    check(&a, "said", "Maria Lopez", Some(SourceKind::NamedPerson));
+    assert_eq!(a.quote, QuoteKind::Direct);
+}
+
+#[test]
+fn according_to_x() {
+    let s = "The factory will close in March, according to two people briefed on the decision.";
+    let a = one(s);
+    check(
+        &a,
+        "according to",
+        "two people briefed on the decision",
+        Some(SourceKind::Anonymous),
+    );
+    assert_eq!(
+        a.content_without_attribution(s),
+        "The factory will close in March."
+    );
+}
+
+#[test]
+fn according_to_a_report_is_a_document() {
+    let a = one("The deal was signed in secret, according to a report.");
+    check(&a, "according to", "a report", Some(SourceKind::Document));
+}
+
+#[test]
+fn outlet_is_a_publication() {
+    let a = one("The minister resigned on Friday, the Financial Times reported.");
+    check(
+        &a,
+        "reported",
+        "the Financial Times",
+        Some(SourceKind::Publication),
+    );
+    let b = one("The talks stalled twice, according to the newspaper.");
+    check(
+        &b,
+        "according to",
+        "the newspaper",
+        Some(SourceKind::Publication),
+    );
+}
+
+#[test]
+fn quote_then_speaker_with_title_and_time() {
+    let s = "“Nothing has been decided,\" Deputy Mayor Ann Cole told reporters Tuesday.";
+    let a = one(s);
+    check(
+        &a,
+        "told reporters",
+        "Deputy Mayor Ann Cole",
+        Some(SourceKind::NamedPerson),
+    );
+    assert_eq!(a.quote, QuoteKind::Direct);
+}
+
+#[test]
+fn told_an_outlet_is_one_cue() {
+    let a = one("“It was chaos,” two residents told The Associated Press.");
+    check(
+        &a,
+        "told The Associated Press",
+        "two residents",
+        Some(SourceKind::Anonymous),
+    );
+}
+
+#[test]
+fn appositive_speaker() {
+    let a = one("Tom Reed, who chairs the panel, said the vote would be delayed.");
+    check(&a, "said", "Tom Reed", Some(SourceKind::NamedPerson));
+    let b = one("The vote will be delayed, Tom Reed, who chairs the panel, said.");
+    check(&b, "said", "Tom Reed", Some(SourceKind::NamedPerson));
+    let c = one("The vote will be delayed, Sen. Tom Reed, the panel’s chairman, said Monday.");
+    check(&c, "said", "Sen. Tom Reed", Some(SourceKind::NamedPerson));
+}
+
+#[test]
+fn cue_inside_the_sentence() {
+    let a = one("The budget, she argued, should be cut by a third.");
+    check(&a, "argued", "she", Some(SourceKind::Pronoun));
+}
+
+#[test]
+fn adverb_between_source_and_cue() {
+    let a = one("Company executives, however, insisted that sales were strong.");
+    check(
+        &a,
+        "insisted",
+        "Company executives",
+        Some(SourceKind::Anonymous),
+    );
+}
+
+#[test]
+fn pronoun_resolves_to_previous_speaker() {
+    let d = doc(&[&[
+        "Citing rising costs, Alvarez warned the project could stall.",
+        "The second phase, he suggested, should wait a year.",
+    ]]);
+    let a = Attributor::new().attribute(&d);
+    check(&a[1], "suggested", "Alvarez", Some(SourceKind::NamedPerson));
+    assert_eq!(a[1].pronoun.as_deref(), Some("he"));
+    assert_eq!(a[1].kind, AttributionKind::Explicit);
+}
+
+#[test]
+fn pronoun_resolves_to_previous_subject() {
+    let d = doc(&[&[
+        "Even Okafor looked pleased.",
+        "“We did it,” she wrote on social media.",
+    ]]);
+    let a = Attributor::new().attribute(&d);
+    check(&a[1], "wrote", "Okafor", Some(SourceKind::NamedPerson));
+}
+
+#[test]
+fn unresolved_pronoun_stays_a_pronoun() {
+    let a = one("He said the bill would pass.");
+    check(&a, "said", "He", Some(SourceKind::Pronoun));
+}
+
+#[test]
+fn carry_over_of_a_quote() {
+    let d = doc(&[&[
+        "“The bridge is safe,” the engineer said, adding, “It was inspected in May.",
+        "But it needs new paint.”",
+    ]]);
+    let a = Attributor::new().attribute(&d);
+    assert_eq!(a[1].kind, AttributionKind::Carried);
+    assert_eq!(a[1].source, "the engineer");
+    assert_eq!(a[1].quote, QuoteKind::Direct);
+    assert_eq!(a[1].carried_from, Some(0));
+}
+
+#[test]
+fn quote_before_its_attribution_is_carried_backwards() {
+    let d = doc(&[&["“We will appeal.", "The ruling is wrong,” the lawyer said."]]);
+    let a = Attributor::new().attribute(&d);
+    assert_eq!(a[0].kind, AttributionKind::Carried);
+    assert_eq!(a[0].source, "the lawyer");
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let d = doc(&[
+        &["“We are not done,” Ortiz said.", "“The work goes on."],
+        &["“And we will finish it.”"],
+    ]);
+    let a = Attributor::new().attribute(&d);
+    assert_eq!(a[1].kind, AttributionKind::Carried);
+    assert_eq!(a[2].kind, AttributionKind::Carried);
+    assert_eq!(a[2].source, "Ortiz");
+    assert_eq!(a[2].quote, QuoteKind::Direct);
+}
+
+#[test]
+fn carry_over_of_a_statement() {
+    let d = doc(&[&[
+        "The reservoir is half empty, water officials said.",
+        "It would take two wet winters to refill it.",
+        "Farmers planted less corn this year.",
+    ]]);
+    let a = Attributor::new().attribute(&d);
+    assert_eq!(a[1].kind, AttributionKind::Carried);
+    assert_eq!(a[1].source, "water officials");
+    assert_eq!(
+        a[2].kind,
+        AttributionKind::None,
+        "a new subject doing things is narrative"
+    );
+}
+
+#[test]
+fn no_carry_across_paragraphs() {
+    let d = doc(&[
+        &["The reservoir is half empty, water officials said."],
+        &["It would take two wet winters to refill it."],
+    ]);
+    let a = Attributor::new().attribute(&d);
+    assert_eq!(a[1].kind, AttributionKind::None);
+    assert!(a[1].cue.is_empty() && a[1].source.is_empty());
+}
+
+#[test]
+fn partial_quote() {
+    let a = one("Critics said the plan was a “giveaway” to developers and would raise rents across the city.");
+    assert_eq!(a.quote, QuoteKind::Partial);
+    check(&a, "said", "Critics", Some(SourceKind::Anonymous));
+}
+
+#[test]
+fn did_not_respond_is_not_an_attribution() {
+    let a = one("The company did not respond to requests for comment.");
+    assert_eq!(a.kind, AttributionKind::None);
+    let b = one("Lee didn’t respond to a message seeking comment.");
+    assert_eq!(b.kind, AttributionKind::None);
+}
+
+#[test]
+fn reportedly_has_no_source() {
+    let a = one("The singer reportedly paid $2 million for the house.");
+    check(&a, "reportedly", "", None);
+    assert_eq!(a.kind, AttributionKind::Explicit);
+}
+
+#[test]
+fn noun_forms_are_not_cues() {
+    assert_eq!(
+        one("The senator rejected the governor’s claim.").kind,
+        AttributionKind::None
+    );
+    assert_eq!(
+        one("Analysts read the annual reports closely.").kind,
+        AttributionKind::None
+    );
+    assert_eq!(
+        one("She wants to say more next week.").kind,
+        AttributionKind::None
+    );
+}
+
+#[test]
+fn present_tense_cue_after_a_subject() {
+    let a = one("Experts warn the virus could spread further.");
+    check(&a, "warn", "Experts", Some(SourceKind::Anonymous));
+}
+
+#[test]
+fn embedded_speech_is_not_the_sentence_attribution() {
+    let a = one("The prices rose on the day Reuters reported that stocks were falling.");
+    assert_eq!(a.kind, AttributionKind::None);
+}
+
+#[test]
+fn coordinated_predicate_takes_the_subject() {
+    let a = one("The city’s budget director, Lena Park, was also invited and bluntly told the council that money was short.");
+    check(
+        &a,
+        "told",
+        "The city’s budget director, Lena Park",
+        Some(SourceKind::NamedPerson),
+    );
+}
+
+#[test]
+fn organization_source() {
+    let a = one("The Pentagon said the drills would continue.");
+    check(&a, "said", "The Pentagon", Some(SourceKind::Organization));
+}
+
+#[test]
+fn coordinated_modifiers_keep_the_head() {
+    let a = one("The talks will resume in May, U.S. and Ukrainian officials said.");
+    check(
+        &a,
+        "said",
+        "U.S. and Ukrainian officials",
+        Some(SourceKind::Anonymous),
+    );
+    let b = one("Russia and Ukraine said the exchange would happen Friday.");
+    check(
+        &b,
+        "said",
+        "Russia and Ukraine",
+        Some(SourceKind::Organization),
+    );
+}
+
+#[test]
+fn evidence_verbs_need_a_document() {
+    let a = one("The audit found that the agency overspent by $3 million.");
+    check(&a, "found", "The audit", Some(SourceKind::Document));
+    assert_eq!(
+        one("The inspectors found that the agency overspent.").kind,
+        AttributionKind::None
+    );
+}
+
+#[test]
+fn evidence_verbs_with_documents() {
+    let a = one("Court filings show the firm paid $2 million.");
+    check(&a, "show", "Court filings", Some(SourceKind::Document));
+    assert_eq!(
+        one("Police found the car in a lake.").kind,
+        AttributionKind::None
+    );
+}
+
+#[test]
+fn perfect_auxiliary_before_cue() {
+    let a = one("The governor has repeatedly said the tax will not rise.");
+    check(&a, "said", "The governor", Some(SourceKind::Anonymous));
+}
+
+#[test]
+fn content_without_attribution_forms() {
+    let cases = [
+        (
+            "The fire, officials say, started in the kitchen.",
+            "The fire started in the kitchen.",
+        ),
+        (
+            "“We will stay,” a spokeswoman said Tuesday.",
+            "“We will stay”.",
+        ),
+        (
+            "She told the Guardian: “This is not over.”",
+            "“This is not over.”",
+        ),
+        (
+            "Jones told CNN on Friday that he had not seen the memo.",
+            "he had not seen the memo.",
+        ),
+        (
+            "According to the Associated Press, the vote was delayed.",
+            "the vote was delayed.",
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(one(s).content_without_attribution(s), want, "{s}");
+    }
+}
+
+#[test]
+fn leading_conjunction_is_not_part_of_the_source() {
+    let a = one("and foreign officials said the talks were over.");
+    check(&a, "said", "foreign officials", Some(SourceKind::Anonymous));
+}
+
+#[test]
+fn speaker_doing_things_does_not_inherit() {
+    let d = doc(&[&[
+        "Mayor Smith said the budget was tight.",
+        "He then left for the airport.",
+        "The cuts will hit parks, officials said.",
+        "They declined to be named.",
+    ]]);
+    let a = Attributor::new().attribute(&d);
+    assert_eq!(a[1].kind, AttributionKind::None);
+    assert_eq!(a[3].kind, AttributionKind::None);
+}
+
+#[test]
+fn participle_appositive() {
+    let a = one("The senator, asked whether she would run, said she had not decided.");
+    check(&a, "said", "The senator", Some(SourceKind::Anonymous));
+}
+
+#[test]
+fn name_inside_a_source_phrase() {
+    let a = one("A spokesperson for Meta said the company was reviewing the claims.");
+    check(
+        &a,
+        "said",
+        "A spokesperson for Meta",
+        Some(SourceKind::Anonymous),
+    );
+}
+
+#[test]
+fn age_and_participle_appositives() {
+    let a = one("Mr. Smith, 62, said he would retire next year.");
+    check(&a, "said", "Mr. Smith", Some(SourceKind::NamedPerson));
+    let b = one("The report, released Tuesday, said unemployment had fallen.");
+    check(&b, "said", "The report", Some(SourceKind::Document));
+}
+
+#[test]
+fn as_x_reported() {
+    let a = one("As the Times reported last week, the deal collapsed.");
+    check(&a, "reported", "the Times", Some(SourceKind::Publication));
+}
+
+#[test]
+fn quantified_groups_are_anonymous() {
+    let a = one("Many Americans say they cannot afford rent.");
+    check(&a, "say", "Many Americans", Some(SourceKind::Anonymous));
+}

@@ -1,0 +1,229 @@
+//! Words and quotation marks of one sentence, with byte spans (linear scans, no regex).
+
+use std::ops::Range;
+
+/// One word of a sentence: letters and digits, with inner `.`, `-` and apostrophes ("U.S.",
+/// "Kushner’s", "U.S.-Russia"), a final period only for abbreviations ("Sen.", "U.S.").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte range in the sentence.
+    pub span: Range<usize>,
+    /// The word as written.
+    pub text: String,
+    /// The word in lower case.
+    pub lower: String,
+}
+
+impl Token {
+    /// Starts with an upper-case letter or a digit-free capital ("U.S.", "Axios").
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Ends in a possessive ("Kushner’s", "lawmakers’").
+    pub fn is_possessive(&self) -> bool {
+        let t = &self.text;
+        t.ends_with("’s") || t.ends_with("'s") || t.ends_with("s’") || t.ends_with("s'")
+    }
+}
+
+/// Abbreviations whose final period belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "st",
+    "jr", "sr", "prof", "pres", "capt", "maj", "adm", "rev", "hon", "inc", "corp",
+];
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | '‑' | '’' | '\'' | '&')
+}
+
+/// Splits a sentence into words.
+pub(crate) fn tokens(s: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+            } else if is_joiner(c) && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric()) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let mut end = chars.get(j).map_or(s.len(), |c| c.0);
+        let word = &s[start..end];
+        if let Some(&(_, next)) = chars.get(j) {
+            let abbreviation = next == '.'
+                && (word.contains('.') || ABBREVIATIONS.contains(&word.to_lowercase().as_str()));
+            let possessive = matches!(next, '’' | '\'') && word.ends_with(['s', 'S']);
+            if abbreviation || possessive {
+                end += next.len_utf8();
+                j += 1;
+            }
+        }
+        let text = s[start..end].to_string();
+        out.push(Token {
+            span: start..end,
+            lower: text.to_lowercase(),
+            text,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Characters that end a clause when they stand between two words.
+pub(crate) fn is_boundary_char(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '“' | '”' | '"' | '—' | '–' | '!' | '?' | '.'
+    )
+}
+
+/// What separates a word from the one before it (or the sentence start).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Only spaces.
+    Space,
+    /// The sentence start (possibly after opening punctuation).
+    Start,
+    /// A comma, semicolon, colon, bracket or dash.
+    Comma,
+    /// A closing quotation mark (`,”`, `,"`, `?"`).
+    QuoteClose,
+    /// An opening quotation mark.
+    QuoteOpen,
+}
+
+/// Classifies the text between two words (`gap` is what lies between them).
+pub(crate) fn classify_gap(gap: &str, at_start: bool) -> Gap {
+    if at_start {
+        return Gap::Start;
+    }
+    let mut kind = Gap::Space;
+    let chars: Vec<char> = gap.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            '”' => return Gap::QuoteClose,
+            '“' => kind = Gap::QuoteOpen,
+            '"' => {
+                // A straight quote after punctuation or a word closes; before a word it opens.
+                let before_space = k == 0 || chars[k - 1].is_whitespace();
+                let after_space = chars.get(k + 1).map_or(true, |n| n.is_whitespace());
+                if after_space || !before_space {
+                    return Gap::QuoteClose;
+                }
+                kind = Gap::QuoteOpen;
+            }
+            c if is_boundary_char(c) && kind == Gap::Space => kind = Gap::Comma,
+            _ => {}
+        }
+    }
+    kind
+}
+
+/// Quotation marks of one sentence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Quotes {
+    /// Byte ranges of quoted text (without the marks).
+    pub quoted: Vec<Range<usize>>,
+    /// A quotation is still open at the end of the sentence.
+    pub open_at_end: bool,
+    /// The sentence starts with an opening quotation mark.
+    pub starts_with_quote: bool,
+}
+
+/// Finds quoted stretches; `open` says a quotation from an earlier sentence is still open.
+///
+/// Curly and straight marks pair with each other (`“...,"` closes). A straight mark opens when
+/// a word follows it and closes otherwise.
+pub(crate) fn quotes(s: &str, open: bool) -> Quotes {
+    let mut out = Quotes {
+        starts_with_quote: s.trim_start().starts_with(['“', '"']),
+        ..Quotes::default()
+    };
+    let mut inside = open;
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        match c {
+            '“' if !inside => {
+                inside = true;
+                start = i + c.len_utf8();
+            }
+            '”' if inside => {
+                out.quoted.push(start..i);
+                inside = false;
+            }
+            '"' => {
+                let opens = next.is_some_and(|n| !n.is_whitespace())
+                    && prev.map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '—' | '–'));
+                if inside && !opens {
+                    out.quoted.push(start..i);
+                    inside = false;
+                } else if !inside && opens {
+                    inside = true;
+                    start = i + 1;
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if inside {
+        out.quoted.push(start..s.len());
+        out.open_at_end = true;
+    }
+    out.quoted.retain(|r| r.start < r.end);
+    out
+}
+
+/// Number of letters and digits in `s`.
+pub(crate) fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_abbreviations_and_possessives() {
+        let t: Vec<String> = tokens("Sen. King told U.S. officials’ aides, “no.”")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            t,
+            ["Sen.", "King", "told", "U.S.", "officials’", "aides", "no"]
+        );
+    }
+
+    #[test]
+    fn mixed_quotes_pair() {
+        let s = "“It is done,\" she said.";
+        let q = quotes(s, false);
+        assert_eq!(q.quoted, vec![3..14]);
+        assert!(!q.open_at_end);
+    }
+
+    #[test]
+    fn open_quote_runs_to_next_sentence() {
+        let q = quotes("He added, “It is based on input.", false);
+        assert!(q.open_at_end);
+        let q2 = quotes("But it is also based on more.\"", true);
+        assert_eq!(q2.quoted, vec![0..29]);
+        assert!(!q2.open_at_end);
+    }
+}
