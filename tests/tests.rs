@@ -6,4 +6,5 @@ mod attribution;
 mod check;
 mod cluster;
 mod compare;
+mod provenance;
 mod review;

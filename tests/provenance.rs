@@ -1,0 +1,245 @@
+//! Provenance and integrity on article sets written for the project and on the seed pair.
+
+use std::collections::BTreeMap;
+
+use crate::util::crosscheck;
+
+/// The claims CSV of `args`, as maps from column name to value.
+fn rows(args: &[&str]) -> Vec<BTreeMap<String, String>> {
+    let out = crosscheck().arg("compare").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .map(String::from)
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// The row whose text contains `needle` in document `doc`.
+fn row<'a>(
+    rows: &'a [BTreeMap<String, String>],
+    doc: &str,
+    needle: &str,
+) -> &'a BTreeMap<String, String> {
+    let found: Vec<_> = rows
+        .iter()
+        .filter(|r| r["doc"] == doc && r["text"].contains(needle))
+        .collect();
+    assert_eq!(found.len(), 1, "one {doc} row containing {needle:?}");
+    found[0]
+}
+
+/// `doc:sentence` of a row, as flags name it.
+fn reference(r: &BTreeMap<String, String>) -> String {
+    format!("{}:{}", r["doc"], r["sentence"])
+}
+
+fn flags(r: &BTreeMap<String, String>) -> Vec<String> {
+    r["flags"]
+        .split(';')
+        .filter(|f| !f.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+mod wire_and_rewrite {
+    use super::*;
+
+    const WIRE: &str = "corpus/wire-rewrite/wire.txt";
+    const REWRITE: &str = "corpus/wire-rewrite/rewrite.txt";
+    const COPY: &str = "corpus/wire-rewrite/copy.txt";
+
+    /// Each planted change: the rewrite's sentence, the wire's sentence, the flag.
+    const PLANTED: &[(&str, &str, &str)] = &[
+        ("$4.8 million", "$4.2 million", "number-mismatch"),
+        ("begin on April 13", "begin on April 6", "number-mismatch"),
+        (
+            "The federal government will cover",
+            "The state transportation department",
+            "actor-mismatch",
+        ),
+        ("one more winter", "another winter", "quote-altered"),
+    ];
+
+    #[test]
+    fn every_planted_change_is_flagged_on_the_right_claim() {
+        let rows = rows(&[WIRE, REWRITE]);
+        for (changed, original, kind) in PLANTED {
+            let rewrite = row(&rows, "rewrite", changed);
+            let wire = row(&rows, "wire", original);
+            let expected = format!("{kind}:{}", reference(wire));
+            assert!(
+                flags(rewrite).contains(&expected),
+                "{changed}: {:?}",
+                flags(rewrite)
+            );
+            let back = format!("{kind}:{}", reference(rewrite));
+            assert!(flags(wire).contains(&back), "{original}: {:?}", flags(wire));
+        }
+    }
+
+    #[test]
+    fn no_flag_beyond_the_planted_changes() {
+        let rows = rows(&[WIRE, REWRITE]);
+        let planted_rows: Vec<String> = PLANTED
+            .iter()
+            .map(|(changed, _, _)| reference(row(&rows, "rewrite", changed)))
+            .collect();
+        for r in rows.iter().filter(|r| r["doc"] == "rewrite") {
+            let unexpected: Vec<String> = flags(r)
+                .into_iter()
+                .filter(|f| !f.starts_with("attribution-changed"))
+                .collect();
+            if !planted_rows.contains(&reference(r)) {
+                assert!(unexpected.is_empty(), "{}: {unexpected:?}", r["text"]);
+            }
+        }
+    }
+
+    #[test]
+    fn an_identical_copy_raises_no_flag_at_all() {
+        let rows = rows(&[WIRE, COPY]);
+        assert!(rows.iter().all(|r| r["flags"].is_empty()));
+        assert!(rows.iter().all(|r| r["status"] == "corroborated"));
+    }
+
+    #[test]
+    fn the_rewrite_and_the_copy_are_derived_from_the_wire() {
+        let rows = rows(&[WIRE, REWRITE, COPY]);
+        for r in rows.iter().filter(|r| r["status"] != "single-source") {
+            assert_eq!(r["independent"], "no", "{}: {}", r["doc"], r["text"]);
+        }
+        let out = crosscheck()
+            .args(["compare", "--summary", WIRE, REWRITE, COPY])
+            .output()
+            .unwrap();
+        let summary = String::from_utf8(out.stdout).unwrap();
+        assert!(summary.contains("rewrite (Riverside Ledger)"), "{summary}");
+        assert_eq!(summary.matches("derived from wire").count(), 2, "{summary}");
+    }
+}
+
+#[test]
+fn independent_outlets_corroborate_independently() {
+    let rows = rows(&["corpus/two-outlets"]);
+    let matched: Vec<_> = rows
+        .iter()
+        .filter(|r| r["status"] != "single-source")
+        .collect();
+    assert!(matched.len() >= 6, "the two outlets share most claims");
+    assert!(matched.iter().all(|r| r["independent"] == "yes"));
+    let evacuation = row(&rows, "tribune", "some 3,000 people to evacuate");
+    assert_eq!(evacuation["independent_support"], "1");
+}
+
+#[test]
+fn unrelated_stories_share_no_claim() {
+    let rows = rows(&["corpus/unrelated"]);
+    for r in &rows {
+        assert_eq!(r["status"], "single-source", "{}", r["text"]);
+    }
+}
+
+mod seed_pair {
+    use super::*;
+
+    fn seed() -> Vec<BTreeMap<String, String>> {
+        rows(&[
+            "corpus/ukraine-plan/wsj.txt",
+            "corpus/ukraine-plan/post.txt",
+        ])
+    }
+
+    #[test]
+    fn post_is_derived_from_wsj() {
+        let out = crosscheck()
+            .args(["compare", "--summary", "--format", "json"])
+            .args([
+                "corpus/ukraine-plan/wsj.txt",
+                "corpus/ukraine-plan/post.txt",
+            ])
+            .output()
+            .unwrap();
+        let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let post = &summary["documents"][1];
+        assert_eq!(post["doc"], "post");
+        assert_eq!(post["derived_from"][0]["doc"], "wsj");
+        let evidence = post["derived_from"][0]["evidence"].as_array().unwrap();
+        assert!(evidence.iter().any(|e| e
+            .as_str()
+            .unwrap()
+            .contains("the Wall Street Journal reported")));
+        assert!(evidence
+            .iter()
+            .any(|e| e.as_str().unwrap().contains("told the Journal")));
+        assert!(evidence
+            .iter()
+            .any(|e| e.as_str().unwrap().contains("according to the outlet")));
+        assert!(summary["documents"][0]["derived_from"]
+            .as_array()
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn post_claims_credited_to_the_journal_are_not_independent() {
+        let rows = seed();
+        for needle in [
+            "They brought him to Miami",
+            "had “similar views”",
+            "according to the Wall Street Journal",
+        ] {
+            let r = row(&rows, "post", needle);
+            assert_ne!(r["status"], "single-source", "{needle}");
+            assert_eq!(r["independent"], "no", "{needle}");
+        }
+    }
+
+    #[test]
+    fn miami_quote_is_misattributed() {
+        let rows = seed();
+        let post = row(&rows, "post", "They brought him to Miami");
+        let wsj = row(&rows, "wsj", "They brought him to Miami");
+        assert!(flags(post).contains(&format!("quote-misattributed:{}", reference(wsj))));
+    }
+
+    #[test]
+    fn two_calls_are_an_actor_mismatch() {
+        let rows = seed();
+        let post = row(&rows, "post", "held at least two phone calls");
+        let wsj = row(&rows, "wsj", "organized at least two calls");
+        assert!(
+            flags(post).contains(&format!("actor-mismatch:{}", reference(wsj))),
+            "{:?}",
+            flags(post)
+        );
+    }
+
+    #[test]
+    fn near_verbatim_rubio_pair_has_no_flag() {
+        let rows = seed();
+        let post = row(&rows, "post", "Rubio was reportedly handed a copy");
+        let wsj = row(&rows, "wsj", "was handed a copy of the plan");
+        assert!(post["matches"].split(';').any(|m| m == reference(wsj)));
+        let wsj_ref = reference(wsj);
+        assert!(
+            !flags(post)
+                .iter()
+                .any(|f| f.ends_with(&format!(":{wsj_ref}"))),
+            "{:?}",
+            flags(post)
+        );
+    }
+}
