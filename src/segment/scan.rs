@@ -649,7 +649,7 @@ impl<'a> Scan<'a> {
 
     /// The word behind the period at `p`, where it starts, and whether it was read whole.
     fn word_before(&self, p: usize) -> (usize, &'a str, bool) {
-        let floor = self.start.max(p.saturating_sub(MAX_BACK));
+        let floor = self.sent_start.max(p.saturating_sub(MAX_BACK));
         let mut ws = p;
         let mut complete = false;
         while let Some(c) = self.char_before(ws) {
@@ -662,8 +662,8 @@ impl<'a> Scan<'a> {
             }
             ws -= c.len_utf8();
         }
-        if ws <= self.start {
-            complete = true;
+        if ws <= self.sent_start {
+            complete = true; // "Tuesday.Mr." after a glued cut reads "Mr"
         }
         let word = self.text[ws..p].trim_start_matches(['\'', '’']);
         (p - word.len(), word, complete)

@@ -251,8 +251,8 @@ fn repeated_and_mixed_marks() {
 #[test]
 fn glued_sentences_but_not_addresses() {
     check(
-        "Hello world.Today is Tuesday.",
-        &["Hello world.", "Today is Tuesday."],
+        "Hello world.Today is Tuesday.Mr. Smith came.",
+        &["Hello world.", "Today is Tuesday.", "Mr. Smith came."],
     );
     check(
         "Mail Jane.Doe@example.com. I did.",
@@ -286,8 +286,13 @@ fn list_marker_needs_a_list_paragraph() {
 
 #[test]
 fn user_abbreviations_extend_the_list() {
-    let text = "He met Amb. Smith. Then he left.";
-    assert_eq!(split(text), ["He met Amb. Smith.", "Then he left."]);
+    let text = "He met Cmsr. Smith there.";
+    assert_eq!(split(text), ["He met Cmsr.", "Smith there."]);
+    let seg = Segmenter::new(SegmentConfig {
+        extra_abbreviations: vec!["Cmsr.".into()],
+        ..SegmentConfig::default()
+    });
+    assert_eq!(seg.split(text), [text]);
     let seg = Segmenter::new(SegmentConfig {
         extra_abbreviations: vec!["Xyz".into(), "Qrs. title".into()],
         ..SegmentConfig::default()
