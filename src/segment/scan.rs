@@ -387,7 +387,14 @@ impl<'a> Scan<'a> {
         if !c.is_alphabetic() {
             return matches!(c, '—' | '–' | '-' | '(' | ',' | ';' | ':');
         }
-        self.speech_verb_follows(after)
+        // `“Why now?” Smith asked.` is one sentence; after `."` news starts a new one even when
+        // it has its own speech verb (`."` + `Officials said …`), and so does a capitalised
+        // pronoun or function word (`?”` + `He said …`).
+        let asks = matches!(self.char_before(pos), Some('?' | '!' | '‽'));
+        asks && !self
+            .next_token(after)
+            .is_some_and(|n| self.starts_sentence(&n))
+            && self.speech_verb_follows(after)
     }
 
     fn speech_verb_follows(&self, from: usize) -> bool {
@@ -685,6 +692,19 @@ impl<'a> Scan<'a> {
             .is_some_and(char::is_lowercase)
     }
 
+    /// Whether the word before `ws` is a capitalised word ending with a comma ("Milpitas,").
+    fn after_comma(&self, ws: usize) -> bool {
+        let mut lo = self.sent_start.max(ws.saturating_sub(MAX_BACK));
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        lo < ws
+            && self.text[lo..ws]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.ends_with(',') && w.starts_with(|c: char| c.is_uppercase()))
+    }
+
     /// A list marker ("2." "b." "⁃10.") opening the current sentence of a list paragraph.
     fn is_list_marker(&self, ws: usize, word: &str) -> bool {
         if self.list == List::None || ws < self.sent_start || ws - self.sent_start > 16 {
@@ -713,9 +733,22 @@ impl<'a> Scan<'a> {
                 if self.is_list_marker(ws, word) {
                     return false;
                 }
+                let mut chars = word.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    if c.is_uppercase() {
+                        // An initial ("Alfred P. Murrah", not the "p." of pages) unless a
+                        // pronoun-like "and I." ends the sentence.
+                        return self.previous_word_is_lowercase(ws) && self.starts_sentence(next);
+                    }
+                }
                 match abbreviation {
                     Some(Kind::Title) => return false,
                     Some(Kind::Number) => return true,
+                    Some(Kind::Other) if !word.contains('.') && self.after_comma(ws) => {
+                        // "…in Milpitas, Calif. Perkins also had": a place or company name
+                        // closed by its abbreviation ends the sentence before any capital.
+                        return next.class == Class::Upper;
+                    }
                     Some(Kind::Month | Kind::Other) => return self.ambiguous_end(p, next),
                     None => {}
                 }
@@ -724,10 +757,6 @@ impl<'a> Scan<'a> {
                 }
                 let mut chars = word.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) if c.is_uppercase() => {
-                        // An initial ("Jonas E. Smith") unless a pronoun-like "and I." ends.
-                        self.previous_word_is_lowercase(ws) && self.starts_sentence(next)
-                    }
                     (Some(c), None) if c.is_lowercase() => self.ambiguous_end(p, next),
                     _ => true,
                 }

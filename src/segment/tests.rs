@@ -98,6 +98,11 @@ fn initials_are_not_ends() {
         "J.D. Vance met E. Jean Carroll and Jonas E. Smith.",
         &["J.D. Vance met E. Jean Carroll and Jonas E. Smith."],
     );
+    // "p." and "c." are page and circa in lower case only.
+    check(
+        "The bomb destroyed the Alfred P. Murrah building, John C. McCarthy said.",
+        &["The bomb destroyed the Alfred P. Murrah building, John C. McCarthy said."],
+    );
 }
 
 #[test]
@@ -173,6 +178,36 @@ fn quote_then_attribution_is_one_sentence() {
     check(
         "“Is it real???,” he posted Monday. “Don’t believe it.”",
         &["“Is it real???,” he posted Monday.", "“Don’t believe it.”"],
+    );
+}
+
+#[test]
+fn quote_ending_in_a_period_then_a_new_attributed_sentence_splits() {
+    check(
+        "He liked “Donnie Darko.” Pharmacy Guild president Richard Heslop said it was bad.",
+        &[
+            "He liked “Donnie Darko.”",
+            "Pharmacy Guild president Richard Heslop said it was bad.",
+        ],
+    );
+    check(
+        "“Is it over?” He said it was not.",
+        &["“Is it over?”", "He said it was not."],
+    );
+}
+
+#[test]
+fn place_closed_by_its_abbreviation_ends_before_a_capital() {
+    check(
+        "It is based in Milpitas, Calif. Perkins also had a clause.",
+        &[
+            "It is based in Milpitas, Calif.",
+            "Perkins also had a clause.",
+        ],
+    );
+    check(
+        "The Calif. Gov. Gavin Newsom spoke.",
+        &["The Calif. Gov. Gavin Newsom spoke."],
     );
 }
 
