@@ -402,3 +402,42 @@ fn msrp_news_sentences_are_kept_and_joined_pairs_split() {
         pairs.len()
     );
 }
+
+/// Greedy wrap at spaces to `width` columns, paragraphs separated by blank lines.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for para in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut col = 0;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let len = word.chars().count();
+            if col > 0 && col + 1 + len > width {
+                out.push('\n');
+                col = 0;
+            } else if col > 0 {
+                out.push(' ');
+                col += 1;
+            }
+            out.push_str(word);
+            col += len;
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[test]
+fn hard_wrapped_seed_reads_as_wrap_and_keeps_its_sentences() {
+    for (name, width) in [("wsj", 72), ("post", 60)] {
+        let text = std::fs::read_to_string(corpus(&format!("ukraine-plan/{name}.txt"))).unwrap();
+        let (_, start) = document::parse_header(&text);
+        let wrapped = hard_wrap(&text[start..], width);
+        let seg = Segmenter::default();
+        assert_eq!(seg.line_breaks_for(&wrapped, 0), LineBreaks::Wrap, "{name}");
+        let sentences = seg.segment(&wrapped, 0);
+        check_invariants(&wrapped, 0, &sentences);
+        let gold = std::fs::read_to_string(root().join(format!("tests/gold/{name}.sentences.txt")))
+            .unwrap();
+        let got: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(got, gold.lines().collect::<Vec<_>>(), "{name}");
+    }
+}
