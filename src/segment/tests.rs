@@ -70,6 +70,10 @@ fn dotted_acronym_before_a_sentence_starter_is_an_end() {
             "Officials said the talks failed.",
         ],
     );
+    check(
+        "Prices rose in Jan. and Feb. Analysts expect more.",
+        &["Prices rose in Jan. and Feb.", "Analysts expect more."],
+    );
 }
 
 #[test]
@@ -193,6 +197,10 @@ fn quote_ending_in_a_period_then_a_new_attributed_sentence_splits() {
     check(
         "“Is it over?” He said it was not.",
         &["“Is it over?”", "He said it was not."],
+    );
+    check(
+        "He asked: \"Is it over?\" Nobody answered.",
+        &["He asked: \"Is it over?\"", "Nobody answered."],
     );
 }
 
