@@ -8,3 +8,4 @@ mod cluster;
 mod compare;
 mod provenance;
 mod review;
+mod segment;
