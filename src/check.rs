@@ -319,11 +319,14 @@ fn location(analysis: &Analysis, item: &Item) -> (String, usize) {
     (path, item.claim.as_ref().map_or(1, |c| c.line))
 }
 
+/// Cuts `text` to at most `max` user-perceived characters (grapheme clusters, so an accent or
+/// an emoji sequence is never split) and marks the cut with an ellipsis.
 fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    use unicode_segmentation::UnicodeSegmentation;
+    if text.graphemes(true).count() <= max {
         return text.to_string();
     }
-    let cut: String = text.chars().take(max - 1).collect();
+    let cut: String = text.graphemes(true).take(max - 1).collect();
     format!("{}…", cut.trim_end())
 }
 
