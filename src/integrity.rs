@@ -688,9 +688,14 @@ fn actors_disagree(x: &Facts, y: &Facts) -> bool {
 }
 
 /// Sources that share no word, or a source on one side and no attribution at all on the other.
-/// Crediting the other side's own outlet is never a change.
+/// Crediting the other side's own outlet is never a change, nor is naming as source someone
+/// the other side's claim itself reports speaking ("Umerov told them ..." against "Umerov told
+/// them ..., people familiar with the matter said").
 fn attribution_changed(x: &Facts, x_group: u32, y: &Facts, y_group: u32) -> bool {
     if x.credits == Some(y_group) || y.credits == Some(x_group) {
+        return false;
+    }
+    if !x.source.is_disjoint(&y.content) || !y.source.is_disjoint(&x.content) {
         return false;
     }
     match (x.attributed, y.attributed) {
