@@ -840,4 +840,19 @@ mod tests {
             [FlagKind::AttributionChanged]
         );
     }
+
+    #[test]
+    fn the_speaker_inside_the_other_claim_is_not_a_changed_attribution() {
+        let x = Facts::new(
+            "Umerov told them the plan favored Russia, people familiar with the matter said.",
+            &said("said", "people familiar with the matter"),
+            None,
+        );
+        let y = Facts::new(
+            "Umerov told Witkoff the plan favored Russia.",
+            &said("told", "Umerov"),
+            None,
+        );
+        assert!(flags(&x, &y).is_empty());
+    }
 }
