@@ -135,7 +135,11 @@ impl Facts {
             narrative,
             quotes: quotes(&words),
             numbers: quantities(&content_words),
-            actors: subject_heads(&content_words),
+            actors: if source_is_subject(text, attribution) {
+                subject_heads(&words.iter().collect::<Vec<_>>())
+            } else {
+                subject_heads(&content_words)
+            },
             content,
             source: source_words(&attribution.source),
             attributed: attribution.kind != AttributionKind::None,
@@ -147,6 +151,21 @@ impl Facts {
             ),
         }
     }
+}
+
+/// The source opens the sentence and tells someone something ("Umerov told them the plan ..."):
+/// what follows the cue starts with the listener, not with a subject of its own, so the source
+/// is the subject. After "said" the reported clause has its own subject ("Officials said
+/// Witkoff held calls": Witkoff).
+fn source_is_subject(text: &str, attribution: &Attribution) -> bool {
+    let telling = ["told", "tells", "tell"]
+        .iter()
+        .any(|t| attribution.cue.split_whitespace().next() == Some(*t));
+    telling
+        && !attribution.source.is_empty()
+        && text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(attribution.source.as_str())
 }
 
 /// Byte ranges of the cue and the source within `text` (their first occurrence).
