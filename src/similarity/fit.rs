@@ -394,7 +394,7 @@ pub fn render_model(model: &Model, cv: &CrossValidation, train: &Metrics, comman
     );
     let _ = writeln!(
         s,
-        "//! training split ({} pairs). {}-fold cross-validation (fold = line % {}): accuracy {:.1}%,",
+        "//! training split ({} pairs). {}-fold cross-validation (fold = pair index % {}): accuracy {:.1}%,",
         train.n,
         cv.folds.len(),
         cv.folds.len(),

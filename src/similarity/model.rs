@@ -7,7 +7,7 @@
 //! ```
 //!
 //! Logistic regression (Newton/IRLS, L2 1 on standardised measures) over the MSRP
-//! training split (4076 pairs). 10-fold cross-validation (fold = line % 10): accuracy 76.3%,
+//! training split (4076 pairs). 10-fold cross-validation (fold = pair index % 10): accuracy 76.3%,
 //! paraphrase F1 83.2. Refitted on all pairs: accuracy 76.9%, F1 83.8.
 
 /// Measure names the weights were fitted for (must match `features::NAMES`).
