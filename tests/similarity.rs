@@ -274,3 +274,22 @@ fn msrp_training_split_accuracy_holds() {
         "{acc:.2} / {f1:.2}"
     );
 }
+
+// Invariants on generated text.
+
+proptest::proptest! {
+    #[test]
+    fn scores_are_in_range_symmetric_and_deterministic(
+        a in "[A-Za-z0-9 ,.'\"$%-]{0,120}",
+        b in "[A-Za-z0-9 ,.'\"$%-]{0,120}",
+    ) {
+        let scorer = Scorer::default();
+        let (fa, fb) = (Features::new(&a), Features::new(&b));
+        let ab = scorer.score(&fa, &fb);
+        proptest::prop_assert!((0.0..=1.0).contains(&ab.value));
+        proptest::prop_assert_eq!(ab, scorer.score(&fb, &fa));
+        proptest::prop_assert_eq!(ab, scorer.score(&Features::new(&a), &Features::new(&b)));
+        let terms = fa.index_terms();
+        proptest::prop_assert!(terms.windows(2).all(|w| w[0] < w[1]));
+    }
+}

@@ -401,13 +401,13 @@ impl fmt::Display for Explanation {
         writeln!(f)?;
         writeln!(
             f,
-            "{:<22} {:>7} {:>8} {:>8}  meaning",
+            "{:<26} {:>7} {:>8} {:>8}  meaning",
             "evidence", "value", "weight", "contrib"
         )?;
         for e in &self.measures {
             writeln!(
                 f,
-                "{:<22} {:>7.3} {:>8.3} {:>+8.3}  {}",
+                "{:<26} {:>7.3} {:>8.3} {:>+8.3}  {}",
                 e.name,
                 e.value,
                 e.weight,
@@ -417,12 +417,12 @@ impl fmt::Display for Explanation {
         }
         writeln!(
             f,
-            "{:<22} {:>7} {:>8} {:>+8.3}",
+            "{:<26} {:>7} {:>8} {:>+8.3}",
             "intercept", "", "", self.bias
         )?;
         writeln!(
             f,
-            "{:<22} {:>7} {:>8} {:>+8.3}  probability = 1 / (1 + e^-log-odds)",
+            "{:<26} {:>7} {:>8} {:>+8.3}  probability = 1 / (1 + e^-log-odds)",
             "log-odds", "", "", logit
         )?;
         for (label, side) in ["A", "B"].iter().zip(&self.sides) {
