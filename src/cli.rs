@@ -25,6 +25,8 @@ pub enum Command {
     Pairs(cmd::pairs::Args),
     /// Explain the score and verdict of one sentence pair.
     Explain(cmd::explain::Args),
+    /// Fit the similarity model on MSRP pairs: cross-validate, print, regenerate constants.
+    Fit(cmd::fit::Args),
     /// Review single-source claims, one at a time, and record decisions.
     Review(cmd::review::Args),
     /// Check articles against the review policy (for CI): exit 0 ok, 1 failed, 2 error.
@@ -38,6 +40,7 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         Command::Segment(args) => cmd::segment::run(args),
         Command::Pairs(args) => cmd::pairs::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Fit(args) => cmd::fit::run(args),
         Command::Review(args) => cmd::review::run(args),
         Command::Check(args) => cmd::check::run(args),
     }

@@ -9,3 +9,4 @@ mod compare;
 mod provenance;
 mod review;
 mod segment;
+mod similarity;

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod compare;
 pub mod explain;
+pub mod fit;
 pub mod pairs;
 pub mod review;
 pub mod segment;

@@ -1,12 +1,77 @@
-//! `crosscheck pairs` (not yet built).
+//! `crosscheck pairs FILE`: score sentence pairs, one CSV row `score,verdict` per input pair.
+//!
+//! Input: lines of `sentence A<TAB>sentence B`, or the MSRP format (detected from its
+//! `Quality<TAB>...` header). Blank lines are skipped. With `--eval` and a labelled (MSRP)
+//! file, prints accuracy and paraphrase F1 to stderr, so users can tune thresholds on their own
+//! labelled pairs.
 
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::cmd::ThresholdArgs;
 use crate::error::{Error, Exit, Result};
+use crate::output;
+use crate::similarity::fit::{self, Metrics};
+use crate::similarity::{Features, Scorer, Verdict};
 
-/// Not yet built.
+/// Score sentence pairs as CSV `score,verdict`.
 #[derive(Clone, Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Pair file: `A<TAB>B` lines or the MSRP format; `-` for stdin.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+
+    #[command(flatten)]
+    thresholds: ThresholdArgs,
+
+    /// With a labelled (MSRP) file: print accuracy and paraphrase F1 to stderr
+    /// (paraphrase = any verdict but `different`).
+    #[arg(long)]
+    eval: bool,
+
+    /// Score with the fitted model alone, without the conflict and merged-claim rules
+    /// (see docs/accuracy.md).
+    #[arg(long)]
+    no_rules: bool,
+
+    /// Write to this file (replaced atomically) instead of stdout.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+}
 
 /// Runs `pairs`.
-pub fn run(_args: &Args) -> Result<Exit> {
-    Err(Error::Usage("pairs: not implemented yet".into()))
+pub fn run(args: &Args) -> Result<Exit> {
+    let mut scorer = Scorer::new(args.thresholds.thresholds()?);
+    scorer.rules = !args.no_rules;
+    let pairs = fit::read_pairs(&args.file)?;
+    let scores: Vec<_> = pairs
+        .par_iter()
+        .map(|p| scorer.score(&Features::new(&p.a), &Features::new(&p.b)))
+        .collect();
+    let mut out = String::from("score,verdict\n");
+    for s in &scores {
+        let _ = writeln!(out, "{:.4},{}", s.value, s.verdict);
+    }
+    output::write(args.output.as_deref(), out.as_bytes())?;
+    if args.eval {
+        let mut m = Metrics::default();
+        for (p, s) in pairs.iter().zip(&scores) {
+            let Some(label) = p.label else {
+                return Err(Error::Usage(format!(
+                    "{}: --eval needs labelled pairs (the MSRP format)",
+                    args.file.display()
+                )));
+            };
+            m.add(s.verdict != Verdict::Different, label);
+        }
+        eprintln!(
+            "pairs {}  accuracy {:.2}%  paraphrase F1 {:.2}",
+            m.n,
+            m.accuracy(),
+            m.f1()
+        );
+    }
+    Ok(Exit::Success)
 }

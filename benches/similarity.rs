@@ -1,0 +1,79 @@
+//! Pairs scored per second: all pairs among MSRP training sentences (from ../shared/eval when
+//! present, else the seed articles' sentences), plus feature extraction per sentence.
+//!
+//! `cargo bench --bench similarity`; see docs/accuracy.md for the figures.
+
+// criterion_group! generates an undocumented public function.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use crosscheck::similarity::{Features, Scorer};
+
+/// Up to `n` distinct sentences to compare.
+fn sentences(n: usize) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let msrp = root.join("../shared/eval/msrp/msr_paraphrase_train.txt");
+    let mut out: Vec<String> = match std::fs::read_to_string(&msrp) {
+        Ok(text) => text
+            .lines()
+            .skip(1)
+            .flat_map(|l| {
+                l.split('\t')
+                    .skip(3)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+        Err(_) => {
+            eprintln!("skipped MSRP: ../shared/eval not found; using corpus/ukraine-plan");
+            ["post.txt", "wsj.txt"]
+                .iter()
+                .filter_map(|f| {
+                    std::fs::read_to_string(root.join("corpus/ukraine-plan").join(f)).ok()
+                })
+                .flat_map(|t| t.split(". ").map(str::to_string).collect::<Vec<_>>())
+                .collect()
+        }
+    };
+    out.truncate(n);
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let texts = sentences(400);
+    let features: Vec<Features> = texts.iter().map(|t| Features::new(t)).collect();
+    let scorer = Scorer::default();
+    let pairs = (features.len() * (features.len() - 1) / 2) as u64;
+
+    let mut group = c.benchmark_group("similarity");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(pairs));
+    group.bench_function("score_all_pairs", |b| {
+        b.iter(|| {
+            let mut sum = 0.0;
+            for (i, a) in features.iter().enumerate() {
+                for f in &features[i + 1..] {
+                    sum += scorer.score(a, f).value;
+                }
+            }
+            black_box(sum)
+        })
+    });
+    group.throughput(Throughput::Elements(texts.len() as u64));
+    group.bench_function("features_new", |b| {
+        b.iter(|| {
+            let n: usize = texts
+                .iter()
+                .map(|t| Features::new(t).index_terms().len())
+                .sum();
+            black_box(n)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,295 @@
+//! The sentence-pair scorer: pinned verdicts on hard pairs, the `pairs` and `explain`
+//! commands, and the MSRP training-split evaluation (when ../shared/eval is present).
+
+use crosscheck::similarity::{Features, Scorer, Verdict};
+
+use crate::util::{crosscheck, shared_eval};
+
+fn verdict(a: &str, b: &str) -> (f64, Verdict) {
+    let s = Scorer::default().score(&Features::new(a), &Features::new(b));
+    (s.value, s.verdict)
+}
+
+fn assert_verdict(a: &str, b: &str, want: &[Verdict]) {
+    let (value, got) = verdict(a, b);
+    assert!(
+        want.contains(&got),
+        "{got:?} ({value:.3}), want {want:?}\n  A: {a}\n  B: {b}"
+    );
+    // Symmetric.
+    assert_eq!(verdict(b, a), (value, got));
+}
+
+// Real pairs from corpus/ukraine-plan (post vs wsj).
+
+#[test]
+fn seed_near_verbatim_with_different_attribution_is_corroborated() {
+    assert_verdict(
+        "“They brought him to Miami the weekend before Halloween for what would be three days of \
+         intensive discussions over dinner and extended conversation at Witkoff’s home,” US \
+         officials and people familiar with the matter told the Journal.",
+        "They brought him to Miami the weekend before Halloween for what would be three days of \
+         intensive discussions over dinner and extended conversation at Witkoff’s home, according \
+         to U.S. officials and people familiar with the matter.",
+        &[Verdict::Corroborated],
+    );
+}
+
+#[test]
+fn seed_heavy_paraphrase_merged_into_longer_sentence_is_paraphrased() {
+    assert_verdict(
+        "Dmitriev demanded the controversial points on NATO membership and Ukrainian territorial \
+         concessions be included.",
+        "Echoing longstanding Kremlin demands, Dmitriev insisted Ukraine could never join NATO and \
+         should withdraw completely from the Donbas region and other territory wanted by Russia.",
+        &[Verdict::Paraphrased],
+    );
+}
+
+#[test]
+fn seed_no_comment_boilerplate_with_different_parties_is_different() {
+    assert_verdict(
+        "The White House and State Department did not immediately respond to The Post’s requests \
+         for comment.",
+        "Dmitriev didn’t respond to requests for comment.",
+        &[Verdict::Different],
+    );
+}
+
+#[test]
+fn seed_near_verbatim_core_with_added_detail_matches() {
+    assert_verdict(
+        "Rubio was reportedly handed a copy of the plan at the White House, during Saudi Crown \
+         Prince Mohammed bin Salman’s visit to Washington last week.",
+        "Secretary of State Marco Rubio was handed a copy of the plan at the White House during \
+         Saudi Crown Prince Mohammed bin Salman’s Nov. 18 visit to Washington, a person familiar \
+         with the situation said.",
+        &[Verdict::Corroborated, Verdict::Paraphrased],
+    );
+}
+
+// Pairs written for their difficulty.
+
+#[test]
+fn near_verbatim_with_a_changed_number_is_different() {
+    assert_verdict(
+        "The draft plan has 28 points, officials said.",
+        "The draft plan has 19 points, officials said.",
+        &[Verdict::Different],
+    );
+}
+
+#[test]
+fn number_written_as_word_agrees_with_digits() {
+    assert_verdict(
+        "The talks lasted three days in Geneva, according to officials.",
+        "Officials said the talks in Geneva lasted 3 days.",
+        &[Verdict::Corroborated, Verdict::Paraphrased],
+    );
+}
+
+#[test]
+fn same_boilerplate_different_party_is_different() {
+    assert_verdict(
+        "The Kremlin did not respond to requests for comment.",
+        "Zelensky's office did not respond to requests for comment.",
+        &[Verdict::Different],
+    );
+}
+
+#[test]
+fn same_boilerplate_same_party_still_matches() {
+    assert_verdict(
+        "The Kremlin did not respond to requests for comment.",
+        "The Kremlin didn't respond to a request for comment.",
+        &[Verdict::Corroborated, Verdict::Paraphrased],
+    );
+}
+
+#[test]
+fn reordered_paraphrase_is_paraphrased_not_corroborated() {
+    assert_verdict(
+        "Kushner and Witkoff met Umerov in Miami to revise the draft.",
+        "In Miami, Umerov sat down with Witkoff and Kushner to rework the proposal.",
+        &[Verdict::Paraphrased],
+    );
+}
+
+#[test]
+fn unrelated_sentences_are_different() {
+    assert_verdict(
+        "The euro rose against the dollar in early trading.",
+        "Witkoff flew to Moscow for talks with Putin.",
+        &[Verdict::Different],
+    );
+}
+
+#[test]
+fn same_topic_different_claim_is_different() {
+    assert_verdict(
+        "Ukraine would have to cap its army at 600,000 troops under the plan.",
+        "European leaders said they were not consulted before the plan was drafted.",
+        &[Verdict::Different],
+    );
+}
+
+#[test]
+fn index_terms_hold_no_stop_words_and_cover_shared_content() {
+    let a = Features::new("The plan was handed to Rubio.");
+    let b = Features::new("Rubio got a copy.");
+    let the = Features::new("the of and to a");
+    assert!(the.index_terms().is_empty());
+    assert!(a.index_terms().iter().any(|t| b.index_terms().contains(t)));
+    assert!(a.index_terms().windows(2).all(|w| w[0] < w[1]));
+}
+
+// Commands.
+
+#[test]
+fn pairs_writes_one_row_per_line_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.tsv");
+    std::fs::write(
+        &path,
+        "The plan has 28 points.\tThe plan has 28 points.\nThe euro rose.\tPutin spoke in Moscow.\n",
+    )
+    .unwrap();
+    let out = crosscheck().arg("pairs").arg(&path).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0], "score,verdict");
+    assert!(lines[1].ends_with(",corroborated"), "{}", lines[1]);
+    assert!(lines[2].ends_with(",different"), "{}", lines[2]);
+}
+
+#[test]
+fn pairs_rejects_a_line_without_a_tab_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.tsv");
+    std::fs::write(&path, "a\tb\nno tab\n").unwrap();
+    crosscheck()
+        .arg("pairs")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bad.tsv:2:"));
+}
+
+#[test]
+fn pairs_rejects_invalid_utf8_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bin.tsv");
+    std::fs::write(&path, b"a\tb\n\xff\xfe\tb\n").unwrap();
+    crosscheck()
+        .arg("pairs")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bin.tsv:2: invalid UTF-8"));
+    crosscheck()
+        .args(["pairs", "no-such-file.tsv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no-such-file.tsv"));
+}
+
+#[test]
+fn explain_prints_score_verdict_and_weighted_evidence() {
+    crosscheck()
+        .args([
+            "explain",
+            "The Kremlin did not respond to requests for comment.",
+            "Zelensky's office did not respond to requests for comment.",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("verdict  different"))
+        .stdout(predicates::str::contains("conflict: names disagree"))
+        .stdout(predicates::str::contains("content_dice"))
+        .stdout(predicates::str::contains("contrib"));
+}
+
+// The MSRP training split.
+
+/// Accuracy and F1 reached by `crosscheck pairs --no-rules` (the fitted model) and by
+/// `crosscheck pairs` (with the rules) on the training file; see docs/accuracy.md.
+const MODEL_FLOOR: (f64, f64) = (76.8, 83.7);
+const RULES_FLOOR: (f64, f64) = (75.1, 82.4);
+
+fn msrp_eval(extra: &[&str]) -> Option<(f64, f64)> {
+    let eval = shared_eval()?;
+    let file = eval.join("msrp").join("msr_paraphrase_train.txt");
+    let out = crosscheck()
+        .arg("pairs")
+        .arg(&file)
+        .arg("--eval")
+        .args(extra)
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let labels: Vec<bool> = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.trim_start_matches('\u{feff}').starts_with('1'))
+        .collect();
+    let preds: Vec<bool> = text
+        .lines()
+        .skip(1)
+        .map(|l| !l.ends_with(",different"))
+        .collect();
+    assert_eq!(preds.len(), 4076);
+    assert_eq!(labels.len(), preds.len());
+    let (mut tp, mut fp, mut fn_, mut tn) = (0, 0, 0, 0);
+    for (p, l) in preds.iter().zip(&labels) {
+        match (p, l) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, true) => fn_ += 1,
+            (false, false) => tn += 1,
+        }
+    }
+    let acc = 100.0 * (tp + tn) as f64 / preds.len() as f64;
+    let f1 = 100.0 * 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64;
+    Some((acc, f1))
+}
+
+#[test]
+fn msrp_training_split_accuracy_holds() {
+    let Some((acc, f1)) = msrp_eval(&["--no-rules"]) else {
+        return;
+    };
+    eprintln!("MSRP train, model: accuracy {acc:.2} F1 {f1:.2}");
+    assert!(
+        acc >= MODEL_FLOOR.0 && f1 >= MODEL_FLOOR.1,
+        "{acc:.2} / {f1:.2}"
+    );
+    let Some((acc, f1)) = msrp_eval(&[]) else {
+        return;
+    };
+    eprintln!("MSRP train, with rules: accuracy {acc:.2} F1 {f1:.2}");
+    assert!(
+        acc >= RULES_FLOOR.0 && f1 >= RULES_FLOOR.1,
+        "{acc:.2} / {f1:.2}"
+    );
+}
+
+// Invariants on generated text.
+
+proptest::proptest! {
+    #[test]
+    fn scores_are_in_range_symmetric_and_deterministic(
+        a in "[A-Za-z0-9 ,.'\"$%-]{0,120}",
+        b in "[A-Za-z0-9 ,.'\"$%-]{0,120}",
+    ) {
+        let scorer = Scorer::default();
+        let (fa, fb) = (Features::new(&a), Features::new(&b));
+        let ab = scorer.score(&fa, &fb);
+        proptest::prop_assert!((0.0..=1.0).contains(&ab.value));
+        proptest::prop_assert_eq!(ab, scorer.score(&fb, &fa));
+        proptest::prop_assert_eq!(ab, scorer.score(&Features::new(&a), &Features::new(&b)));
+        let terms = fa.index_terms();
+        proptest::prop_assert!(terms.windows(2).all(|w| w[0] < w[1]));
+    }
+}
