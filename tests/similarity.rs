@@ -71,11 +71,13 @@ fn seed_near_verbatim_core_with_added_detail_matches() {
 // Pairs written for their difficulty.
 
 #[test]
-fn near_verbatim_with_a_changed_number_is_different() {
+fn near_verbatim_with_a_changed_number_is_linked_but_not_corroborated() {
+    // The same claim with a changed figure: linked, so that compare can flag the
+    // number mismatch, but never "corroborated".
     assert_verdict(
         "The draft plan has 28 points, officials said.",
         "The draft plan has 19 points, officials said.",
-        &[Verdict::Different],
+        &[Verdict::Paraphrased],
     );
 }
 
@@ -215,7 +217,7 @@ fn explain_prints_score_verdict_and_weighted_evidence() {
 /// Accuracy and F1 reached by `crosscheck pairs --no-rules` (the fitted model) and by
 /// `crosscheck pairs` (with the rules) on the training file; see docs/accuracy.md.
 const MODEL_FLOOR: (f64, f64) = (76.8, 83.7);
-const RULES_FLOOR: (f64, f64) = (75.1, 82.4);
+const RULES_FLOOR: (f64, f64) = (76.0, 83.2);
 
 fn msrp_eval(extra: &[&str]) -> Option<(f64, f64)> {
     let eval = shared_eval()?;

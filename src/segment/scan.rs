@@ -746,8 +746,9 @@ impl<'a> Scan<'a> {
                     Some(Kind::Number) => return true,
                     Some(Kind::Other) if !word.contains('.') && self.after_comma(ws) => {
                         // "…in Milpitas, Calif. Perkins also had": a place or company name
-                        // closed by its abbreviation ends the sentence before any capital.
-                        return next.class == Class::Upper;
+                        // closed by its abbreviation ends the sentence before any capital,
+                        // but not before a wire credit: "MILPITAS, Calif. (Reuters) —".
+                        return next.class == Class::Upper && !self.wire_credit_follows(p);
                     }
                     Some(Kind::Month | Kind::Other) => return self.ambiguous_end(p, next),
                     None => {}
@@ -762,6 +763,11 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+    }
+
+    /// A parenthesis right after the period: the "(AP)" of a dateline, not a new sentence.
+    fn wire_credit_follows(&self, p: usize) -> bool {
+        self.text[p + 1..self.end].trim_start().starts_with('(')
     }
 
     /// An abbreviation that may end a sentence does so before a sentence starter, once the

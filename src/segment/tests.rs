@@ -220,6 +220,17 @@ fn place_closed_by_its_abbreviation_ends_before_a_capital() {
 }
 
 #[test]
+fn dateline_with_a_wire_credit_stays_with_its_sentence() {
+    check(
+        "MILPITAS, Calif. (Reuters) — Shares of the chipmaker fell on Tuesday. Analysts shrugged.",
+        &[
+            "MILPITAS, Calif. (Reuters) — Shares of the chipmaker fell on Tuesday.",
+            "Analysts shrugged.",
+        ],
+    );
+}
+
+#[test]
 fn multi_sentence_quote_with_attribution_stays_together() {
     check(
         "“We are ready. We will win,” he said. Then he left.",

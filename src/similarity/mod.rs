@@ -210,20 +210,27 @@ impl Scorer {
         a.contained(b).then_some(Rule::Contained)
     }
 
-    /// Scores a vector of measures under a rule: a conflict caps the score at
-    /// [`CONFLICT_CAP`] times the paraphrase threshold (so the pair is `different`); a merged
-    /// claim lifts it to at least the paraphrase threshold.
+    /// Scores a vector of measures under a rule: a names conflict caps the score at
+    /// [`CONFLICT_CAP`] times the paraphrase threshold (so the pair is `different`); a numbers
+    /// conflict keeps the score but never lets the pair count as `corroborated` (it is the
+    /// same claim with a changed figure, which integrity flags as a number mismatch); a
+    /// merged claim lifts the score to at least the paraphrase threshold.
     pub fn score_measures(&self, x: &[f64; N], rule: Option<Rule>) -> Score {
         let mut value = self.weights.probability(x);
         match rule {
-            Some(Rule::Conflict(_)) => value = value.min(CONFLICT_CAP * self.thresholds.paraphrase),
+            Some(Rule::Conflict(features::Conflict::Names)) => {
+                value = value.min(CONFLICT_CAP * self.thresholds.paraphrase)
+            }
             Some(Rule::Contained) => value = value.max(self.thresholds.paraphrase),
-            None => {}
+            Some(Rule::Conflict(features::Conflict::Numbers)) | None => {}
         }
-        Score {
-            value,
-            verdict: self.verdict(value, x),
+        let mut verdict = self.verdict(value, x);
+        if rule == Some(Rule::Conflict(features::Conflict::Numbers))
+            && verdict == Verdict::Corroborated
+        {
+            verdict = Verdict::Paraphrased;
         }
+        Score { value, verdict }
     }
 
     fn verdict(&self, value: f64, x: &[f64; N]) -> Verdict {
@@ -391,9 +398,15 @@ impl fmt::Display for Explanation {
                 "rule     merged claim: the shorter sentence's claim words and names are in the \
                  longer one, so the score is at least the paraphrase threshold"
             )?,
-            Some(Rule::Conflict(c)) => writeln!(
+            Some(Rule::Conflict(c @ features::Conflict::Names)) => writeln!(
                 f,
                 "rule     conflict: {}, so the score is capped below the paraphrase threshold",
+                c.describe()
+            )?,
+            Some(Rule::Conflict(c @ features::Conflict::Numbers)) => writeln!(
+                f,
+                "rule     conflict: {}, so the pair is at most paraphrased (compare flags it \
+                 number-mismatch)",
                 c.describe()
             )?,
             None => {}
@@ -460,9 +473,11 @@ mod tests {
             bias: 5.0,
         };
         let s_high = Scorer::with_weights(s.thresholds, high);
-        let capped = s_high.score_measures(&x, Some(Rule::Conflict(features::Conflict::Numbers)));
+        let capped = s_high.score_measures(&x, Some(Rule::Conflict(features::Conflict::Names)));
         assert_eq!(capped.verdict, Verdict::Different);
         assert!(capped.value < t);
+        let numbers = s_high.score_measures(&x, Some(Rule::Conflict(features::Conflict::Numbers)));
+        assert_eq!(numbers.verdict, Verdict::Paraphrased);
         let low = Scorer::with_weights(
             s.thresholds,
             Weights {
