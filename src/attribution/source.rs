@@ -523,7 +523,9 @@ pub(crate) fn subject_person(lex: &Lexicon, w: &Words) -> Option<String> {
         let clause_start = w.gaps[i] != Gap::Space
             || (i > 0 && matches!(w.lower(i - 1), "that" | "and" | "but"))
             || (i > 0 && w.gaps[i - 1] != Gap::Space && CONNECTIVES.contains(&w.lower(i - 1)))
-            || (i == 1 && NOT_NAMES.contains(&w.lower(0)));
+            || (i == 1 && NOT_NAMES.contains(&w.lower(0)))
+            // A name right after a lower-case title ("Council member Tom Becker").
+            || (i > 0 && w.gaps[i] == Gap::Space && lex.titles.contains(&w.toks[i - 1].lower));
         let t = &w.toks[i];
         if clause_start && t.is_capitalized() && !NOT_NAMES.contains(&t.lower.as_str()) {
             // The run: capitalised words, lower-case titles, "of" between capitals.

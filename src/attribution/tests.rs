@@ -437,3 +437,21 @@ fn quantified_groups_are_anonymous() {
     let a = one("Many Americans say they cannot afford rent.");
     check(&a, "say", "Many Americans", Some(SourceKind::Anonymous));
 }
+
+#[test]
+fn pronoun_resolves_to_a_subject_behind_a_lower_case_title() {
+    let sentences = doc(&[
+        &["Mayor Elena Ruiz said the repairs would begin soon."],
+        &[
+            "Council member Tom Becker cast the only vote against the plan.",
+            "He argued that the city should replace the bridge.",
+        ],
+    ]);
+    let out = Attributor::new().attribute(&sentences);
+    check(
+        &out[2],
+        "argued",
+        "Tom Becker",
+        Some(SourceKind::NamedPerson),
+    );
+}
