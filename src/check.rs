@@ -532,6 +532,7 @@ mod tests {
             support: 0,
             independent_support: 0,
             flags: vec![],
+            credits: None,
             attribution: Attribution {
                 kind,
                 source_kind,

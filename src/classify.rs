@@ -54,13 +54,24 @@ pub struct Claim {
     pub attribution: Attribution,
     /// Integrity flags raised with the claims it matches, each naming the other claim.
     pub flags: Vec<Flag>,
+    /// The document whose outlet the claim's attribution names ("the Journal reported"), if
+    /// it is one of the documents compared.
+    pub credits: Option<usize>,
 }
 
 impl Claim {
-    /// `Some(true)` when another independent source has the claim, `Some(false)` when only
-    /// copies (or the original of a copy) have it, `None` for a single-source claim.
+    /// `Some(true)` when another independent source has the claim; `Some(false)` when only
+    /// copies (or the original of a copy) have it, or when the claim itself credits another
+    /// document compared ("..., the Wall Street Journal reported"), matched or not; `None` for
+    /// any other single-source claim.
     pub fn independent(&self) -> Option<bool> {
-        (self.support > 0).then_some(self.independent_support > 0)
+        if self.independent_support > 0 {
+            Some(true)
+        } else if self.support > 0 || self.credits.is_some() {
+            Some(false)
+        } else {
+            None
+        }
     }
 }
 

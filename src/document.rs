@@ -307,8 +307,65 @@ fn looks_like_date(token: &str) -> bool {
         && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
+/// Length in bytes of a dateline opening `text` ("WASHINGTON—", "MILLBROOK, Ore. (AP) — "), or
+/// 0 when there is none. A dateline is a place in capitals, optionally a comma and a state or
+/// country, optionally a wire credit in parentheses, then a dash. It says where the story was
+/// filed, not what happened, so matching leaves it out.
+pub fn dateline_len(text: &str) -> usize {
+    let mut rest = text;
+    let place = rest
+        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')))
+        .unwrap_or(rest.len());
+    let letters = rest[..place].chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 {
+        return 0;
+    }
+    rest = &rest[place..];
+    if let Some(region) = rest.strip_prefix(", ") {
+        let end = region
+            .find(|c: char| !(c.is_alphabetic() || matches!(c, ' ' | '.')))
+            .unwrap_or(region.len());
+        if end == 0 || end > 24 || !region.starts_with(char::is_uppercase) {
+            return 0;
+        }
+        rest = &region[end..];
+    }
+    let trimmed = rest.trim_start();
+    if let Some(credit) = trimmed.strip_prefix('(') {
+        match credit.find(')') {
+            Some(close) if close <= 30 => rest = &credit[close + 1..],
+            _ => return 0,
+        }
+    }
+    let trimmed = rest.trim_start();
+    let after_dash = ["\u{2014}", "\u{2013}", "--", "-"]
+        .iter()
+        .find_map(|dash| trimmed.strip_prefix(dash));
+    match after_dash {
+        Some(body) if !body.trim_start().is_empty() => text.len() - body.trim_start().len(),
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn datelines() {
+        let cut = |t: &str| t[dateline_len(t)..].to_string();
+        assert_eq!(cut("WASHINGTON\u{2014}It started."), "It started.");
+        assert_eq!(
+            cut("MILLBROOK, Ore. (AP) \u{2014} The council voted."),
+            "The council voted."
+        );
+        assert_eq!(cut("NEW YORK (Reuters) - Stocks fell."), "Stocks fell.");
+        assert_eq!(cut("NATO said it would meet."), "NATO said it would meet.");
+        assert_eq!(
+            cut("US officials - not all - agreed."),
+            "US officials - not all - agreed."
+        );
+        assert_eq!(cut("AP\u{2014}It is."), "AP\u{2014}It is.");
+    }
+
     use super::*;
 
     #[test]

@@ -555,9 +555,102 @@ const ACTOR_NOUNS: &[&str] = &[
     "union",
 ];
 
+/// Words that end a subject noun phrase: auxiliaries, adverbs and common past-tense verbs
+/// ("A senior Ukrainian official *also* organized", "Witkoff and Kushner *held*").
+const PREDICATE_STARTS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "do",
+    "does",
+    "did",
+    "also",
+    "then",
+    "still",
+    "now",
+    "already",
+    "never",
+    "not",
+    "reportedly",
+    "previously",
+    "later",
+    "who",
+    "which",
+    "that",
+    "held",
+    "met",
+    "told",
+    "said",
+    "made",
+    "took",
+    "gave",
+    "sent",
+    "led",
+    "ran",
+    "won",
+    "lost",
+    "began",
+    "became",
+    "brought",
+    "bought",
+    "built",
+    "came",
+    "cut",
+    "drew",
+    "fell",
+    "found",
+    "got",
+    "went",
+    "grew",
+    "heard",
+    "hit",
+    "kept",
+    "knew",
+    "left",
+    "let",
+    "put",
+    "rose",
+    "saw",
+    "set",
+    "sold",
+    "spent",
+    "stood",
+    "struck",
+    "thought",
+    "wrote",
+    "paid",
+    "spoke",
+    "says",
+    "tells",
+    "plans",
+    "wants",
+    "seeks",
+    "faces",
+    "expects",
+];
+
+/// The longest subject phrase looked at, in words.
+const MAX_SUBJECT_WORDS: usize = 8;
+
 /// Head words of the sentence's subject when it is a person or body: the last word of each
-/// conjunct of the leading noun phrase ("A senior Ukrainian official" → official; "Witkoff and
-/// Kushner" → witkoff, kushner). Empty when the subject is a thing or cannot be found.
+/// conjunct of the leading noun phrase ("A senior Ukrainian official" → official; "The state
+/// transportation department" → department; "Witkoff and Kushner" → witkoff, kushner). Empty
+/// when the subject is a thing, a pronoun, or cannot be found within a few words.
 fn subject_heads(words: &[&Word]) -> Vec<String> {
     let narrative: Vec<&Word> = words.iter().copied().filter(|w| !w.quoted).collect();
     let Some(first) = narrative.first() else {
@@ -570,33 +663,37 @@ fn subject_heads(words: &[&Word]) -> Vec<String> {
             None => return Vec::new(),
         }
     }
-    let mut heads = Vec::new();
-    let mut last: Option<&Word> = None;
-    let mut is_actor = false;
-    for w in &narrative[start..] {
-        let noun = stem(&w.norm);
-        let actor_noun = ACTOR_NOUNS.contains(&noun.as_str());
+    let mut conjuncts: Vec<Vec<&Word>> = vec![Vec::new()];
+    let mut ended = false;
+    for w in narrative[start..].iter().take(MAX_SUBJECT_WORDS) {
+        let predicate = PREDICATE_STARTS.contains(&w.norm.as_str())
+            || (!w.capital && w.norm.len() > 4 && w.norm.ends_with("ed"));
+        if predicate {
+            ended = true;
+            break;
+        }
         if w.norm == "and" {
-            heads.extend(last.take().map(|l| stem(&l.norm)));
+            conjuncts.push(Vec::new());
             continue;
         }
-        if !(w.capital || actor_noun || SUBJECT_FILLERS.contains(&w.norm.as_str())) {
-            break;
-        }
-        is_actor |= actor_noun || (w.capital && !SUBJECT_FILLERS.contains(&w.norm.as_str()));
-        if !SUBJECT_FILLERS.contains(&w.norm.as_str()) {
-            last = Some(w);
-        }
+        conjuncts.last_mut().expect("never empty").push(w);
         if w.comma_after {
+            ended = true;
             break;
         }
     }
-    heads.extend(last.map(|l| stem(&l.norm)));
-    if is_actor {
-        heads
-    } else {
-        Vec::new()
+    if !ended {
+        return Vec::new();
     }
+    let heads: Vec<&Word> = conjuncts.iter().filter_map(|c| c.last().copied()).collect();
+    let is_actor = |w: &&Word| {
+        ACTOR_NOUNS.contains(&stem(&w.norm).as_str())
+            || (w.capital && !SUBJECT_FILLERS.contains(&w.norm.as_str()))
+    };
+    if heads.is_empty() || !heads.iter().all(is_actor) {
+        return Vec::new();
+    }
+    heads.iter().map(|w| stem(&w.norm)).collect()
 }
 
 /// The flags a pair of matched claims raises. `x_group` and `y_group` are the derivation

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::align::{self, AlignOptions, SentenceLinks};
 use crate::attribution::{Attribution, Attributor};
 use crate::classify::{self, Claim};
-use crate::document::Document;
+use crate::document::{self, Document};
 use crate::integrity::{self, Facts, Flag};
 use crate::provenance::{self, Derivation, Outlet, OutletBook};
 use crate::segment::{SegmentConfig, Segmenter, Sentence};
@@ -94,11 +94,12 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
                 .iter()
                 .zip(&r.attributions)
                 .zip(credits)
-                .map(|((s, a), c)| Facts::new(&s.text, a, c.map(|d| groups[d])))
+                .enumerate()
+                .map(|(i, ((s, a), c))| Facts::new(claim_text(i, s), a, c.map(|d| groups[d])))
                 .collect()
         })
         .collect();
-    let (sentences, claims) = build_claims(&documents, read, links, &facts, &groups)
+    let (sentences, claims) = build_claims(&documents, read, links, &facts, &groups, &credits)
         .into_iter()
         .unzip();
     Analysis {
@@ -122,8 +123,19 @@ pub fn analyze_with_threads(
     }
 }
 
-/// The distinct sentence texts, in order of first appearance, and for every sentence the index
-/// of its text. Identical sentences (wire copies) are then featurised and scored once.
+/// What a sentence claims, for matching: its text without the dateline that may open the
+/// first sentence of an article ("MILLBROOK, Ore. (AP) — ").
+fn claim_text(index: usize, sentence: &Sentence) -> &str {
+    let text = sentence.text.as_str();
+    if index == 0 {
+        &text[document::dateline_len(text)..]
+    } else {
+        text
+    }
+}
+
+/// The distinct claim texts, in order of first appearance, and for every sentence the index of
+/// its text. Identical sentences (wire copies) are then featurised and scored once.
 fn distinct_texts<'a>(sentences: &[&'a [Sentence]]) -> (Vec<&'a str>, Vec<Vec<usize>>) {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut texts = Vec::new();
@@ -131,9 +143,11 @@ fn distinct_texts<'a>(sentences: &[&'a [Sentence]]) -> (Vec<&'a str>, Vec<Vec<us
         .iter()
         .map(|doc| {
             doc.iter()
-                .map(|s| {
-                    *ids.entry(s.text.as_str()).or_insert_with(|| {
-                        texts.push(s.text.as_str());
+                .enumerate()
+                .map(|(i, s)| {
+                    let text = claim_text(i, s);
+                    *ids.entry(text).or_insert_with(|| {
+                        texts.push(text);
                         texts.len() - 1
                     })
                 })
@@ -149,6 +163,7 @@ fn build_claims(
     links: Vec<Vec<SentenceLinks>>,
     facts: &[Vec<Facts>],
     groups: &[u32],
+    credits: &[Vec<Option<usize>>],
 ) -> Vec<(Vec<Sentence>, Vec<Claim>)> {
     read.into_par_iter()
         .zip(links)
@@ -169,6 +184,7 @@ fn build_claims(
                     flags: flags(facts, groups, d, s, &found),
                     links: found.links,
                     attribution,
+                    credits: credits[d][s],
                 })
                 .collect();
             (read.sentences, claims)

@@ -288,10 +288,11 @@ pub fn is_unattributed(claim: &Claim) -> bool {
     claim.attribution.kind == AttributionKind::None
 }
 
-/// Whether a claim's only support comes from copies of its own source (a write-up of its
-/// document, or the document it was written up from): one source counted twice.
+/// Whether a claim another document has is supported only by copies of its own source (a
+/// write-up of its document, or the document it was written up from): one source counted
+/// twice. Single-source claims are reviewed as such.
 pub fn is_echo_only(claim: &Claim) -> bool {
-    claim.independent() == Some(false)
+    claim.status != Status::SingleSource && claim.independent() == Some(false)
 }
 
 /// Claims that need a reviewer: single-source claims and claims supported only by copies of

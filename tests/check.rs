@@ -12,7 +12,11 @@ fn single_source(articles: &[String]) -> Vec<(String, String, usize, String)> {
 
 /// Claims that only copies of their own source have (reported as warnings by default).
 fn echo_only(articles: &[String]) -> Vec<(String, String, usize, String)> {
+    let single: Vec<_> = single_source(articles);
     claims_where(articles, "independent", "no")
+        .into_iter()
+        .filter(|c| !single.contains(c))
+        .collect()
 }
 
 fn claims_where(

@@ -196,14 +196,23 @@ mod seed_pair {
     #[test]
     fn post_claims_credited_to_the_journal_are_not_independent() {
         let rows = seed();
-        for needle in [
-            "They brought him to Miami",
-            "had “similar views”",
+        let credited = [
+            "according to a report",
+            "the Wall Street Journal reported on Monday",
+            "according to the outlet",
+            "told the Journal",
+            "The Wall Street Journal noted",
             "according to the Wall Street Journal",
-        ] {
-            let r = row(&rows, "post", needle);
-            assert_ne!(r["status"], "single-source", "{needle}");
-            assert_eq!(r["independent"], "no", "{needle}");
+        ];
+        for needle in credited {
+            assert_eq!(row(&rows, "post", needle)["independent"], "no", "{needle}");
+        }
+        for r in rows.iter().filter(|r| r["status"] != "single-source") {
+            assert_eq!(
+                r["independent"], "no",
+                "one source counted twice: {}",
+                r["text"]
+            );
         }
     }
 
