@@ -61,11 +61,10 @@ impl Default for AlignOptions {
     }
 }
 
-/// The cut-off for "too common to propose candidates": 2% of the distinct texts, but never
-/// below 200, so small clusters index every term and behave exactly like `exhaustive` would for
-/// any pair that shares a word.
+/// The cut-off for "too common to propose candidates": 10% of the distinct texts, but never
+/// below 200, so small clusters index every term.
 pub fn default_max_df(distinct_texts: usize) -> usize {
-    (distinct_texts / 50).max(200)
+    (distinct_texts / 10).max(200)
 }
 
 /// Where a distinct text occurs: `(doc, sentence)`, in input order.
@@ -204,6 +203,12 @@ fn progress_bar(len: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// A candidate pair shares at least this many indexed terms...
+const MIN_SHARED_TERMS: usize = 2;
+
+/// ...unless one side has so few terms that one shared term is already most of it.
+const SHORT_TEXT_TERMS: usize = 3;
+
 /// Inverted index from index term to the distinct texts that have it (ascending).
 struct Index {
     postings: HashMap<u64, Vec<u32>>,
@@ -237,9 +242,12 @@ impl Index {
                 seen[v as usize] += 1;
             }
         }
-        for &v in &found {
+        let short = |t: usize| texts[t].index_terms().len() <= SHORT_TEXT_TERMS;
+        found.retain(|&v| {
+            let enough = seen[v] as usize >= MIN_SHARED_TERMS || short(u) || short(v);
             seen[v] = 0;
-        }
+            enough
+        });
         found.sort_unstable();
         found
     }

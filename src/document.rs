@@ -415,3 +415,19 @@ mod tests {
         assert!(err.to_string().contains("empty article"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Header parsing and dateline detection stay on character boundaries whatever the text.
+        #[test]
+        fn header_and_dateline_never_panic(text in "\\PC{0,80}") {
+            let (_, start) = super::parse_header(&text);
+            prop_assert!(text.is_char_boundary(start));
+            let cut = super::dateline_len(&text[start..]);
+            prop_assert!(text[start..].is_char_boundary(cut));
+        }
+    }
+}

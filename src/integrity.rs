@@ -972,3 +972,33 @@ mod tests {
         assert!(flags(&x, &y).is_empty());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the text, extracting and comparing facts never panics, and a claim never
+        /// raises a flag against itself.
+        #[test]
+        fn facts_never_panic_and_a_claim_agrees_with_itself(
+            text in "[ A-Za-z0-9.,;:'\"“”‘’$%()—–-]{0,120}",
+            cue in "[a-z ]{0,12}",
+            source in "[A-Za-z. ]{0,20}",
+        ) {
+            let attribution = Attribution {
+                cue,
+                source,
+                kind: AttributionKind::Explicit,
+                ..Attribution::default()
+            };
+            let facts = Facts::new(&text, &attribution, Some(0));
+            let flags = compare(&facts, 0, &facts, 1);
+            prop_assert!(!flags.contains(&FlagKind::NumberMismatch));
+            prop_assert!(!flags.contains(&FlagKind::QuoteAltered));
+            prop_assert!(!flags.contains(&FlagKind::ActorMismatch));
+            prop_assert!(!flags.contains(&FlagKind::AttributionChanged));
+        }
+    }
+}

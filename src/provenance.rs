@@ -216,7 +216,11 @@ pub fn attributed_documents(
 /// A wire credit in the dateline: `MILLBROOK, Ore. (AP) — ...` names the agency whose story
 /// this is. Only a parenthesis near the start of the first sentence counts.
 fn dateline_credit(first: &str, own: usize, outlets: &[Option<Outlet>]) -> Option<usize> {
-    let head = &first[..first.len().min(DATELINE_BYTES)];
+    let mut cut = first.len().min(DATELINE_BYTES);
+    while !first.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &first[..cut];
     let open = head.find('(')?;
     let close = open + head[open..].find(')')?;
     let inside = label_key(&head[open + 1..close]);
@@ -344,6 +348,8 @@ mod tests {
             None,
             "its own dateline"
         );
+        let multibyte = "Wild rock legend Ozzy Osbourne was in intensive care as he continued his “steady” recovery (AP).";
+        assert_eq!(dateline_credit(multibyte, 1, &outlets), None);
         let late = "The council, which met for many hours on Tuesday night and again on Wednesday at city hall (AP), voted.";
         assert_eq!(dateline_credit(late, 1, &outlets), None);
     }

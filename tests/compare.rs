@@ -254,3 +254,31 @@ mod bad_input {
         );
     }
 }
+
+mod properties {
+    use crosscheck::{document, pipeline, report};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any pair of articles goes through the whole pipeline without a panic, and the
+        /// output does not depend on the run.
+        #[test]
+        fn any_articles_compare_without_panic(
+            a in "[ A-Za-z0-9.,;:'\"“”$%()—\n-]{1,300}",
+            b in "[ A-Za-z0-9.,;:'\"“”$%()—\n-]{1,300}",
+        ) {
+            let docs: Vec<_> = [("a", &a), ("b", &b)]
+                .iter()
+                .filter_map(|(l, t)| {
+                    document::from_bytes(l.to_string(), format!("{l}.txt"), t.as_bytes().to_vec()).ok()
+                })
+                .collect();
+            let run = || {
+                let analysis = pipeline::analyze(docs.clone(), &pipeline::Options::default());
+                report::to_csv(&report::records(&analysis, &Default::default()))
+            };
+            prop_assert_eq!(run(), run());
+        }
+    }
+}
