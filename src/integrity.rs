@@ -73,7 +73,8 @@ pub struct Facts {
     narrative: Vec<String>,
     /// Each quotation's words.
     quotes: Vec<Vec<String>>,
-    /// Every content word of the claim outside the attribution phrase.
+    /// Every content word of the claim outside the attribution phrase, plus the words of a
+    /// named speaker: a person the claim names as its source is mentioned by it.
     content: BTreeSet<String>,
     /// Numbers with their units.
     numbers: Vec<Quantity>,
@@ -125,11 +126,14 @@ impl Facts {
             .filter(|w| !w.quoted && !w.attribution)
             .map(|w| w.norm.clone())
             .collect();
-        let content: BTreeSet<String> = words
+        let mut content: BTreeSet<String> = words
             .iter()
             .filter(|w| !w.attribution && !is_stop_word(&w.norm))
             .map(|w| stem(&w.norm))
             .collect();
+        if attribution.source_kind == Some(SourceKind::NamedPerson) {
+            content.extend(source_words(&attribution.source));
+        }
         let content_words: Vec<&Word> = words.iter().filter(|w| !w.attribution).collect();
         Facts {
             narrative,
@@ -970,6 +974,20 @@ mod tests {
             None,
         );
         assert!(flags(&x, &y).is_empty());
+    }
+
+    #[test]
+    fn a_named_speaker_is_a_mention_of_that_actor() {
+        let x = Facts::new(
+            "Echoing Kremlin demands, Dmitriev insisted Ukraine could never join NATO.",
+            &Attribution {
+                source_kind: Some(SourceKind::NamedPerson),
+                ..said("insisted", "Dmitriev")
+            },
+            None,
+        );
+        let y = plain("Dmitriev demanded that NATO membership be ruled out for Ukraine.");
+        assert!(!flags(&x, &y).contains(&FlagKind::ActorMismatch));
     }
 }
 
