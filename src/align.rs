@@ -209,6 +209,11 @@ const MIN_SHARED_TERMS: usize = 2;
 /// ...unless one side has so few terms that one shared term is already most of it.
 const SHORT_TEXT_TERMS: usize = 3;
 
+/// ...and the shared terms are at least this share of the smaller side's terms. Pairs below
+/// it are nearly always "different" (on the 200-article benchmark cluster this keeps 5,684 of
+/// 5,685 linked pairs and cuts the pairs scored from 188,000 to 55,000).
+const MIN_CONTAINMENT: f64 = 0.25;
+
 /// Inverted index from index term to the distinct texts that have it (ascending).
 struct Index {
     postings: HashMap<u64, Vec<u32>>,
@@ -242,11 +247,14 @@ impl Index {
                 seen[v as usize] += 1;
             }
         }
-        let short = |t: usize| texts[t].index_terms().len() <= SHORT_TEXT_TERMS;
+        let terms = |t: usize| texts[t].index_terms().len();
         found.retain(|&v| {
-            let enough = seen[v] as usize >= MIN_SHARED_TERMS || short(u) || short(v);
+            let shared = seen[v] as usize;
             seen[v] = 0;
-            enough
+            let smaller = terms(u).min(terms(v)).max(1);
+            let short = smaller <= SHORT_TEXT_TERMS;
+            (shared >= MIN_SHARED_TERMS || short)
+                && shared as f64 / smaller as f64 >= MIN_CONTAINMENT
         });
         found.sort_unstable();
         found

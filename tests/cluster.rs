@@ -136,3 +136,29 @@ fn one_and_two_threads_give_identical_output() {
     };
     assert_eq!(report(1), report(2));
 }
+
+#[test]
+fn candidates_find_every_exhaustive_link_in_the_corpus() {
+    for set in ["ukraine-plan", "wire-rewrite", "two-outlets", "unrelated"] {
+        let dir = crate::util::corpus(set);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        let docs: Vec<document::Document> = files
+            .iter()
+            .map(|p| {
+                document::load(&document::Input {
+                    label: None,
+                    path: p.clone(),
+                })
+                .unwrap()
+            })
+            .collect();
+        let exhaustive = links(&pipeline::analyze(docs.clone(), &options(true)));
+        let indexed = links(&pipeline::analyze(docs, &options(false)));
+        assert_eq!(indexed, exhaustive, "{set}");
+    }
+}
