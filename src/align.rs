@@ -33,15 +33,17 @@ pub struct Link {
     pub verdict: Verdict,
 }
 
-/// Default cap on the links kept per sentence.
-pub const DEFAULT_MAX_LINKS: usize = 100;
+/// Default cap on the links kept per sentence (beyond it, only the best link to each further
+/// matching text is kept).
+pub const DEFAULT_MAX_LINKS: usize = 20;
 
 /// Alignment settings.
 #[derive(Clone, Copy, Debug)]
 pub struct AlignOptions {
     /// Score every pair instead of the candidates only.
     pub exhaustive: bool,
-    /// Keep at most this many links per sentence (best first); support is counted on all.
+    /// Keep this many links per sentence (best first), then only the best link to each further
+    /// matching text; support is counted on all.
     pub max_links: usize,
     /// Index terms found in more distinct texts than this propose no candidates; `None` picks
     /// a value from the cluster size (see [`default_max_df`]).
@@ -73,7 +75,8 @@ pub type Occurrences = Vec<(u32, u32)>;
 /// The links and support of one sentence.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SentenceLinks {
-    /// Matching sentences in other documents, best first, at most `max_links`.
+    /// Matching sentences in other documents, best first: the best `max_links`, then the best
+    /// link to each further matching text.
     pub links: Vec<Link>,
     /// How many other documents have a matching sentence (counted before the cap).
     pub support: usize,
@@ -102,8 +105,7 @@ pub fn align(
             sentences
                 .iter()
                 .map(|&u| {
-                    let found = sentence_links(doc, &neighbours[u], &occurrences, groups);
-                    found.truncated(options.max_links)
+                    sentence_links(doc, &neighbours[u], &occurrences, groups, options.max_links)
                 })
                 .collect()
         })
@@ -285,20 +287,14 @@ fn neighbours(n: usize, pairs: Vec<Pair>) -> Vec<Vec<Neighbour>> {
     out
 }
 
-impl SentenceLinks {
-    fn truncated(mut self, max_links: usize) -> SentenceLinks {
-        self.links.truncate(max_links);
-        self
-    }
-}
-
 fn sentence_links(
     doc: usize,
     neighbours: &[Neighbour],
     occurrences: &[Occurrences],
     groups: &[u32],
+    max_links: usize,
 ) -> SentenceLinks {
-    let mut links = Vec::new();
+    let mut found: Vec<(Link, u32)> = Vec::new();
     let mut docs = Vec::new();
     for n in neighbours {
         for &(d, s) in &occurrences[n.text as usize] {
@@ -306,12 +302,13 @@ fn sentence_links(
                 continue;
             }
             docs.push(d);
-            links.push(Link {
+            let link = Link {
                 doc: d as usize,
                 sentence: s as usize,
                 score: n.score,
                 verdict: n.verdict,
-            });
+            };
+            found.push((link, n.text));
         }
     }
     docs.sort_unstable();
@@ -324,22 +321,42 @@ fn sentence_links(
         .collect();
     independent.sort_unstable();
     independent.dedup();
-    sort_links(&mut links);
+    found.sort_by(|(x, _), (y, _)| link_order(x, y));
     SentenceLinks {
-        links,
+        links: keep_best(found, max_links),
         support: docs.len(),
         independent_support: independent.len(),
     }
 }
 
+/// The best `max_links` links, plus the best link to every other matching text beyond them:
+/// fifty wire copies of one sentence must not crowd out the one rewrite that changed a figure.
+fn keep_best(found: Vec<(Link, u32)>, max_links: usize) -> Vec<Link> {
+    let mut texts: Vec<u32> = Vec::new();
+    let mut kept = Vec::new();
+    for (link, text) in found {
+        let new_text = !texts.contains(&text);
+        if kept.len() < max_links || new_text {
+            kept.push(link);
+        }
+        if new_text {
+            texts.push(text);
+        }
+    }
+    kept.shrink_to_fit();
+    kept
+}
+
+fn link_order(x: &Link, y: &Link) -> std::cmp::Ordering {
+    y.score
+        .total_cmp(&x.score)
+        .then(x.doc.cmp(&y.doc))
+        .then(x.sentence.cmp(&y.sentence))
+}
+
 /// Best first; ties broken by position so output never depends on scoring order.
 pub fn sort_links(links: &mut [Link]) {
-    links.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then(x.doc.cmp(&y.doc))
-            .then(x.sentence.cmp(&y.sentence))
-    });
+    links.sort_by(link_order);
 }
 
 #[cfg(test)]

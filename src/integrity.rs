@@ -700,12 +700,33 @@ fn subject_heads(words: &[&Word]) -> Vec<String> {
     heads.iter().map(|w| stem(&w.norm)).collect()
 }
 
-/// The flags a pair of matched claims raises. `x_group` and `y_group` are the derivation
-/// groups of their documents: crediting any document of the other side's group (its original
-/// or a copy of it) counts as crediting the other side.
-pub fn compare(x: &Facts, x_group: u32, y: &Facts, y_group: u32) -> Vec<FlagKind> {
+/// Whether each side of a pair credits the other: its attribution names the outlet of a
+/// document in the other side's derivation group (the other side, its original, or a copy).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Crediting {
+    /// The first claim credits the second's group.
+    pub x_credits_y: bool,
+    /// The second claim credits the first's group.
+    pub y_credits_x: bool,
+}
+
+impl Crediting {
+    /// Crediting between `x` in group `x_group` and `y` in group `y_group`.
+    pub fn between(x: &Facts, x_group: u32, y: &Facts, y_group: u32) -> Crediting {
+        Crediting {
+            x_credits_y: x.credits == Some(y_group),
+            y_credits_x: y.credits == Some(x_group),
+        }
+    }
+}
+
+/// The flags a pair of matched claims raises. It depends only on the two claims' facts and on
+/// who credits whom, so callers may cache it by those.
+pub fn compare(x: &Facts, y: &Facts, crediting: Crediting) -> Vec<FlagKind> {
     let mut out = Vec::new();
-    if quote_misattributed(x, y, y_group) || quote_misattributed(y, x, x_group) {
+    if quote_misattributed(x, y, crediting.x_credits_y)
+        || quote_misattributed(y, x, crediting.y_credits_x)
+    {
         out.push(FlagKind::QuoteMisattributed);
     }
     if quote_altered(x, y) {
@@ -717,7 +738,7 @@ pub fn compare(x: &Facts, x_group: u32, y: &Facts, y_group: u32) -> Vec<FlagKind
     if actors_disagree(x, y) {
         out.push(FlagKind::ActorMismatch);
     }
-    if attribution_changed(x, x_group, y, y_group) {
+    if attribution_changed(x, y, crediting) {
         out.push(FlagKind::AttributionChanged);
     }
     out
@@ -725,8 +746,8 @@ pub fn compare(x: &Facts, x_group: u32, y: &Facts, y_group: u32) -> Vec<FlagKind
 
 /// `quoting` puts in quotation marks words that `narrating` states as its own narrative, and
 /// credits them to someone other than `narrating`'s outlet.
-fn quote_misattributed(quoting: &Facts, narrating: &Facts, narrating_group: u32) -> bool {
-    if quoting.credits == Some(narrating_group) && !quoting.attributed_elsewhere() {
+fn quote_misattributed(quoting: &Facts, narrating: &Facts, credits_narrating: bool) -> bool {
+    if credits_narrating && !quoting.attributed_elsewhere() {
         return false;
     }
     quoting.quotes.iter().any(|q| {
@@ -811,8 +832,8 @@ fn actors_disagree(x: &Facts, y: &Facts) -> bool {
 /// Crediting the other side's own outlet is never a change, nor is naming as source someone
 /// the other side's claim itself reports speaking ("Umerov told them ..." against "Umerov told
 /// them ..., people familiar with the matter said").
-fn attribution_changed(x: &Facts, x_group: u32, y: &Facts, y_group: u32) -> bool {
-    if x.credits == Some(y_group) || y.credits == Some(x_group) {
+fn attribution_changed(x: &Facts, y: &Facts, crediting: Crediting) -> bool {
+    if crediting.x_credits_y || crediting.y_credits_x {
         return false;
     }
     if !x.source.is_disjoint(&y.content) || !y.source.is_disjoint(&x.content) {
@@ -851,7 +872,7 @@ mod tests {
     }
 
     fn flags(x: &Facts, y: &Facts) -> Vec<FlagKind> {
-        compare(x, 0, y, 1)
+        compare(x, y, Crediting::between(x, 0, y, 1))
     }
 
     #[test]
@@ -908,10 +929,7 @@ mod tests {
             &said("told the Journal", "officials"),
             Some(0),
         );
-        assert_eq!(
-            compare(&narrative, 0, &quoting, 1),
-            [FlagKind::QuoteMisattributed]
-        );
+        assert_eq!(flags(&narrative, &quoting), [FlagKind::QuoteMisattributed]);
     }
 
     #[test]
@@ -924,7 +942,7 @@ mod tests {
             &credit,
             Some(0),
         );
-        assert!(compare(&narrative, 0, &quoting, 1).is_empty());
+        assert!(flags(&narrative, &quoting).is_empty());
     }
 
     #[test]
@@ -1012,7 +1030,7 @@ mod properties {
                 ..Attribution::default()
             };
             let facts = Facts::new(&text, &attribution, Some(0));
-            let flags = compare(&facts, 0, &facts, 1);
+            let flags = compare(&facts, &facts, Crediting::between(&facts, 0, &facts, 1));
             prop_assert!(!flags.contains(&FlagKind::NumberMismatch));
             prop_assert!(!flags.contains(&FlagKind::QuoteAltered));
             prop_assert!(!flags.contains(&FlagKind::ActorMismatch));

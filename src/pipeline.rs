@@ -14,7 +14,7 @@ use crate::align::{self, AlignOptions, SentenceLinks};
 use crate::attribution::{Attribution, Attributor};
 use crate::classify::{self, Claim};
 use crate::document::{self, Document};
-use crate::integrity::{self, Facts, Flag};
+use crate::integrity::{self, Crediting, Facts, Flag, FlagKind};
 use crate::provenance::{self, Derivation, Outlet, OutletBook};
 use crate::segment::{SegmentConfig, Segmenter, Sentence};
 use crate::similarity::{Features, Scorer, Thresholds};
@@ -72,10 +72,11 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         .collect();
     let outlets =
         provenance::resolve_outlets(&documents, &options.outlets, &options.outlet_overrides);
+    let index = provenance::OutletIndex::new(&outlets);
     let credits: Vec<Vec<Option<usize>>> = read
         .par_iter()
         .enumerate()
-        .map(|(d, r)| provenance::attributed_documents(d, &r.sentences, &r.attributions, &outlets))
+        .map(|(d, r)| provenance::attributed_documents(d, &r.sentences, &r.attributions, &index))
         .collect();
     let derivations = provenance::derivations(&credits);
     let groups = provenance::groups(documents.len(), &derivations);
@@ -86,19 +87,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let scorer = Scorer::new(options.thresholds);
     let links = align::align(&features, &placement, &groups, &scorer, &options.align);
 
-    let facts: Vec<Vec<Facts>> = read
-        .par_iter()
-        .zip(&credits)
-        .map(|(r, credits)| {
-            r.sentences
-                .iter()
-                .zip(&r.attributions)
-                .zip(credits)
-                .enumerate()
-                .map(|(i, ((s, a), c))| Facts::new(claim_text(i, s), a, c.map(|d| groups[d])))
-                .collect()
-        })
-        .collect();
+    let facts = FactTable::build(&read, &placement, &credits, &groups);
     let (sentences, claims) = build_claims(&documents, read, links, &facts, &groups, &credits)
         .into_iter()
         .unzip();
@@ -161,14 +150,14 @@ fn build_claims(
     documents: &[Document],
     read: Vec<Read>,
     links: Vec<Vec<SentenceLinks>>,
-    facts: &[Vec<Facts>],
+    facts: &FactTable,
     groups: &[u32],
     credits: &[Vec<Option<usize>>],
 ) -> Vec<(Vec<Sentence>, Vec<Claim>)> {
     read.into_par_iter()
         .zip(links)
         .enumerate()
-        .map(|(d, (read, links))| {
+        .map_init(HashMap::new, |cache, (d, (read, links))| {
             let claims = read
                 .attributions
                 .into_iter()
@@ -181,7 +170,7 @@ fn build_claims(
                     status: classify::status_of(&found.links),
                     support: found.support,
                     independent_support: found.independent_support,
-                    flags: flags(facts, groups, d, s, &found),
+                    flags: facts.flags(cache, groups, d, s, &found),
                     links: found.links,
                     attribution,
                     credits: credits[d][s],
@@ -192,28 +181,87 @@ fn build_claims(
         .collect()
 }
 
-/// Integrity flags of sentence `s` of document `d` against each sentence it is linked to.
-fn flags(
-    facts: &[Vec<Facts>],
-    groups: &[u32],
-    d: usize,
-    s: usize,
-    found: &SentenceLinks,
-) -> Vec<Flag> {
-    let mut out: Vec<Flag> = found
-        .links
-        .iter()
-        .flat_map(|l| {
-            let other = &facts[l.doc][l.sentence];
-            integrity::compare(&facts[d][s], groups[d], other, groups[l.doc])
-                .into_iter()
-                .map(|kind| Flag {
-                    kind,
-                    doc: l.doc,
-                    sentence: l.sentence,
-                })
-        })
-        .collect();
-    out.sort();
-    out
+/// The facts of every sentence, extracted once per distinct (text, attribution, credit):
+/// wire copies of a sentence share one entry, and the flags of a pair of entries are computed
+/// once per worker thread however many copies link them.
+struct FactTable {
+    facts: Vec<Facts>,
+    /// `of[doc][sentence]`: the sentence's entry in `facts`.
+    of: Vec<Vec<u32>>,
+}
+
+/// Flags already computed for a pair of fact entries, per worker thread.
+type FlagCache = HashMap<(u32, u32, Crediting), Vec<FlagKind>>;
+
+impl FactTable {
+    fn build(
+        read: &[Read],
+        placement: &[Vec<usize>],
+        credits: &[Vec<Option<usize>>],
+        groups: &[u32],
+    ) -> FactTable {
+        type Key<'a> = (usize, Option<u32>, &'a Attribution);
+        let mut ids: HashMap<Key, u32> = HashMap::new();
+        let mut firsts: Vec<(usize, usize)> = Vec::new();
+        let of = read
+            .iter()
+            .enumerate()
+            .map(|(d, r)| {
+                r.attributions
+                    .iter()
+                    .enumerate()
+                    .map(|(s, a)| {
+                        let key = (placement[d][s], credits[d][s].map(|c| groups[c]), a);
+                        *ids.entry(key).or_insert_with(|| {
+                            firsts.push((d, s));
+                            firsts.len() as u32 - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let facts = firsts
+            .par_iter()
+            .map(|&(d, s)| {
+                let text = claim_text(s, &read[d].sentences[s]);
+                let credited = credits[d][s].map(|c| groups[c]);
+                Facts::new(text, &read[d].attributions[s], credited)
+            })
+            .collect();
+        FactTable { facts, of }
+    }
+
+    /// Integrity flags of sentence `s` of document `d` against the sentences it is linked to,
+    /// one per kind and matched entry, naming the best-linked sentence of that entry.
+    fn flags(
+        &self,
+        cache: &mut FlagCache,
+        groups: &[u32],
+        d: usize,
+        s: usize,
+        found: &SentenceLinks,
+    ) -> Vec<Flag> {
+        let own = self.of[d][s];
+        let mut seen: Vec<u32> = Vec::new();
+        let mut out = Vec::new();
+        for l in &found.links {
+            let other = self.of[l.doc][l.sentence];
+            if seen.contains(&other) {
+                continue;
+            }
+            seen.push(other);
+            let (x, y) = (&self.facts[own as usize], &self.facts[other as usize]);
+            let crediting = Crediting::between(x, groups[d], y, groups[l.doc]);
+            let kinds = cache
+                .entry((own, other, crediting))
+                .or_insert_with(|| integrity::compare(x, y, crediting));
+            out.extend(kinds.iter().map(|&kind| Flag {
+                kind,
+                doc: l.doc,
+                sentence: l.sentence,
+            }));
+        }
+        out.sort();
+        out
+    }
 }

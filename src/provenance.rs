@@ -10,6 +10,10 @@
 //! other copies, form a group; a claim is independently corroborated only by a document outside
 //! its own group.
 
+use std::collections::HashMap;
+
+use aho_corasick::AhoCorasick;
+
 use crate::attribution::Attribution;
 use crate::document::Document;
 use crate::segment::Sentence;
@@ -182,11 +186,11 @@ pub fn attributed_documents(
     doc: usize,
     sentences: &[Sentence],
     attributions: &[Attribution],
-    outlets: &[Option<Outlet>],
+    outlets: &OutletIndex,
 ) -> Vec<Option<usize>> {
     let named_in_text: Vec<Option<usize>> = sentences
         .iter()
-        .map(|s| outlet_named(&s.text, doc, outlets))
+        .map(|s| outlets.named_in(&s.text, doc))
         .collect();
     attributions
         .iter()
@@ -198,7 +202,7 @@ pub fn attributed_documents(
                 }
             }
             let said_by = format!("{} {}", a.source, a.cue);
-            if let Some(d) = outlet_named(&said_by, doc, outlets) {
+            if let Some(d) = outlets.named_in(&said_by, doc) {
                 return Some(d);
             }
             let lower = said_by.to_lowercase();
@@ -215,7 +219,7 @@ pub fn attributed_documents(
 
 /// A wire credit in the dateline: `MILLBROOK, Ore. (AP) — ...` names the agency whose story
 /// this is. Only a parenthesis near the start of the first sentence counts.
-fn dateline_credit(first: &str, own: usize, outlets: &[Option<Outlet>]) -> Option<usize> {
+fn dateline_credit(first: &str, own: usize, outlets: &OutletIndex) -> Option<usize> {
     let mut cut = first.len().min(DATELINE_BYTES);
     while !first.is_char_boundary(cut) {
         cut -= 1;
@@ -224,22 +228,83 @@ fn dateline_credit(first: &str, own: usize, outlets: &[Option<Outlet>]) -> Optio
     let open = head.find('(')?;
     let close = open + head[open..].find(')')?;
     let inside = label_key(&head[open + 1..close]);
-    outlets.iter().enumerate().find_map(|(d, o)| {
-        let o = o.as_ref()?;
-        let names = std::iter::once(&o.name).chain(&o.aliases);
-        (d != own && names.into_iter().any(|n| label_key(n) == inside)).then_some(d)
-    })
+    outlets
+        .by_key
+        .get(&inside)?
+        .iter()
+        .copied()
+        .find(|&d| d != own)
 }
 
 /// How far into the first sentence a dateline may reach.
 const DATELINE_BYTES: usize = 80;
 
-/// The other document whose outlet `text` names (the first in input order).
-fn outlet_named(text: &str, own: usize, outlets: &[Option<Outlet>]) -> Option<usize> {
-    outlets.iter().enumerate().find_map(|(d, o)| {
-        let o = o.as_ref()?;
-        (d != own && o.is_named_in(text)).then_some(d)
-    })
+/// Finds the documents whose outlet a text names, in one pass over the text whatever the
+/// number of documents (a thousand-article cluster has hundreds of outlets).
+pub struct OutletIndex {
+    /// Every outlet name pattern, lowercased.
+    automaton: Option<AhoCorasick>,
+    /// `docs[pattern]`: the documents with that name, ascending.
+    docs: Vec<Vec<usize>>,
+    /// Documents by the key of each of their outlet's names (for dateline credits).
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl OutletIndex {
+    /// Indexes the outlets of the documents (`outlets[doc]`).
+    pub fn new(outlets: &[Option<Outlet>]) -> OutletIndex {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut docs: Vec<Vec<usize>> = Vec::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (d, outlet) in outlets.iter().enumerate() {
+            let Some(outlet) = outlet else { continue };
+            for p in outlet.patterns() {
+                match patterns.iter().position(|q| *q == p) {
+                    Some(i) => docs[i].push(d),
+                    None => {
+                        patterns.push(p);
+                        docs.push(vec![d]);
+                    }
+                }
+            }
+            for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
+                by_key.entry(label_key(name)).or_default().push(d);
+            }
+        }
+        for list in docs.iter_mut().chain(by_key.values_mut()) {
+            list.dedup();
+        }
+        let automaton = (!patterns.is_empty())
+            .then(|| AhoCorasick::new(&patterns).expect("outlet names are plain strings"));
+        OutletIndex {
+            automaton,
+            docs,
+            by_key,
+        }
+    }
+
+    /// The first document in input order, other than `own`, whose outlet `text` names as
+    /// whole words.
+    pub fn named_in(&self, text: &str, own: usize) -> Option<usize> {
+        let automaton = self.automaton.as_ref()?;
+        let lower = text.to_lowercase();
+        automaton
+            .find_overlapping_iter(&lower)
+            .filter(|m| is_whole_words(&lower, m.start(), m.end()))
+            .filter_map(|m| {
+                self.docs[m.pattern().as_usize()]
+                    .iter()
+                    .find(|&&d| d != own)
+            })
+            .min()
+            .copied()
+    }
+}
+
+fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The value nearest to position `i`: at or before it first, then after it.
@@ -298,11 +363,9 @@ pub fn contains_phrase(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
     }
-    haystack.match_indices(needle).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    haystack
+        .match_indices(needle)
+        .any(|(at, _)| is_whole_words(haystack, at, at + needle.len()))
 }
 
 #[cfg(test)]
@@ -341,6 +404,7 @@ mod tests {
             }),
             None,
         ];
+        let outlets = OutletIndex::new(&outlets);
         let first = "MILLBROOK, Ore. (AP) — The council voted on Tuesday.";
         assert_eq!(dateline_credit(first, 1, &outlets), Some(0));
         assert_eq!(

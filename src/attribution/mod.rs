@@ -26,7 +26,7 @@ use text::{letters, quotes, Gap};
 pub use lexicon::{CUES, SOURCES};
 
 /// How the attribution was found.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AttributionKind {
     /// The sentence has its own cue and source.
@@ -39,7 +39,7 @@ pub enum AttributionKind {
 }
 
 /// What kind of source a claim is attributed to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     /// A named individual ("White House press secretary Karoline Leavitt").
@@ -57,7 +57,7 @@ pub enum SourceKind {
 }
 
 /// Whether the claim is (partly) a direct quotation.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuoteKind {
     /// The claim's content is a quotation.
@@ -70,7 +70,7 @@ pub enum QuoteKind {
 }
 
 /// The attribution of one sentence.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Attribution {
     /// The cue as written ("said", "told reporters", "according to"); empty if none.
     pub cue: String,
