@@ -98,16 +98,62 @@ pub fn parse_pairs(name: &str, bytes: &[u8]) -> Result<Vec<Pair>> {
     Ok(out)
 }
 
-/// The measures of every pair, and the decision a rule forces on it, if any.
+/// The measures of every pair, and the decision a rule forces on it, if any (a numbers
+/// conflict forces nothing: it only keeps a linked pair from being `corroborated`).
 pub fn measure_all(pairs: &[Pair]) -> (Vec<[f64; N]>, Vec<Option<bool>>) {
     let scorer = super::Scorer::default();
     pairs
         .iter()
         .map(|p| {
             let (a, b) = (Features::new(&p.a), Features::new(&p.b));
-            (a.measures(&b), scorer.rule(&a, &b).map(super::Rule::forces))
+            let forced = match scorer.rule(&a, &b) {
+                Some(super::Rule::Conflict(features::Conflict::Numbers)) | None => None,
+                Some(rule) => Some(rule.forces()),
+            };
+            (a.measures(&b), forced)
         })
         .unzip()
+}
+
+/// Renders `src/data/stem_df.txt`: for every stem (content words and numbers, as
+/// [`features::analyse`] reads them) the number of distinct sentences of `pairs` holding it,
+/// listed when at least [`features::DF_MIN`], sorted by stem. Only the sentences are read,
+/// never the labels, so the IDF it yields is unsupervised.
+pub fn render_stem_df(pairs: &[Pair], command: &str) -> String {
+    use std::collections::{BTreeMap, BTreeSet};
+    let sentences: BTreeSet<&str> = pairs
+        .iter()
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .collect();
+    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    for text in &sentences {
+        let stems: BTreeSet<String> = features::analyse(text)
+            .into_iter()
+            .filter(|t| t.kind != features::Kind::Stop)
+            .map(|t| t.stem)
+            .collect();
+        for stem in stems {
+            *df.entry(stem).or_default() += 1;
+        }
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# Document frequencies of stems. GENERATED: do not edit. Regenerate with:"
+    );
+    let _ = writeln!(s, "#   {command}");
+    let _ = writeln!(
+        s,
+        "# Distinct sentences of the pair file (labels unused); stems in fewer than {} are left out.",
+        features::DF_MIN
+    );
+    let _ = writeln!(s, "# sentences {}", sentences.len());
+    for (stem, n) in df {
+        if n >= features::DF_MIN {
+            let _ = writeln!(s, "{stem}\t{n}");
+        }
+    }
+    s
 }
 
 /// A fitted model: weights and the decision threshold on the probability.
