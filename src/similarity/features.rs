@@ -1130,6 +1130,46 @@ mod tests {
         assert_eq!(shared(&[], &[1]), 0);
     }
 
+    fn measure(name: &str, a: &str, b: &str) -> f64 {
+        let j = NAMES.iter().position(|n| *n == name).unwrap();
+        measures(&Sentence::new(a), &Sentence::new(b))[j]
+    }
+
+    #[test]
+    fn common_words_weigh_less_than_rare_ones() {
+        let lex = lexicon();
+        assert!(lex.docs > 0.0, "src/data/stem_df.txt is empty");
+        assert!(lex.idf("said") < lex.idf("vote"));
+        // A stem the table lacks counts as seen once: the rarest weight.
+        assert!(lex.idf("vote") < lex.idf("zorblat"));
+    }
+
+    #[test]
+    fn sharing_a_rare_word_outweighs_sharing_a_common_one() {
+        let a = "the percent rose and the zorblat fell";
+        let common = "the percent held and the market slid";
+        let rare = "the zorblat held and the market slid";
+        assert_eq!(
+            measure("content_dice", a, common),
+            measure("content_dice", a, rare)
+        );
+        assert!(measure("idf_dice", a, rare) > measure("idf_dice", a, common));
+    }
+
+    #[test]
+    fn meteor_penalises_scattered_matches() {
+        // Four words matched either as one chunk (three shared bigrams) or as four.
+        assert!(meteor(4, 4, 4, 3) > meteor(4, 4, 4, 0));
+        assert_eq!(meteor(4, 4, 0, 0), 0.0);
+    }
+
+    #[test]
+    fn bleu_is_one_for_the_same_sentence_and_lower_for_a_shorter_one() {
+        let a = "the council voted to repair the bridge on tuesday";
+        assert!((measure("bleu", a, a) - 1.0).abs() < 1e-12);
+        assert!(measure("bleu", a, "the council voted to repair the bridge") < 1.0);
+    }
+
     #[test]
     fn measures_are_symmetric() {
         let a = Sentence::new("Rubio was handed a copy of the plan on Nov. 18, officials said.");

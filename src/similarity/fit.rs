@@ -555,6 +555,26 @@ mod tests {
     }
 
     #[test]
+    fn stem_df_counts_distinct_sentences_and_drops_rare_stems() {
+        let pair = |a: &str, b: &str, label| Pair {
+            a: a.into(),
+            b: b.into(),
+            label: Some(label),
+        };
+        let pairs = [
+            pair("The bridges closed.", "A bridge opened.", true),
+            pair("The bridges closed.", "Bridge tolls rose.", false),
+            pair("Tolls fell.", "The bridge is old.", false),
+        ];
+        let text = render_stem_df(&pairs, "cmd");
+        // Five distinct sentences; "bridg" in four (the repeated one counted once), "toll" in
+        // two (below DF_MIN, left out); labels play no part.
+        assert!(text.contains("# sentences 5\n"));
+        let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(rows, ["bridg\t4"]);
+    }
+
+    #[test]
     fn metrics_compute_accuracy_and_f1() {
         let m = Metrics::of(&[true, true, false, false], &[true, false, true, false]);
         assert_eq!(m.accuracy(), 50.0);
