@@ -444,6 +444,15 @@ pub fn render_model(model: &Model, cv: &CrossValidation, train: &Metrics, comman
     let _ = writeln!(s, "//!");
     let _ = writeln!(
         s,
+        "//! The IDF measures read src/data/stem_df.txt: regenerate that first when the tokenizer"
+    );
+    let _ = writeln!(
+        s,
+        "//! changes (`fit MSRP_FILE --write-df src/data/stem_df.txt`), rebuild, then refit."
+    );
+    let _ = writeln!(s, "//!");
+    let _ = writeln!(
+        s,
         "//! Logistic regression (Newton/IRLS, L2 {L2} on standardised measures) over the MSRP"
     );
     let _ = writeln!(

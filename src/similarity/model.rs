@@ -6,6 +6,9 @@
 //! cargo run --release -- fit MSRP_FILE --folds 10 --write src/similarity/model.rs
 //! ```
 //!
+//! The IDF measures read src/data/stem_df.txt: regenerate that first when the tokenizer
+//! changes (`fit MSRP_FILE --write-df src/data/stem_df.txt`), rebuild, then refit.
+//!
 //! Logistic regression (Newton/IRLS, L2 10 on standardised measures) over the MSRP
 //! training split (4076 pairs). 10-fold cross-validation (fold = pair index % 10): accuracy 76.9%,
 //! paraphrase F1 84.0. Refitted on all pairs: accuracy 77.6%, F1 84.4.
