@@ -28,6 +28,11 @@ pub struct Args {
     #[arg(long, value_name = "RS_FILE")]
     write: Option<PathBuf>,
 
+    /// Write the stem document frequencies of the file's sentences (labels unused) to this
+    /// file (src/data/stem_df.txt, the IDF table; rebuild afterwards, then refit).
+    #[arg(long, value_name = "TXT_FILE")]
+    write_df: Option<PathBuf>,
+
     /// Also cross-validate each measure left out and each measure alone.
     #[arg(long)]
     ablation: bool,
@@ -66,6 +71,13 @@ pub fn run(args: &Args) -> Result<Exit> {
             })
         })
         .collect::<Result<_>>()?;
+    if let Some(path) = &args.write_df {
+        let src = fit::render_stem_df(
+            &pairs,
+            "cargo run --release -- fit MSRP_FILE --write-df src/data/stem_df.txt",
+        );
+        output::write(Some(path), src.as_bytes())?;
+    }
     let (x, rule) = fit::measure_all(&pairs);
     let none = vec![None; rule.len()];
     let cv = fit::cross_validate(&x, &none, &y, args.folds, &mask);

@@ -1,8 +1,9 @@
 //! Sentence similarity: a pair of sentences in, a score in [0,1] and a [`Verdict`] out.
 //!
 //! The score is a logistic regression over cheap lexical measures ([`features::NAMES`]):
-//! content-word overlap after case folding, Snowball stemming and stop-word removal, word
-//! bigram overlap both ways, word-level edit distance, length ratio, agreement of numbers and
+//! content-word overlap after case folding, Snowball stemming and stop-word removal (plain and
+//! weighted by IDF, so rare shared words count more), word n-gram overlap both ways (BLEU- and
+//! METEOR-like scores included), word-level edit distance, length ratio, agreement of numbers and
 //! of capitalised names. Attribution clauses ("officials said", "according to X") and stock
 //! phrases ("did not respond to requests for comment") are left out of the compared content.
 //! The weights are fitted on the MSRP training split by `crosscheck fit` and live in the
