@@ -10,3 +10,4 @@ mod provenance;
 mod review;
 mod segment;
 mod similarity;
+mod snapshot;
