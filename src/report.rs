@@ -193,7 +193,8 @@ pub struct DocumentSummary {
     pub paraphrased: usize,
     /// Claims no other document has.
     pub single_source: usize,
-    /// Claims whose only support is a copy of (or the original of) this document.
+    /// Claims with `independent` = no: only copies of this document's source have them, or
+    /// they credit another document compared.
     pub not_independent: usize,
     /// Documents this one draws on, with the sentences that show it.
     pub derived_from: Vec<DerivedFrom>,
@@ -269,7 +270,7 @@ pub fn summary_text(summary: &Summary) -> Vec<u8> {
         let _ = writeln!(out, "{}{}: {} claims", d.doc, outlet, d.claims);
         let _ = writeln!(
             out,
-            "  {} corroborated, {} paraphrased, {} single-source; {} supported only by copies",
+            "  {} corroborated, {} paraphrased, {} single-source; {} not independent",
             d.corroborated, d.paraphrased, d.single_source, d.not_independent
         );
         for x in &d.derived_from {
