@@ -7,7 +7,11 @@ use crate::util::crosscheck;
 
 fn stdout(args: &[&str]) -> String {
     let out = crosscheck().args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
