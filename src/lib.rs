@@ -5,7 +5,31 @@
 //! → [`similarity`] (pair scores) → [`align`] (links across documents) → [`classify`]
 //! (claims and their status) → [`report`] (CSV, JSON). [`pipeline`] wires them; [`cmd`] holds
 //! the subcommands and [`cli`] the command line; [`review`] (decisions on single-source claims)
-//! and [`check`] (the CI policy) sit on top.
+//! and [`check`] (the CI policy) sit on top; [`provenance`] and [`integrity`] tell copies from
+//! independent sources and check that copies kept the facts.
+//!
+//! The library does everything the binary does. Comparing two articles held in memory:
+//!
+//! ```
+//! use crosscheck::{document, pipeline, report};
+//!
+//! let wire = "The council voted 6-1 on Tuesday to spend $4.2 million on the bridge, \
+//!             officials said.";
+//! let copy = "The council voted 6-1 on Tuesday to spend $4.8 million on the bridge, \
+//!             officials said.";
+//! let docs = vec![
+//!     document::from_bytes("wire".into(), "wire.txt".into(), wire.into()).unwrap(),
+//!     document::from_bytes("copy".into(), "copy.txt".into(), copy.into()).unwrap(),
+//! ];
+//! let analysis = pipeline::analyze(docs, &pipeline::Options::default());
+//! let claim = &analysis.claims[1][0];
+//! assert_eq!(claim.status.as_str(), "paraphrased"); // the same claim, one figure changed
+//! assert_eq!(claim.attribution.cue, "said");
+//! assert_eq!(claim.flags[0].kind.as_str(), "number-mismatch");
+//!
+//! let csv = report::to_csv(&report::records(&analysis, &Default::default()));
+//! assert!(csv.starts_with(b"id,doc,sentence,paragraph,line,text,status,"));
+//! ```
 
 pub mod align;
 pub mod attribution;
