@@ -330,11 +330,11 @@ impl Attributor {
             let bounded_left = text[..m.start()]
                 .chars()
                 .next_back()
-                .map_or(true, |c| !c.is_alphanumeric());
+                .is_none_or(|c| !c.is_alphanumeric());
             let bounded_right = text[m.end()..]
                 .chars()
                 .next()
-                .map_or(true, |c| !c.is_alphanumeric());
+                .is_none_or(|c| !c.is_alphanumeric());
             if class == CueClass::NotCue || !bounded_left || !bounded_right {
                 continue;
             }
@@ -779,7 +779,7 @@ fn continues_statement(w: &Words, prev: &Attribution) -> bool {
     let Some(t) = w.toks.get(i) else {
         return false;
     };
-    if w.toks.get(i + 1).map_or(true, |n| n.is_capitalized()) {
+    if w.toks.get(i + 1).is_none_or(|n| n.is_capitalized()) {
         return false;
     }
     let singular_person = prev.source_kind == Some(SourceKind::NamedPerson)

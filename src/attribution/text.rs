@@ -118,7 +118,7 @@ pub(crate) fn classify_gap(gap: &str, at_start: bool) -> Gap {
             '"' => {
                 // A straight quote after punctuation or a word closes; before a word it opens.
                 let before_space = k == 0 || chars[k - 1].is_whitespace();
-                let after_space = chars.get(k + 1).map_or(true, |n| n.is_whitespace());
+                let after_space = chars.get(k + 1).is_none_or(|n| n.is_whitespace());
                 if after_space || !before_space {
                     return Gap::QuoteClose;
                 }
@@ -168,7 +168,7 @@ pub(crate) fn quotes(s: &str, open: bool) -> Quotes {
             }
             '"' => {
                 let opens = next.is_some_and(|n| !n.is_whitespace())
-                    && prev.map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '—' | '–'));
+                    && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–'));
                 if inside && !opens {
                     out.quoted.push(start..i);
                     inside = false;

@@ -221,7 +221,7 @@ fn paragraphs(
 
 /// Whether a line ends where a sentence may end (terminal punctuation, closing quote, colon).
 fn ends_sentence_like(line: &str) -> bool {
-    line.trim_end().chars().next_back().map_or(true, |c| {
+    line.trim_end().chars().next_back().is_none_or(|c| {
         matches!(
             c,
             '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ']'

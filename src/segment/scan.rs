@@ -335,11 +335,11 @@ impl<'a> Scan<'a> {
                 Ev::QuoteStraight => {
                     let prev = self.char_before(e.pos);
                     let next = self.char_at(e.pos + 1);
-                    let open_like = prev.map_or(true, |c| {
+                    let open_like = prev.is_none_or(|c| {
                         c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-')
                     }) && next.is_some_and(|c| !c.is_whitespace());
                     let close_like = prev.is_some_and(|c| !c.is_whitespace())
-                        && next.map_or(true, |c| {
+                        && next.is_none_or(|c| {
                             c.is_whitespace() || c.is_ascii_punctuation() || "—–”’".contains(c)
                         });
                     match open_quote {
