@@ -27,7 +27,7 @@ pub struct Link {
     pub doc: usize,
     /// Index of the sentence in that document (0-based).
     pub sentence: usize,
-    /// Similarity in [0,1].
+    /// Similarity in \[0,1\].
     pub score: f64,
     /// Corroborated or paraphrased.
     pub verdict: Verdict,

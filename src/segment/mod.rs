@@ -5,10 +5,10 @@
 //! the byte ranges and the whitespace between them rebuild the body exactly.
 //!
 //! Two steps: the body is cut into paragraphs by how its line breaks are read ([`LineBreaks`]),
-//! then each paragraph is cut into sentences by a hand-written scanner ([`scan`]) that knows news
+//! then each paragraph is cut into sentences by a hand-written scanner (`scan`) that knows news
 //! English: abbreviations and initials, sentence starters, numbers, ellipses, lists, brackets,
 //! and quotes with their attributions. The word lists are plain files in `src/data/`
-//! ([`lexicon`]). The rules are described in `docs/segmentation.md`.
+//! (`lexicon`). The rules are described in `docs/segmentation.md`.
 
 mod lexicon;
 mod scan;

@@ -1,4 +1,4 @@
-//! Sentence similarity: a pair of sentences in, a score in [0,1] and a [`Verdict`] out.
+//! Sentence similarity: a pair of sentences in, a score in \[0,1\] and a [`Verdict`] out.
 //!
 //! The score is a logistic regression over cheap lexical measures ([`features::NAMES`]):
 //! content-word overlap after case folding, Snowball stemming and stop-word removal (plain and
@@ -82,7 +82,7 @@ impl Default for Thresholds {
 /// A scored pair.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Score {
-    /// Similarity in [0,1]: the fitted probability that the pair is a paraphrase.
+    /// Similarity in \[0,1\]: the fitted probability that the pair is a paraphrase.
     pub value: f64,
     /// What the score means under the thresholds.
     pub verdict: Verdict,
@@ -195,7 +195,7 @@ impl Scorer {
         }
     }
 
-    /// Scores a pair: symmetric, in [0,1], deterministic.
+    /// Scores a pair: symmetric, in \[0,1\], deterministic.
     pub fn score(&self, a: &Features, b: &Features) -> Score {
         self.score_measures(&a.measures(b), self.rule(a, b))
     }
