@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::review::{decisions, pending, run, Seed};
+use crate::util::{csv_maps, success_stdout};
 
 /// Single-source claims as `compare` reports them: (id, doc, line, text).
 fn single_source(articles: &[String]) -> Vec<(String, String, usize, String)> {
@@ -24,43 +25,22 @@ fn claims_where(
     column: &str,
     value: &str,
 ) -> Vec<(String, String, usize, String)> {
-    let out = run(&["compare"], articles)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let mut reader = csv::Reader::from_reader(out.as_slice());
-    let h: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let col = |n: &str| h.iter().position(|c| c == n).unwrap();
-    let (id, doc, line, text, wanted) =
-        (col("id"), col("doc"), col("line"), col("text"), col(column));
-    reader
-        .records()
-        .map(Result::unwrap)
-        .filter(|r| &r[wanted] == value)
+    let out = success_stdout(&mut run(&["compare"], articles));
+    csv_maps(&out)
+        .into_iter()
+        .filter(|r| r[column] == value)
         .map(|r| {
-            (
-                r[id].to_string(),
-                r[doc].to_string(),
-                r[line].parse().unwrap(),
-                r[text].to_string(),
-            )
+            let line = r["line"].parse().unwrap();
+            (r["id"].clone(), r["doc"].clone(), line, r["text"].clone())
         })
         .collect()
 }
 
 fn ids(articles: &[String]) -> Vec<String> {
-    let out = run(&["compare"], articles)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let mut reader = csv::Reader::from_reader(out.as_slice());
-    reader
-        .records()
-        .map(|r| r.unwrap()[0].to_string())
+    let out = success_stdout(&mut run(&["compare"], articles));
+    csv_maps(&out)
+        .into_iter()
+        .map(|r| r["id"].clone())
         .collect()
 }
 

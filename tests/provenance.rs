@@ -2,29 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::util::crosscheck;
+use crate::util::{crosscheck, csv_maps, success_stdout};
 
 /// The claims CSV of `args`, as maps from column name to value.
 fn rows(args: &[&str]) -> Vec<BTreeMap<String, String>> {
-    let out = crosscheck().arg("compare").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    let headers = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            headers
-                .iter()
-                .map(String::from)
-                .zip(r.iter().map(String::from))
-                .collect()
-        })
-        .collect()
+    csv_maps(&success_stdout(crosscheck().arg("compare").args(args)))
 }
 
 /// The row whose text contains `needle` in document `doc`.

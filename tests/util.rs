@@ -38,3 +38,25 @@ pub fn crosscheck() -> assert_cmd::Command {
     cmd.current_dir(root());
     cmd
 }
+
+/// The stdout of a command that must succeed (its stderr is shown if it does not).
+pub fn success_stdout(cmd: &mut assert_cmd::Command) -> Vec<u8> {
+    cmd.assert().success().get_output().stdout.clone()
+}
+
+/// A CSV with a header row, as maps from column name to value.
+pub fn csv_maps(bytes: &[u8]) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let headers = reader.headers().expect("a header row").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("valid CSV");
+            headers
+                .iter()
+                .map(String::from)
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
