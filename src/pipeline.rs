@@ -113,8 +113,9 @@ pub fn analyze_with_threads(
 }
 
 /// What a sentence claims, for matching: its text without the dateline that may open the
-/// first sentence of an article ("MILLBROOK, Ore. (AP) — ").
-fn claim_text(index: usize, sentence: &Sentence) -> &str {
+/// first sentence of an article ("MILLBROOK, Ore. (AP) — "). `index` is the sentence's
+/// position in its document.
+pub fn claim_text(index: usize, sentence: &Sentence) -> &str {
     let text = sentence.text.as_str();
     if index == 0 {
         &text[document::dateline_len(text)..]

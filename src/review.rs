@@ -16,7 +16,7 @@ use crate::attribution::AttributionKind;
 use crate::classify::{Claim, Status};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::pipeline::Analysis;
+use crate::pipeline::{self, Analysis};
 use crate::similarity::{Features, Scorer};
 
 /// The file name used when `--reviews` is not given, in the first article's directory.
@@ -272,6 +272,11 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The reviews file: the one given, else `reviews.csv` in the first article's directory.
+pub fn path_or_default(given: Option<&Path>, documents: &[Document]) -> PathBuf {
+    given.map_or_else(|| default_path(documents), Path::to_path_buf)
+}
+
 /// The reviews file used when none is given: `reviews.csv` in the first article's directory
 /// (the current directory for standard input).
 pub fn default_path(documents: &[Document]) -> PathBuf {
@@ -323,33 +328,58 @@ pub struct Nearest {
     pub score: f64,
 }
 
-/// The `k` sentences of other documents most similar to `claim`, best first, whatever their
-/// verdict: single-source claims have no links, yet the reviewer wants to see the near misses.
-pub fn nearest(analysis: &Analysis, scorer: &Scorer, claim: &Claim, k: usize) -> Vec<Nearest> {
-    let own = Features::new(&analysis.sentences[claim.doc][claim.sentence].text);
-    let mut out: Vec<Nearest> = Vec::new();
-    for (d, sentences) in analysis.sentences.iter().enumerate() {
-        if d == claim.doc {
-            continue;
-        }
-        for (s, sentence) in sentences.iter().enumerate() {
-            let score = scorer.score(&own, &Features::new(&sentence.text)).value;
-            if score > 0.0 {
-                out.push(Nearest {
-                    doc: d,
-                    sentence: s,
-                    score,
-                });
+/// Every sentence's similarity features, computed once per review so that showing the
+/// closest sentences of each claim costs scoring only. Sentences are featurised as `compare`
+/// featurises them, so the scores shown are the scores `compare` would give.
+pub struct Neighbourhood {
+    features: Vec<Vec<Features>>,
+}
+
+impl Neighbourhood {
+    /// Featurises every sentence of the analysis.
+    pub fn new(analysis: &Analysis) -> Neighbourhood {
+        let features = analysis
+            .sentences
+            .iter()
+            .map(|doc| {
+                doc.iter()
+                    .enumerate()
+                    .map(|(i, s)| Features::new(pipeline::claim_text(i, s)))
+                    .collect()
+            })
+            .collect();
+        Neighbourhood { features }
+    }
+
+    /// The `k` sentences of other documents most similar to `claim`, best first, whatever
+    /// their verdict: single-source claims have no links, yet the reviewer wants to see the
+    /// near misses.
+    pub fn nearest(&self, scorer: &Scorer, claim: &Claim, k: usize) -> Vec<Nearest> {
+        let own = &self.features[claim.doc][claim.sentence];
+        let mut out: Vec<Nearest> = Vec::new();
+        for (d, sentences) in self.features.iter().enumerate() {
+            if d == claim.doc {
+                continue;
+            }
+            for (s, other) in sentences.iter().enumerate() {
+                let score = scorer.score(own, other).value;
+                if score > 0.0 {
+                    out.push(Nearest {
+                        doc: d,
+                        sentence: s,
+                        score,
+                    });
+                }
             }
         }
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then((a.doc, a.sentence).cmp(&(b.doc, b.sentence)))
+        });
+        out.truncate(k);
+        out
     }
-    out.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then((a.doc, a.sentence).cmp(&(b.doc, b.sentence)))
-    });
-    out.truncate(k);
-    out
 }
 
 /// The paragraph holding a claim, with whitespace folded, and the claim's byte range in it.

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use crate::check::{self, Policy};
 use crate::cmd::{ArticleArgs, ThresholdArgs};
 use crate::error::{Exit, Result};
+use crate::output;
 use crate::review::{self, Reviews};
-use crate::{output, pipeline};
 
 /// Output format of `check`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -56,13 +56,9 @@ pub fn run(args: &Args) -> Result<Exit> {
         None => Policy::default(),
     };
     let options = args.articles.options(&args.thresholds)?;
-    let documents = args.articles.load()?;
-    let reviews_path = args
-        .reviews
-        .clone()
-        .unwrap_or_else(|| review::default_path(&documents));
+    let analysis = args.articles.analyze(&options, 0)?;
+    let reviews_path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
     let reviews = Reviews::load(&reviews_path)?;
-    let analysis = pipeline::analyze(documents, &options);
     let report = check::evaluate(&analysis, &reviews, &policy);
     if let Some(path) = &args.junit {
         output::write_atomic(path, check::junit(&analysis, &report).as_bytes())?;

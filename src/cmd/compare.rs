@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use crate::cmd::{ArticleArgs, ThresholdArgs};
 use crate::error::{Exit, Result};
+use crate::output;
 use crate::report::{self, ReportOptions};
-use crate::{output, pipeline};
 
 /// Output format of `compare`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -57,8 +57,7 @@ pub fn run(args: &Args) -> Result<Exit> {
     let mut options = args.articles.options(&args.thresholds)?;
     options.align.exhaustive = args.exhaustive;
     options.align.progress = true;
-    let documents = args.articles.load()?;
-    let analysis = pipeline::analyze_with_threads(documents, &options, args.threads);
+    let analysis = args.articles.analyze(&options, args.threads)?;
     if args.summary {
         let summary = report::summary(&analysis);
         let bytes = match args.format {

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use crate::document::{self, Document, Input};
 use crate::error::{Error, Result};
-use crate::pipeline::Options;
+use crate::pipeline::{self, Analysis, Options};
 use crate::provenance::{outlet_from_names, Outlet, OutletBook};
 use crate::segment::{LineBreaks, SegmentConfig};
 use crate::similarity::Thresholds;
@@ -129,6 +129,13 @@ impl ArticleArgs {
             outlet_overrides: self.outlet_overrides()?,
             ..Options::default()
         })
+    }
+
+    /// Reads the articles and runs the pipeline with these options, on `threads` threads
+    /// (0: one per core).
+    pub fn analyze(&self, options: &Options, threads: usize) -> Result<Analysis> {
+        let documents = self.load()?;
+        Ok(pipeline::analyze_with_threads(documents, options, threads))
     }
 
     fn outlet_overrides(&self) -> Result<Vec<(String, Outlet)>> {

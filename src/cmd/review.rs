@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::classify::Claim;
 use crate::cmd::{ArticleArgs, ThresholdArgs};
 use crate::error::{Error, Exit, Result};
-use crate::pipeline::{self, Analysis};
+use crate::pipeline::Analysis;
 use crate::review::{self, Decision, Reviews};
 use crate::similarity::Scorer;
 use crate::terminal::{CrLf, Keys, LineKeys, RawKeys};
@@ -85,13 +85,9 @@ pub fn run(args: &Args) -> Result<Exit> {
         ));
     }
     let options = args.articles.options(&args.thresholds)?;
-    let documents = args.articles.load()?;
-    let path = args
-        .reviews
-        .clone()
-        .unwrap_or_else(|| review::default_path(&documents));
+    let analysis = args.articles.analyze(&options, 0)?;
+    let path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
     let mut reviews = Reviews::load(&path)?;
-    let analysis = pipeline::analyze(documents, &options);
     report_stale(&analysis, &reviews, &path);
     if args.list {
         let bytes = list(&analysis, &reviews, args.format);
@@ -123,9 +119,11 @@ pub fn run(args: &Args) -> Result<Exit> {
         );
     } else {
         let scorer = Scorer::new(options.thresholds);
+        let neighbourhood = review::Neighbourhood::new(&analysis);
         let mut session = Session {
             analysis: &analysis,
             scorer: &scorer,
+            neighbourhood: &neighbourhood,
             reviews: &mut reviews,
             path: &path,
             style: Style::detect(),
@@ -334,6 +332,7 @@ enum Step {
 struct Session<'a> {
     analysis: &'a Analysis,
     scorer: &'a Scorer,
+    neighbourhood: &'a review::Neighbourhood,
     reviews: &'a mut Reviews,
     path: &'a Path,
     style: Style,
@@ -507,7 +506,7 @@ impl Session<'_> {
                 st.bold("support:")
             )?;
         }
-        let nearest = review::nearest(a, self.scorer, claim, 3);
+        let nearest = self.neighbourhood.nearest(self.scorer, claim, 3);
         if nearest.is_empty() {
             writeln!(out, "{} none", st.bold("closest in other articles:"))?;
         } else {
