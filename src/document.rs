@@ -421,6 +421,7 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
+        #![proptest_config(crate::proptest_config())]
         /// Header parsing and dateline detection stay on character boundaries whatever the text.
         #[test]
         fn header_and_dateline_never_panic(text in "\\PC{0,80}") {

@@ -238,6 +238,7 @@ fn attribution_speed() {
 }
 
 proptest::proptest! {
+    #![proptest_config(crate::util::proptest_config(256))]
     /// Any text: one attribution per sentence, spans inside the text on char boundaries, no panic.
     #[test]
     fn any_text_gives_valid_spans(

@@ -260,7 +260,7 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(crate::util::proptest_config(64))]
         /// Any pair of articles goes through the whole pipeline without a panic, and the
         /// output does not depend on the run.
         #[test]

@@ -302,7 +302,7 @@ fn piece() -> impl Strategy<Value = &'static str> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(crate::util::proptest_config(400))]
 
     #[test]
     fn nothing_is_lost_on_news_like_text(

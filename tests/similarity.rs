@@ -317,6 +317,7 @@ fn msrp_cross_validation_meets_the_bar() {
 // Invariants on generated text.
 
 proptest::proptest! {
+    #![proptest_config(crate::util::proptest_config(256))]
     #[test]
     fn scores_are_in_range_symmetric_and_deterministic(
         a in "[A-Za-z0-9 ,.'\"$%-]{0,120}",

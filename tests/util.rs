@@ -32,6 +32,23 @@ pub fn shared_eval() -> Option<PathBuf> {
     None
 }
 
+/// Property tests start from a fixed seed, so `cargo test` passes or fails the same way on
+/// every run and every machine; a failure is reproduced by running again. To explore beyond
+/// it, set `PROPTEST_RNG_SEED` (and `PROPTEST_CASES`); a case found that way becomes a named
+/// unit test beside the rule it broke. Nothing is written into the source tree.
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, RngSeed};
+    let config = Config::with_cases(cases);
+    Config {
+        rng_seed: match config.rng_seed {
+            RngSeed::Random => RngSeed::Fixed(20_251_125),
+            chosen => chosen,
+        },
+        failure_persistence: None,
+        ..config
+    }
+}
+
 /// A `crosscheck` command run from the repository root.
 pub fn crosscheck() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::new(assert_cmd::cargo::cargo_bin!("crosscheck"));
