@@ -29,22 +29,87 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+///
+/// A path that names something other than a regular file (`/dev/null`, `/dev/stdout`, a
+/// FIFO) is written in place: renaming over it would replace the device or pipe with a plain
+/// file. A symbolic link is followed, so the link stays and its target gets the new bytes.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
+    let target = match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return std::fs::write(path, bytes).map_err(err),
+        Ok(_) => std::fs::canonicalize(path).map_err(err)?,
+        Err(_) => path.to_path_buf(),
+    };
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path
+    let name = target
         .file_name()
         .map_or("out".into(), |n| n.to_string_lossy());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, &target));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("crosscheck-output-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn replaces_a_file_whole_and_leaves_no_temporary() {
+        let dir = scratch("replace");
+        let out = dir.join("claims.csv");
+        std::fs::write(&out, "old, longer content").unwrap();
+        write_atomic(&out, b"new").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_not_replaced() {
+        let dir = scratch("link");
+        let real = dir.join("real.csv");
+        let link = dir.join("link.csv");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        let is_device =
+            |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.file_type().is_char_device());
+        if !is_device(null) {
+            eprintln!("skipped: /dev/null is not a character device on this machine");
+            return;
+        }
+        write_atomic(null, b"discarded").unwrap();
+        assert!(is_device(null), "/dev/null was replaced by a regular file");
+    }
 }
