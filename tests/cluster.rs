@@ -139,7 +139,13 @@ fn one_and_two_threads_give_identical_output() {
 
 #[test]
 fn candidates_find_every_exhaustive_link_in_the_corpus() {
-    for set in ["ukraine-plan", "wire-rewrite", "two-outlets", "unrelated"] {
+    for set in [
+        "ukraine-plan",
+        "wire-rewrite",
+        "two-outlets",
+        "unrelated",
+        "council-votes",
+    ] {
         let dir = crate::util::corpus(set);
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()

@@ -128,10 +128,21 @@ fn independent_outlets_corroborate_independently() {
 
 #[test]
 fn unrelated_stories_share_no_claim() {
-    let rows = rows(&["corpus/unrelated"]);
-    for r in &rows {
-        assert_eq!(r["status"], "single-source", "{}", r["text"]);
+    for set in ["corpus/unrelated", "corpus/council-votes"] {
+        for r in &rows(&[set]) {
+            assert_eq!(r["status"], "single-source", "{set}: {}", r["text"]);
+        }
     }
+}
+
+/// Two towns' council votes told in the same mould ("Most of the 40 residents who spoke
+/// opposed the increase" / "Most of the 25 residents who spoke supported the library"): only
+/// the same-story rule keeps them apart, so without it they must link.
+#[test]
+fn council_votes_are_told_alike_and_kept_apart_by_the_story_rule() {
+    let any_story = rows(&["--any-story", "corpus/council-votes"]);
+    let residents = row(&any_story, "fairhaven", "Most of the 40 residents");
+    assert_eq!(residents["matches"], "brookdale:8");
 }
 
 mod seed_pair {

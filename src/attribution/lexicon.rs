@@ -44,6 +44,14 @@ fn sections(text: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+/// Lower-case words that name a role or a kind of body rather than someone in particular:
+/// titles, organisation and anonymous head nouns ("mayor", "council", "officials").
+pub(crate) fn role_words() -> impl Iterator<Item = &'static str> {
+    sections(SOURCES)
+        .filter(|(section, _)| matches!(*section, "title" | "organization-noun" | "anonymous-noun"))
+        .map(|(_, entry)| entry)
+}
+
 /// All lexicons, ready to use.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {

@@ -23,6 +23,7 @@ use lexicon::{CueClass, Lexicon};
 use source::{classify, is_pronoun, left_np, right_np, subject_np, subject_person, Words};
 use text::{letters, quotes, Gap};
 
+pub(crate) use lexicon::role_words;
 pub use lexicon::{CUES, SOURCES};
 
 /// How the attribution was found.

@@ -49,6 +49,12 @@ pub struct ArticleArgs {
     /// A file of extra known outlets, one per line: `Name | alias | alias`.
     #[arg(long = "outlets", value_name = "FILE")]
     pub outlets_file: Option<PathBuf>,
+
+    /// Match paraphrases even between articles that share no distinctive names (by default
+    /// such articles are different stories; see docs/decisions.md). For collections of
+    /// unrelated sentences rather than stories.
+    #[arg(long)]
+    pub any_story: bool,
 }
 
 /// Matching thresholds.
@@ -122,13 +128,15 @@ impl ArticleArgs {
             })?;
             outlets.extend_front(OutletBook::parse(&text));
         }
-        Ok(Options {
+        let mut options = Options {
             segment: self.segment_config()?,
             thresholds: thresholds.thresholds()?,
             outlets,
             outlet_overrides: self.outlet_overrides()?,
             ..Options::default()
-        })
+        };
+        options.align.same_story = !self.any_story;
+        Ok(options)
     }
 
     /// Reads the articles and runs the pipeline with these options, on `threads` threads

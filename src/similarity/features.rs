@@ -129,6 +129,9 @@ struct Lexicon {
     df: std::collections::HashMap<&'static str, u32>,
     /// Sentences the frequencies were counted over (0: no table, every IDF is 1).
     docs: f64,
+    /// 5-letter prefixes of words naming a role or a kind of body ("Mayor", "Council"): never
+    /// distinctive names.
+    roles: HashSet<u64>,
 }
 
 impl Lexicon {
@@ -186,6 +189,9 @@ fn lexicon() -> &'static Lexicon {
             phrases,
             df,
             docs,
+            roles: crate::attribution::role_words()
+                .map(|w| prefix(&w.to_lowercase()))
+                .collect(),
         }
     })
 }
@@ -531,6 +537,9 @@ pub struct Sentence {
     pub all_prefixes: Vec<u64>,
     /// Holds a stock phrase.
     pub stock: bool,
+    /// 5-letter prefixes of the distinctive names (see [`STORY_NAME_IDF`]), attribution
+    /// included: what tells which story a sentence belongs to.
+    pub story_names: Vec<u64>,
     /// The distinct hashed stems of `sequence`, sorted.
     pub sequence_set: Vec<u64>,
     /// IDF of each element of `content`, in the same order.
@@ -630,6 +639,17 @@ impl Sentence {
             char_trigrams: sorted(char_trigrams),
             sequence_set: sorted(sequence.clone()),
             stock: toks.iter().any(|t| t.stock),
+            story_names: sorted(
+                toks.iter()
+                    .filter(|t| {
+                        (t.name || t.possible_name)
+                            && t.kind == Kind::Content
+                            && lex.idf(&t.stem) >= STORY_NAME_IDF
+                            && !lex.roles.contains(&prefix(&t.stem))
+                    })
+                    .map(|t| prefix(&t.stem))
+                    .collect(),
+            ),
             claim_prefixes: sorted(
                 claim
                     .iter()
@@ -840,6 +860,13 @@ pub fn contained(a: &Sentence, b: &Sentence) -> bool {
         + usize::from(initial(l, s));
     names >= CONTAINED_MIN_NAMES
 }
+
+/// Least IDF of a distinctive name: a capitalised word in at most about 30 of the 7,816
+/// training sentences, and not a title or a kind of body (the `[title]`,
+/// `[organization-noun]` and `[anonymous-noun]` sections of `src/data/sources.txt`).
+/// "Fairhaven", "Witkoff" or "Swatara" are; "City", "Mayor", "Councilman" or "Microsoft" are
+/// too common in news to say which story a sentence is from.
+pub const STORY_NAME_IDF: f64 = 5.5;
 
 /// Why two sentences cannot state the same claim however alike their wording.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -109,6 +109,12 @@ impl Features {
         &self.sentence.index
     }
 
+    /// Sorted, deduplicated 5-letter prefixes of the sentence's distinctive names (people,
+    /// places, bodies rare in news), which tell what story it belongs to.
+    pub fn story_names(&self) -> &[u64] {
+        &self.sentence.story_names
+    }
+
     /// The pair measures against another sentence, in the order of [`features::NAMES`].
     pub fn measures(&self, other: &Features) -> [f64; N] {
         features::measures(&self.sentence, &other.sentence)
