@@ -39,6 +39,15 @@ impl FlagKind {
         FlagKind::AttributionChanged,
     ];
 
+    /// Whether the two claims disagree on a fact (a figure, who acted, the words of a
+    /// quotation): however alike their wording, they then do not corroborate each other.
+    pub fn changes_facts(self) -> bool {
+        matches!(
+            self,
+            FlagKind::QuoteAltered | FlagKind::NumberMismatch | FlagKind::ActorMismatch
+        )
+    }
+
     /// The name used in outputs.
     pub fn as_str(self) -> &'static str {
         match self {

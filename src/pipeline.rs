@@ -17,7 +17,7 @@ use crate::document::{self, Document};
 use crate::integrity::{self, Crediting, Facts, Flag, FlagKind};
 use crate::provenance::{self, Derivation, Outlet, OutletBook};
 use crate::segment::{SegmentConfig, Segmenter, Sentence};
-use crate::similarity::{Features, Scorer, Thresholds};
+use crate::similarity::{Features, Scorer, Thresholds, Verdict};
 
 /// Everything that changes what `compare` finds.
 #[derive(Clone, Debug, Default)]
@@ -164,17 +164,20 @@ fn build_claims(
                 .into_iter()
                 .zip(links)
                 .enumerate()
-                .map(|(s, (attribution, found))| Claim {
-                    id: classify::claim_id(&documents[d].label, &read.sentences[s].text),
-                    doc: d,
-                    sentence: s,
-                    status: classify::status_of(&found.links),
-                    support: found.support,
-                    independent_support: found.independent_support,
-                    flags: facts.flags(cache, groups, d, s, &found),
-                    links: found.links,
-                    attribution,
-                    credits: credits[d][s],
+                .map(|(s, (attribution, mut found))| {
+                    let flags = facts.flags(cache, groups, d, s, &mut found);
+                    Claim {
+                        id: classify::claim_id(&documents[d].label, &read.sentences[s].text),
+                        doc: d,
+                        sentence: s,
+                        status: classify::status_of(&found.links),
+                        support: found.support,
+                        independent_support: found.independent_support,
+                        flags,
+                        links: found.links,
+                        attribution,
+                        credits: credits[d][s],
+                    }
                 })
                 .collect();
             (read.sentences, claims)
@@ -233,29 +236,33 @@ impl FactTable {
     }
 
     /// Integrity flags of sentence `s` of document `d` against the sentences it is linked to,
-    /// one per kind and matched entry, naming the best-linked sentence of that entry.
+    /// one per kind and matched entry, naming the best-linked sentence of that entry. A link
+    /// whose claims disagree on a fact ([`FlagKind::changes_facts`]) is at most paraphrased.
     fn flags(
         &self,
         cache: &mut FlagCache,
         groups: &[u32],
         d: usize,
         s: usize,
-        found: &SentenceLinks,
+        found: &mut SentenceLinks,
     ) -> Vec<Flag> {
         let own = self.of[d][s];
         let mut seen: Vec<u32> = Vec::new();
         let mut out = Vec::new();
-        for l in &found.links {
+        for l in &mut found.links {
             let other = self.of[l.doc][l.sentence];
-            if seen.contains(&other) {
-                continue;
-            }
-            seen.push(other);
             let (x, y) = (&self.facts[own as usize], &self.facts[other as usize]);
             let crediting = Crediting::between(x, groups[d], y, groups[l.doc]);
             let kinds = cache
                 .entry((own, other, crediting))
                 .or_insert_with(|| integrity::compare(x, y, crediting));
+            if l.verdict == Verdict::Corroborated && kinds.iter().any(|k| k.changes_facts()) {
+                l.verdict = Verdict::Paraphrased;
+            }
+            if seen.contains(&other) {
+                continue;
+            }
+            seen.push(other);
             out.extend(kinds.iter().map(|&kind| Flag {
                 kind,
                 doc: l.doc,

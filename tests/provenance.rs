@@ -69,6 +69,9 @@ mod wire_and_rewrite {
             );
             let back = format!("{kind}:{}", reference(rewrite));
             assert!(flags(wire).contains(&back), "{original}: {:?}", flags(wire));
+            // A changed fact is not corroboration, however alike the wording.
+            assert_eq!(rewrite["status"], "paraphrased", "{changed}");
+            assert_eq!(wire["status"], "paraphrased", "{original}");
         }
     }
 
