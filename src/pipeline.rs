@@ -58,7 +58,16 @@ struct Read {
 /// Runs the whole pipeline on the current rayon thread pool.
 pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let segmenter = Segmenter::new(options.segment.clone());
-    let attributor = Attributor::new();
+    let outlets =
+        provenance::resolve_outlets(&documents, &options.outlets, &options.outlet_overrides);
+    // Every outlet in play is a publication when an article names it as a source.
+    let outlet_names = outlets
+        .iter()
+        .flatten()
+        .chain(options.outlets.outlets())
+        .flat_map(|o| std::iter::once(&o.name).chain(&o.aliases))
+        .map(String::as_str);
+    let attributor = Attributor::new().with_outlets(outlet_names);
     let read: Vec<Read> = documents
         .par_iter()
         .map(|d| {
@@ -70,8 +79,6 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
             }
         })
         .collect();
-    let outlets =
-        provenance::resolve_outlets(&documents, &options.outlets, &options.outlet_overrides);
     let index = provenance::OutletIndex::new(&outlets);
     let credits: Vec<Vec<Option<usize>>> = read
         .par_iter()

@@ -15,12 +15,16 @@ mod lexicon;
 mod source;
 mod text;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::segment::Sentence;
 
 use lexicon::{CueClass, Lexicon};
-use source::{classify, is_pronoun, left_np, right_np, subject_np, subject_person, Words};
+use source::{
+    classify, is_company_suffix, is_party_tag, is_pronoun, left_np, right_np, role_then_name,
+    subject_np, subject_person, titled_name, Words,
+};
 use text::{letters, quotes, Gap};
 
 pub(crate) use lexicon::role_words;
@@ -221,6 +225,23 @@ impl Attributor {
         }
     }
 
+    /// Adds outlet names (as written, a leading "the" dropped) to the publications, so the
+    /// outlets of the articles being compared ("outlet:" headers, `--outlet`) classify as
+    /// publications when another article cites them.
+    pub fn with_outlets<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Attributor {
+        for name in names {
+            let name = name.trim();
+            let bare = name
+                .strip_prefix("the ")
+                .or_else(|| name.strip_prefix("The "))
+                .unwrap_or(name);
+            if !bare.is_empty() {
+                self.lex.publications.insert(bare.to_string());
+            }
+        }
+        self
+    }
+
     /// Attributes every sentence of one document (sentences in document order).
     pub fn attribute(&self, sentences: &[Sentence]) -> Vec<Attribution> {
         let n = sentences.len();
@@ -248,7 +269,7 @@ impl Attributor {
             group.push(if continued { group[i - 1] } else { i });
             starts_quote.push(q.starts_with_quote || continued);
             let w = Words::new(&s.text);
-            let mut a = self.explicit(&w);
+            let mut a = self.explicit(&w, &q.quoted);
             let quoted: usize = q.quoted.iter().map(|r| letters(&s.text[r.clone()])).sum();
             let attribution_letters = a.span.as_ref().map_or(0, |r| {
                 // Only the attribution phrase outside quotation marks counts as not-content.
@@ -275,8 +296,19 @@ impl Attributor {
             words.push(w);
             out.push(a);
         }
+        let companies = company_names(&words);
+        for a in out.iter_mut() {
+            let bare = a
+                .source
+                .trim_start_matches("the ")
+                .trim_start_matches("The ");
+            if a.source_kind == Some(SourceKind::NamedPerson) && companies.contains(bare) {
+                a.source_kind = Some(SourceKind::Organization);
+            }
+        }
+        let mut genders = HashMap::new();
         for i in 0..n {
-            self.resolve_pronoun(i, sentences, &words, &mut out);
+            self.resolve_pronoun(i, sentences, &words, &companies, &mut genders, &mut out);
         }
         for i in 0..n {
             if out[i].kind != AttributionKind::None {
@@ -323,10 +355,16 @@ impl Attributor {
     }
 
     /// The sentence's own attribution (pronouns not yet resolved).
-    fn explicit(&self, w: &Words) -> Attribution {
+    ///
+    /// `quoted` are the sentence's quoted stretches: a cue inside one is the quoted speaker's
+    /// words ("“It tells every company …”"), not the sentence's attribution.
+    fn explicit(&self, w: &Words, quoted: &[Range<usize>]) -> Attribution {
         let text = w.text.as_str();
         let mut candidates: Vec<Candidate> = Vec::new();
         for m in self.lex.cues.find_iter(text) {
+            if quoted.iter().any(|q| q.contains(&m.start())) {
+                continue;
+            }
             let class = self.lex.cue_classes[m.pattern().as_usize()];
             let bounded_left = text[..m.start()]
                 .chars()
@@ -522,10 +560,16 @@ impl Attributor {
             if class != CueClass::Verb || !matches!(gap, Gap::Comma | Gap::QuoteClose) {
                 return None;
             }
+            // The noun after "told" is the listener ("…, told the court that …"), never the
+            // speaker: "told" is not inverted the way "said X" is.
+            if matches!(w.toks[first].lower.as_str(), "told" | "tells" | "tell") {
+                return None;
+            }
             let r = right_np(&self.lex, w, last + 1)?;
             let t = &w.toks[r.start];
             let plausible = t.is_capitalized()
                 || is_pronoun(w, r.start)
+                || titled_name(&self.lex, w, &r)
                 || matches!(t.lower.as_str(), "the" | "a" | "an");
             if !plausible {
                 return None;
@@ -640,6 +684,14 @@ impl Attributor {
         if c1 == 0 || w.gaps[c1] != Gap::Comma {
             return None;
         }
+        if let Some(r) = role_then_name(&self.lex, w, c1..k) {
+            return Some(Candidate {
+                place: Place::Clause,
+                span: w.toks[r.start].span.start..cue.end,
+                cue,
+                source: Some(r),
+            });
+        }
         let t = &w.toks[c1];
         // "who …", "the panel’s chairman", "Ukraine’s …", "asked whether …", "citing …".
         let participle =
@@ -650,7 +702,8 @@ impl Attributor {
         ) || participle
             || t.text.starts_with(|c: char| c.is_ascii_digit())
             || (t.is_capitalized() && t.is_possessive())
-            || self.lex.titles.contains(&t.lower);
+            || self.lex.titles.contains(&t.lower)
+            || is_party_tag(&t.text);
         if !opens {
             return None;
         }
@@ -676,11 +729,17 @@ impl Attributor {
     }
 
     /// Replaces a pronoun source by the person it stands for, when the text allows.
+    ///
+    /// `companies` are the document's company names (never a he or she); `genders` remembers
+    /// which names "he" and "she" have already stood for, so that "she" does not take a man
+    /// reached through "he" while another candidate is in reach.
     fn resolve_pronoun(
         &self,
         i: usize,
         sentences: &[Sentence],
         words: &[Words],
+        companies: &HashSet<String>,
+        genders: &mut HashMap<String, String>,
         out: &mut [Attribution],
     ) {
         if out[i].source_kind != Some(SourceKind::Pronoun) {
@@ -693,18 +752,22 @@ impl Attributor {
             .rev()
             .take_while(|&k| sentences[k].paragraph + 1 >= para)
             .take(8);
+        let person = |name: &str| !companies.contains(name);
+        let mut fallback: Option<(String, SourceKind)> = None;
         let mut found: Option<(String, SourceKind)> = None;
         for k in candidates {
             let a = &out[k];
             let plural = a.source.contains(" and ");
             let same = |kind| Some((a.source.clone(), kind));
-            found = match (pronoun.as_str(), a.source_kind) {
+            let candidate = match (pronoun.as_str(), a.source_kind) {
                 ("he" | "she", Some(SourceKind::NamedPerson)) if !plural => {
-                    same(SourceKind::NamedPerson)
+                    // "A spokeswoman for Brightmill, Jill Ames": the name after the role.
+                    let name = a.source.rsplit(", ").next().unwrap_or(&a.source);
+                    Some((name.to_string(), SourceKind::NamedPerson))
                 }
-                ("he" | "she", _) => {
-                    subject_person(&self.lex, &words[k]).map(|n| (n, SourceKind::NamedPerson))
-                }
+                ("he" | "she", _) => subject_person(&self.lex, &words[k])
+                    .filter(|n| person(n))
+                    .map(|n| (n, SourceKind::NamedPerson)),
                 ("they", Some(kind @ (SourceKind::Anonymous | SourceKind::Organization))) => {
                     same(kind)
                 }
@@ -719,16 +782,55 @@ impl Attributor {
                 ) => same(kind),
                 _ => None,
             };
-            if found.is_some() {
-                break;
+            let Some(c) = candidate else {
+                continue;
+            };
+            let other_gender = genders.get(&c.0).is_some_and(|g| *g != pronoun);
+            if other_gender {
+                fallback = fallback.or(Some(c));
+                continue;
             }
+            found = Some(c);
+            break;
         }
-        if let Some((name, kind)) = found {
+        if let Some((name, kind)) = found.or(fallback) {
+            if matches!(pronoun.as_str(), "he" | "she") {
+                genders
+                    .entry(name.clone())
+                    .or_insert_with(|| pronoun.clone());
+            }
             let a = &mut out[i];
             a.pronoun = Some(std::mem::replace(&mut a.source, name));
             a.source_kind = Some(kind);
         }
     }
+}
+
+/// The document's company names: a capitalised name before "Inc.", "Corp.", "Co.", "LLC" or
+/// "Ltd." and its first word, the short form used after the first mention ("Halvorsen Foods
+/// Inc." gives "Halvorsen Foods" and "Halvorsen").
+fn company_names(words: &[Words]) -> HashSet<String> {
+    let mut names = HashSet::new();
+    for w in words {
+        for (i, t) in w.toks.iter().enumerate() {
+            if i == 0 || !is_company_suffix(&t.lower) || w.gaps[i] != Gap::Space {
+                continue;
+            }
+            let mut s = i;
+            while s > 0
+                && w.toks[s - 1].is_capitalized()
+                && !matches!(w.toks[s - 1].lower.as_str(), "the" | "a" | "an")
+                && (s == i || w.gaps[s] == Gap::Space)
+            {
+                s -= 1;
+            }
+            if s < i {
+                names.insert(w.phrase(&(s..i)).to_string());
+                names.insert(w.toks[s].text.clone());
+            }
+        }
+    }
+    names
 }
 
 /// "has", "have", "had" right before a cue ("has repeatedly said").

@@ -60,6 +60,43 @@ const ADVERBS: &[&str] = &[
 const NOT_ADVERBS: &[&str] = &[
     "family", "ally", "assembly", "supply", "rally", "italy", "daily", "july",
 ];
+/// Words ending like agent nouns ("-er", "-or", "-ant") that do not name a job.
+const NOT_AGENTS: &[&str] = &[
+    "summer",
+    "winter",
+    "september",
+    "october",
+    "november",
+    "december",
+    "never",
+    "however",
+    "other",
+    "together",
+    "order",
+    "water",
+    "power",
+    "number",
+    "border",
+    "letter",
+    "paper",
+    "under",
+    "later",
+    "earlier",
+    "rather",
+    "whether",
+    "either",
+    "neither",
+    "matter",
+    "quarter",
+    "center",
+    "chapter",
+    "error",
+    "floor",
+    "minor",
+    "major",
+    "restaurant",
+    "important",
+];
 /// Words that show a clause, not a noun phrase.
 const CLAUSE_WORDS: &[&str] = &[
     "that", "whether", "if", "because", "when", "while", "although", "though", "since", "is",
@@ -292,6 +329,12 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
     if lead_ok(start) {
         return Some(start..j + 1);
     }
+    // "Dauphin County emergency director Carla Benning": a job title in lower case before the
+    // name; the whole chunk is the source, as with a listed title.
+    let lead = (chunk..j).find(|&i| !CONNECTIVES.contains(&w.lower(i)))?;
+    if titled_name(lex, w, &(lead..j + 1)) {
+        return Some(lead..j + 1);
+    }
     // "A spokesperson for Meta": a name inside a phrase headed by a source noun.
     let whole = chunk..j + 1;
     let clause_free = whole.clone().all(|i| {
@@ -307,6 +350,89 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
     None
 }
 
+/// A lower-case word that names a job or role and may stand before a name: a listed title or
+/// unnamed-source noun ("director", "spokeswoman") or an agent noun ("operator", "economist",
+/// "librarian", "attendant").
+pub(crate) fn is_occupation(lex: &Lexicon, lower: &str) -> bool {
+    let function_word = CLAUSE_WORDS.contains(&lower) || OPENERS.contains(&lower);
+    let agent = lower.len() > 4
+        && ["er", "or", "ist", "ian", "ant"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+        && !NOT_AGENTS.contains(&lower);
+    !function_word && (lex.titles.contains(lower) || lex.anonymous_nouns.contains(lower) || agent)
+}
+
+/// Words `r` are a short noun phrase ending in a name right after a lower-case job title:
+/// "forklift operator Denise Harlan", "Halvorsen general counsel Priya Raman". Prepositions
+/// and clause words other than "of" rule it out ("after talks with Carla Benning").
+pub(crate) fn titled_name(lex: &Lexicon, w: &Words, r: &Range<usize>) -> bool {
+    if r.len() < 2 || r.len() > 10 || !w.toks[r.end - 1].is_capitalized() {
+        return false;
+    }
+    let name_start = (r.start..r.end)
+        .rev()
+        .take_while(|&i| w.toks[i].is_capitalized() && !w.toks[i].is_possessive())
+        .last()
+        .unwrap_or(r.end);
+    let title = name_start.checked_sub(1).filter(|&t| t >= r.start);
+    let Some(t) = title else {
+        return false;
+    };
+    let plain = |i: usize| {
+        let l = w.lower(i);
+        (w.gaps[i] == Gap::Space || i == r.start)
+            && (l == "of" || !(CLAUSE_WORDS.contains(&l) || OPENERS.contains(&l)))
+    };
+    !w.toks[t].is_capitalized() && is_occupation(lex, w.lower(t)) && (r.start..r.end).all(plain)
+}
+
+/// "A spokeswoman for Brightmill, Jill Ames" / "Brightmill's chief executive, Tom Aldana": a
+/// clause-opening role phrase, then a bare name set off by commas (`name` = its words).
+/// Returns the whole phrase, role and name.
+pub(crate) fn role_then_name(lex: &Lexicon, w: &Words, name: Range<usize>) -> Option<Range<usize>> {
+    let bare = name.len() <= 4
+        && name.clone().all(|i| {
+            w.toks[i].is_capitalized()
+                && !w.toks[i].is_possessive()
+                && (i == name.start || w.gaps[i] == Gap::Space)
+        })
+        && !NOT_NAMES.contains(&w.lower(name.start))
+        && !lex.is_institution_name(w.phrase(&name));
+    if !bare || name.start == 0 || w.gaps[name.start] != Gap::Comma {
+        return None;
+    }
+    let c0 = w.chunk_start(name.start - 1);
+    if !matches!(w.gaps[c0], Gap::Start | Gap::QuoteClose) {
+        return None;
+    }
+    let lead = (c0..name.start).find(|&i| !CONNECTIVES.contains(&w.lower(i)))?;
+    let role = head_range(lex, w, &(lead..name.start));
+    let head = &w.toks[role.end - 1];
+    (!head.is_capitalized() && is_occupation(lex, &head.lower)).then_some(lead..name.end)
+}
+
+/// "Inc.", "Corp.", "Co.", "LLC", "Ltd.": a word that ends a company's name (lower case).
+pub(crate) fn is_company_suffix(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "inc" | "corp" | "co" | "llc" | "ltd" | "plc" | "l.p" | "lp" | "llp"
+    )
+}
+
+/// An all-capitals abbreviation of at least two letters ("FTC", "NTSB"): an organisation's
+/// short name, not a person's.
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A party-and-state tag set off after a lawmaker's name: "D-Ohio", "R-N.Y.", "I-Vt.".
+pub(crate) fn is_party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 /// The words that decide a source's kind: the first conjunct, cut before its post-modifiers
 /// ("U.S. officials and a person familiar with …" -> "U.S. officials").
 fn head_range(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Range<usize> {
@@ -314,6 +440,11 @@ fn head_range(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Range<usize> {
     while end < r.end {
         let l = w.lower(end);
         if end > r.start && (matches!(l, "and" | "or") || w.gaps[end] != Gap::Space) {
+            break;
+        }
+        // "federal records cited by the AP": a participle with "by" starts a post-modifier.
+        let participle = l.ends_with("ed") && w.toks.get(end + 1).is_some_and(|n| n.lower == "by");
+        if end > r.start && participle {
             break;
         }
         if end > r.start && lex.postmodifiers.contains(l) {
@@ -504,7 +635,11 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
         let body = (start..end).any(|i| {
             w.toks[i].is_capitalized() && lex.organization_nouns.contains(&w.toks[i].lower)
         });
-        if body && !titled {
+        // "The National Guard", "The FTC", "Keystone Rail Corp.": a name with "the", an
+        // acronym or a company suffix is a body; people's names take none of these.
+        let the = w.lower(r.start) == "the";
+        let company = (start..end).any(|i| is_company_suffix(&w.toks[i].lower));
+        if (body || the || is_acronym(&head.text) || company) && !titled {
             return Some(SourceKind::Organization);
         }
         return Some(SourceKind::NamedPerson);
@@ -513,6 +648,23 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
         return Some(SourceKind::Anonymous);
     }
     None
+}
+
+/// The name run `i..k` is set off by commas as an appositive: "Its general counsel, Priya
+/// Raman, spoke …" or "Priya Raman, the company's lawyer, spoke …"; not "In Columbus, the …"
+/// (a place after a preposition).
+fn appositive_name(lex: &Lexicon, w: &Words, i: usize, k: usize) -> bool {
+    if k >= w.toks.len() || w.gaps[k] != Gap::Comma || (i > 0 && OPENERS.contains(&w.lower(i - 1)))
+    {
+        return false;
+    }
+    let after_comma = i > 0 && w.gaps[i] == Gap::Comma;
+    let next = &w.toks[k];
+    let opens_appositive = matches!(next.lower.as_str(), "the" | "a" | "an" | "who")
+        || next.is_possessive()
+        || lex.titles.contains(&next.lower)
+        || next.text.starts_with(|c: char| c.is_ascii_digit());
+    after_comma || opens_appositive
 }
 
 /// The first person named at a clause start of the sentence ("Even Trump seems ...").
@@ -527,7 +679,11 @@ pub(crate) fn subject_person(lex: &Lexicon, w: &Words) -> Option<String> {
             // A name right after a lower-case title ("Council member Tom Becker").
             || (i > 0 && w.gaps[i] == Gap::Space && lex.titles.contains(&w.toks[i - 1].lower));
         let t = &w.toks[i];
-        if clause_start && t.is_capitalized() && !NOT_NAMES.contains(&t.lower.as_str()) {
+        // "Under the merger agreement, …": a capitalised function word is no name.
+        let function_word = [NOT_NAMES, OPENERS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS]
+            .iter()
+            .any(|list| list.contains(&t.lower.as_str()));
+        if clause_start && t.is_capitalized() && !function_word {
             // The run: capitalised words, lower-case titles, "of" between capitals.
             let mut k = i;
             while k < n && (k == i || w.gaps[k] == Gap::Space) {
@@ -548,9 +704,16 @@ pub(crate) fn subject_person(lex: &Lexicon, w: &Words) -> Option<String> {
                 s -= 1;
             }
             let followed_by_word = k < n && w.gaps[k] == Gap::Space && !w.toks[k].is_capitalized();
-            if s < k && followed_by_word && !w.toks[k - 1].is_possessive() {
+            if s < k
+                && (followed_by_word || appositive_name(lex, w, i, k))
+                && !w.toks[k - 1].is_possessive()
+            {
                 let institution = (s..k).any(|x| lex.is_institution_name(w.phrase(&(x..k))))
-                    || (s..k).any(|x| lex.organization_nouns.contains(&w.toks[x].lower));
+                    || (s..k).any(|x| {
+                        let l = &w.toks[x].lower;
+                        lex.organization_nouns.contains(l) || is_company_suffix(l)
+                    })
+                    || is_acronym(&w.toks[k - 1].text);
                 if !institution {
                     return Some(w.phrase(&(s..k)).to_string());
                 }

@@ -455,3 +455,225 @@ fn pronoun_resolves_to_a_subject_behind_a_lower_case_title() {
         Some(SourceKind::NamedPerson),
     );
 }
+
+#[test]
+fn lower_case_job_title_before_a_name() {
+    let a = one("Lakeview County water director Ana Soto said the pipes were old.");
+    check(
+        &a,
+        "said",
+        "Lakeview County water director Ana Soto",
+        Some(SourceKind::NamedPerson),
+    );
+    let a = one("“We are ready,” said crane operator Li Wen, who joined in 2019.");
+    check(
+        &a,
+        "said",
+        "crane operator Li Wen",
+        Some(SourceKind::NamedPerson),
+    );
+    // Near miss: a name after a preposition is not the subject.
+    let a = one("After talks with engineer Li Wen said nothing, the plan stalled.");
+    assert_ne!(a.source, "After talks with engineer Li Wen");
+    // Near miss: a time word ending like an agent noun is no title.
+    let a = one("Last summer Ana Soto said the pipes were old.");
+    assert_ne!(a.source, "Last summer Ana Soto");
+}
+
+#[test]
+fn role_then_name_set_off_by_commas() {
+    let a = one("A spokesman for Dunmore, Raj Patel, said the plant would reopen.");
+    check(
+        &a,
+        "said",
+        "A spokesman for Dunmore, Raj Patel",
+        Some(SourceKind::NamedPerson),
+    );
+    let a = one("Sen. Ada Price, R-Iowa, said the bill would pass.");
+    check(&a, "said", "Sen. Ada Price", Some(SourceKind::NamedPerson));
+    // Near miss: without the name, the role phrase is an unnamed source as before.
+    let a = one("A spokesman for Dunmore said the plant would reopen.");
+    check(
+        &a,
+        "said",
+        "A spokesman for Dunmore",
+        Some(SourceKind::Anonymous),
+    );
+}
+
+#[test]
+fn the_listener_after_told_is_never_the_source() {
+    let a = one("A doctor at the clinic, Mia Long, told the panel that beds were short.");
+    check(
+        &a,
+        "told",
+        "A doctor at the clinic, Mia Long",
+        Some(SourceKind::NamedPerson),
+    );
+    let a = one("The plan, officials said, told nobody anything.");
+    assert_ne!(a.source, "nobody anything");
+    // Near miss: a speaker before "told" is kept.
+    let a = one("Mia Long told the panel that beds were short.");
+    check(&a, "told", "Mia Long", Some(SourceKind::NamedPerson));
+}
+
+#[test]
+fn cues_inside_a_quotation_are_the_speakers_words() {
+    let d = doc(&[&[
+        "“The vote is final,” Mayor Ed Cole said.",
+        "“It tells every builder to wait.",
+        "Our staff said so.”",
+    ]]);
+    let out = Attributor::new().attribute(&d);
+    check(
+        &out[1],
+        "said",
+        "Mayor Ed Cole",
+        Some(SourceKind::NamedPerson),
+    );
+    assert_eq!(out[1].kind, AttributionKind::Carried);
+    check(
+        &out[2],
+        "said",
+        "Mayor Ed Cole",
+        Some(SourceKind::NamedPerson),
+    );
+    // Near miss: a cue outside the quotation marks still counts.
+    let a = one("“Wait,” it tells every builder.");
+    assert_eq!(a.cue, "tells");
+}
+
+#[test]
+fn names_of_bodies_are_organizations() {
+    for (s, src) in [
+        ("The Coast Guard said the ship sank.", "The Coast Guard"),
+        ("The EPA said the water was safe.", "The EPA"),
+        (
+            "Dunmore Steel Co. said the plant would close.",
+            "Dunmore Steel Co.",
+        ),
+        (
+            "The Riverside Tenants Alliance said rents were too high.",
+            "The Riverside Tenants Alliance",
+        ),
+    ] {
+        check(&one(s), "said", src, Some(SourceKind::Organization));
+    }
+    // Near miss: a titled person stays a person.
+    check(
+        &one("Coast Guard Capt. Ray Dunn said the ship sank."),
+        "said",
+        "Coast Guard Capt. Ray Dunn",
+        Some(SourceKind::NamedPerson),
+    );
+}
+
+#[test]
+fn a_company_named_with_a_suffix_keeps_its_kind_in_short_form() {
+    let out = Attributor::new().attribute(&doc(&[
+        &["Dunmore Steel Inc. will close a plant."],
+        &["Dunmore said the plant lost money."],
+        &["Raj Patel said the plant lost money."],
+    ]));
+    check(&out[1], "said", "Dunmore", Some(SourceKind::Organization));
+    // Near miss: a name never seen with a suffix stays a person.
+    check(&out[2], "said", "Raj Patel", Some(SourceKind::NamedPerson));
+}
+
+#[test]
+fn number_sign_does_not_cut_an_appositive() {
+    let a = one("Dunmore, the No. 3 steelmaker, said in a statement that it was sorry.");
+    check(
+        &a,
+        "said in a statement",
+        "Dunmore",
+        Some(SourceKind::NamedPerson),
+    );
+}
+
+#[test]
+fn according_to_records_cited_by_an_outlet() {
+    let a = one("The bridge is 90 years old, according to state records cited by Reuters.");
+    check(
+        &a,
+        "according to",
+        "state records cited by Reuters",
+        Some(SourceKind::Document),
+    );
+    // Near miss: a plain document phrase is unchanged.
+    let a = one("The bridge is 90 years old, according to state records.");
+    check(
+        &a,
+        "according to",
+        "state records",
+        Some(SourceKind::Document),
+    );
+}
+
+#[test]
+fn pronouns_take_the_nearest_person_not_a_company_or_function_word() {
+    let out = Attributor::new().attribute(&doc(&[
+        &[
+            "Under the deal, Dunmore Steel Inc. pays a fee.",
+            "He said the fee was fair.",
+        ],
+        &[
+            "Dunmore Steel Inc. said it would appeal.",
+            "Its lawyer, Ana Soto, spoke outside.",
+            "“We will win,” she said.",
+        ],
+    ]));
+    assert_eq!(
+        out[1].source_kind,
+        Some(SourceKind::Pronoun),
+        "{:?}",
+        out[1]
+    );
+    check(&out[4], "said", "Ana Soto", Some(SourceKind::NamedPerson));
+    // Near miss: a name at the start of the previous sentence is still found.
+    let out = Attributor::new().attribute(&doc(&[&[
+        "Ana Soto, the plant's lawyer, spoke outside.",
+        "“We will win,” she said.",
+    ]]));
+    check(&out[1], "said", "Ana Soto", Some(SourceKind::NamedPerson));
+}
+
+#[test]
+fn she_does_not_take_a_man_reached_through_he() {
+    let out = Attributor::new().attribute(&doc(&[&[
+        "Dr. Raj Patel testified first.",
+        "He said costs would rise.",
+        "The judge, Mia Long, ruled later.",
+        "She said the remedy was too small.",
+        "He said nothing more.",
+    ]]));
+    check(&out[1], "said", "Raj Patel", Some(SourceKind::NamedPerson));
+    check(&out[3], "said", "Mia Long", Some(SourceKind::NamedPerson));
+    check(&out[4], "said", "Raj Patel", Some(SourceKind::NamedPerson));
+    // Near miss: with no other candidate in reach, the only person is still taken.
+    let out = Attributor::new().attribute(&doc(&[&[
+        "Mia Long ruled first.",
+        "She said costs would rise.",
+        "He said nothing more.",
+    ]]));
+    check(&out[2], "said", "Mia Long", Some(SourceKind::NamedPerson));
+}
+
+#[test]
+fn outlets_in_play_are_publications() {
+    let attributor = Attributor::new().with_outlets(["The Lakeshore Ledger"]);
+    let out = attributor.attribute(&doc(&[&[
+        "The plant will close, the Lakeshore Ledger reported.",
+    ]]));
+    check(
+        &out[0],
+        "reported",
+        "the Lakeshore Ledger",
+        Some(SourceKind::Publication),
+    );
+    // Near miss: without the outlet, the name is read as a body ("the" + capitals).
+    let out = Attributor::new().attribute(&doc(&[&[
+        "The plant will close, the Lakeshore Ledger reported.",
+    ]]));
+    assert_eq!(out[0].source_kind, Some(SourceKind::Organization));
+}

@@ -30,8 +30,16 @@ impl Token {
 /// Abbreviations whose final period belongs to the word.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "st",
-    "jr", "sr", "prof", "pres", "capt", "maj", "adm", "rev", "hon", "inc", "corp",
+    "jr", "sr", "prof", "pres", "capt", "maj", "adm", "rev", "hon", "inc", "corp", "co", "ltd",
 ];
+
+/// "No. 2", "Nos. 3 and 4": the abbreviation of "number", told from the word "no." by the
+/// number after it.
+fn number_sign(word: &str, after: &[(usize, char)]) -> bool {
+    matches!(word, "No" | "no" | "Nos" | "nos")
+        && after.first().is_some_and(|c| c.1 == ' ')
+        && after.get(1).is_some_and(|c| c.1.is_ascii_digit())
+}
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '‑' | '’' | '\'' | '&')
@@ -63,7 +71,9 @@ pub(crate) fn tokens(s: &str) -> Vec<Token> {
         let word = &s[start..end];
         if let Some(&(_, next)) = chars.get(j) {
             let abbreviation = next == '.'
-                && (word.contains('.') || ABBREVIATIONS.contains(&word.to_lowercase().as_str()));
+                && (word.contains('.')
+                    || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+                    || number_sign(word, &chars[j + 1..]));
             let possessive = matches!(next, '’' | '\'') && word.ends_with(['s', 'S']);
             if abbreviation || possessive {
                 end += next.len_utf8();
@@ -207,6 +217,18 @@ mod tests {
         assert_eq!(
             t,
             ["Sen.", "King", "told", "U.S.", "officials’", "aides", "no"]
+        );
+    }
+
+    #[test]
+    fn number_sign_keeps_its_period() {
+        let t: Vec<String> = tokens("the No. 2 grocer, and he said No. Then")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            t,
+            ["the", "No.", "2", "grocer", "and", "he", "said", "No", "Then"]
         );
     }
 
