@@ -166,19 +166,25 @@ impl Facts {
     }
 }
 
-/// The source opens the sentence and tells someone something ("Umerov told them the plan ..."):
-/// what follows the cue starts with the listener, not with a subject of its own, so the source
-/// is the subject. After "said" the reported clause has its own subject ("Officials said
-/// Witkoff held calls": Witkoff).
+/// The source opens the sentence and is the subject of what it claims: it tells someone
+/// something ("Umerov told them the plan ..."), where what follows the cue starts with the
+/// listener, or it does something and then speaks ("The National Guard closed the road and
+/// said it would stay closed"). After "X said" the reported clause has its own subject
+/// ("Officials said Witkoff held calls": Witkoff).
 fn source_is_subject(text: &str, attribution: &Attribution) -> bool {
+    let (source, cue) = (attribution.source.as_str(), attribution.cue.as_str());
+    let opened = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if source.is_empty() || cue.is_empty() || !opened.starts_with(source) {
+        return false;
+    }
     let telling = ["told", "tells", "tell"]
         .iter()
-        .any(|t| attribution.cue.split_whitespace().next() == Some(*t));
-    telling
-        && !attribution.source.is_empty()
-        && text
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .starts_with(attribution.source.as_str())
+        .any(|t| cue.split_whitespace().next() == Some(*t));
+    let rest = &opened[source.len()..];
+    let acted_first = rest
+        .find(cue)
+        .is_some_and(|at| rest[..at].trim_end().ends_with(" and"));
+    telling || acted_first
 }
 
 /// Byte ranges of the cue and the source within `text` (their first occurrence).
@@ -1010,6 +1016,37 @@ mod tests {
             None,
         );
         assert!(flags(&x, &y).is_empty());
+    }
+
+    #[test]
+    fn a_source_that_acts_before_it_speaks_is_the_actor() {
+        let organization = |source: &str| Attribution {
+            source_kind: Some(SourceKind::Organization),
+            ..said("said", source)
+        };
+        let x = Facts::new(
+            "State police closed Route 9 in both directions and said it would stay closed.",
+            &organization("State police"),
+            None,
+        );
+        let y = Facts::new(
+            "The National Guard closed Route 9 in both directions and said it would stay closed.",
+            &organization("The National Guard"),
+            None,
+        );
+        assert!(flags(&x, &y).contains(&FlagKind::ActorMismatch));
+        // Reporting only: the reported clause has its own subject, the same on both sides.
+        let x = Facts::new(
+            "State police said the road would stay closed.",
+            &organization("State police"),
+            None,
+        );
+        let y = Facts::new(
+            "The National Guard said the road would stay closed.",
+            &organization("The National Guard"),
+            None,
+        );
+        assert!(!flags(&x, &y).contains(&FlagKind::ActorMismatch));
     }
 
     #[test]
