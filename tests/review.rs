@@ -64,6 +64,17 @@ pub struct Pending {
     pub text: String,
 }
 
+/// The columns of `review --list`.
+const LIST_HEADER: [&str; 7] = [
+    "id",
+    "doc",
+    "line",
+    "pending",
+    "attribution",
+    "flags",
+    "text",
+];
+
 /// Pending claims only (no integrity flags), as `review --accept-all` accepts them.
 pub fn pending_claims(articles: &[String]) -> Vec<Pending> {
     pending(articles)
@@ -83,15 +94,7 @@ pub fn pending(articles: &[String]) -> Vec<Pending> {
     let mut reader = csv::Reader::from_reader(out.as_slice());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        [
-            "id",
-            "doc",
-            "line",
-            "pending",
-            "attribution",
-            "flags",
-            "text"
-        ]
+        LIST_HEADER
     );
     reader
         .records()
@@ -133,7 +136,12 @@ fn decision_of(path: &Path, id: &str) -> Option<(String, String)> {
 }
 
 fn session(seed: &Seed, keys: &str) -> String {
-    let out = run(&["review"], &seed.articles())
+    session_on(&seed.articles(), keys)
+}
+
+/// The output of an interactive review of `articles` driven by `keys`.
+fn session_on(articles: &[String], keys: &str) -> String {
+    let out = run(&["review"], articles)
         .write_stdin(keys)
         .assert()
         .success()
@@ -321,18 +329,7 @@ fn list_as_table() {
     let out = String::from_utf8(out).unwrap();
     let mut lines = out.lines();
     let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
-    assert_eq!(
-        header,
-        [
-            "id",
-            "doc",
-            "line",
-            "pending",
-            "attribution",
-            "flags",
-            "text"
-        ]
-    );
+    assert_eq!(header, LIST_HEADER);
     assert_eq!(lines.count(), n);
     assert!(!seed.reviews().exists(), "--list writes nothing");
 }
@@ -528,14 +525,7 @@ fn a_session_walks_the_flags_after_the_claims_and_records_them() {
         .success();
     let flags = pending(&articles);
     assert_eq!(flags.len(), 4);
-    let out = run(&["review"], &articles)
-        .write_stdin("d\nq\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = session_on(&articles, "d\nq\n");
     assert!(
         out.contains("To review: 0 claims (0 single-source, 0 supported only by copies of their own source) and 4 integrity flags"),
         "{out}"
@@ -565,14 +555,7 @@ fn a_claim_shows_its_flags_and_the_header_counts_what_is_pending() {
     let all = pending(&articles);
     let single = all.iter().filter(|p| p.pending == "single-source").count();
     let copies = all.iter().filter(|p| p.pending == "copies-only").count();
-    let out = run(&["review"], &articles)
-        .write_stdin("q\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = session_on(&articles, "q\n");
     assert!(
         out.contains(&format!(
             "To review: {} claims ({single} single-source, {copies} supported only by copies of their own source) and 4 integrity flags",

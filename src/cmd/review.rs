@@ -606,14 +606,7 @@ impl Session<'_> {
             sentence.line,
             claim.id
         )?;
-        let (paragraph, range) = review::paragraph_of(a, claim);
-        writeln!(
-            out,
-            "  {}{}{}",
-            &paragraph[..range.start],
-            st.highlight(&paragraph[range.clone()]),
-            &paragraph[range.end..]
-        )?;
+        self.show_paragraph(out, claim)?;
         let at = &claim.attribution;
         if review::is_unattributed(claim) {
             writeln!(out, "{} none (unattributed)", st.bold("attribution:"))?;
@@ -666,6 +659,18 @@ impl Session<'_> {
         Ok(())
     }
 
+    /// The claim's paragraph, the claim highlighted.
+    fn show_paragraph(&self, out: &mut dyn Write, claim: &Claim) -> std::io::Result<()> {
+        let (paragraph, range) = review::paragraph_of(self.analysis, claim);
+        writeln!(
+            out,
+            "  {}{}{}",
+            &paragraph[..range.start],
+            self.style.highlight(&paragraph[range.clone()]),
+            &paragraph[range.end..]
+        )
+    }
+
     /// The integrity flags a claim carries, one line each with the other claim.
     fn show_claim_flags(&self, out: &mut dyn Write, claim: &Claim) -> std::io::Result<()> {
         let a = self.analysis;
@@ -713,14 +718,7 @@ impl Session<'_> {
             sentence.line,
             flag.id
         )?;
-        let (paragraph, range) = review::paragraph_of(a, claim);
-        writeln!(
-            out,
-            "  {}{}{}",
-            &paragraph[..range.start],
-            st.highlight(&paragraph[range.clone()]),
-            &paragraph[range.end..]
-        )?;
+        self.show_paragraph(out, claim)?;
         writeln!(out, "{} {}", st.bold("means:"), flag_meaning(flag.kind))?;
         writeln!(out, "{}", st.bold("differs from:"))?;
         for at in std::iter::once(flag.other).chain(flag.also.iter().copied()) {
