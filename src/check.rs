@@ -2,17 +2,21 @@
 //! report rendered as a human summary, GitHub Actions annotations or JUnit XML.
 //!
 //! The one idea: evaluation and rendering are separate. [`evaluate`] turns the claims into a flat
-//! list of [`Item`]s (one per single-source claim, disputed claim or per-document rule), each
+//! list of [`Item`]s (one per single-source claim, disputed claim, integrity flag (once per
+//! pair of claims, see [`crate::flagged`]) or per-document rule), each
 //! with a [`Level`]; every output format is a pure function of that list, so they cannot
 //! disagree about what failed.
 //!
 //! Default policy (an empty `crosscheck.toml`): every single-source claim has a decision and
-//! none is disputed. docs/ci.md is the reference for every setting.
+//! none is disputed; integrity flags are warnings until reviewed, errors when disputed. docs/ci.md is the reference for every setting.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::classify::{Claim, Status};
 use crate::error::{Error, Result};
+use crate::flagged::{self, FlaggedPair};
+use crate::integrity::FlagKind;
 use crate::pipeline::Analysis;
 use crate::review::{self, Decision, Entry, Reviews};
 
@@ -33,6 +37,80 @@ pub struct Policy {
     /// A claim that only copies of its own source have (a write-up and its original) fails
     /// unless reviewed; without this it is a warning.
     pub require_independent: bool,
+    /// Integrity flags of these kinds fail unless reviewed; the others are warnings.
+    pub fail_on_flags: FlagGate,
+}
+
+/// The flag kinds that fail the check when nobody has reviewed them: `fail_on_flags = true`
+/// (every kind), `false` (none, the default) or a list of kind names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FlagGate(BTreeSet<FlagKind>);
+
+impl FlagGate {
+    /// Every kind fails.
+    pub fn all() -> FlagGate {
+        FlagGate(FlagKind::ALL.into_iter().collect())
+    }
+
+    /// Exactly these kinds fail.
+    pub fn kinds(kinds: &[FlagKind]) -> FlagGate {
+        FlagGate(kinds.iter().copied().collect())
+    }
+
+    /// Whether an unreviewed flag of this kind fails the check.
+    pub fn fails(&self, kind: FlagKind) -> bool {
+        self.0.contains(&kind)
+    }
+}
+
+/// The flag kind with this name, as the claims CSV writes it.
+fn flag_kind(name: &str) -> Option<FlagKind> {
+    FlagKind::ALL.into_iter().find(|k| k.as_str() == name)
+}
+
+impl<'de> serde::Deserialize<'de> for FlagGate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = FlagGate;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false or a list of flag kinds")
+            }
+
+            fn visit_bool<E: serde::de::Error>(
+                self,
+                all: bool,
+            ) -> std::result::Result<FlagGate, E> {
+                Ok(if all {
+                    FlagGate::all()
+                } else {
+                    FlagGate::default()
+                })
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<FlagGate, A::Error> {
+                let mut kinds = BTreeSet::new();
+                while let Some(name) = seq.next_element::<String>()? {
+                    let kind = flag_kind(name.trim()).ok_or_else(|| {
+                        let known: Vec<&str> = FlagKind::ALL.iter().map(|k| k.as_str()).collect();
+                        serde::de::Error::custom(format!(
+                            "unknown flag kind '{name}' in fail_on_flags (expected {})",
+                            known.join(", ")
+                        ))
+                    })?;
+                    kinds.insert(kind);
+                }
+                Ok(FlagGate(kinds))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl Default for Policy {
@@ -43,6 +121,7 @@ impl Default for Policy {
             fail_on_anonymous_only: false,
             min_corroborated_share: 0.0,
             require_independent: false,
+            fail_on_flags: FlagGate::default(),
         }
     }
 }
@@ -89,13 +168,17 @@ pub enum Level {
     Error,
 }
 
-/// One thing the check looked at: a claim, or a rule applied to a whole document.
+/// One thing the check looked at: a claim, an integrity flag, or a rule applied to a whole
+/// document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     /// Document index.
     pub doc: usize,
-    /// The claim, or `None` for a per-document rule.
+    /// The claim (for a flag: the claim it is reported on, with the flag's id), or `None` for a
+    /// per-document rule.
     pub claim: Option<ClaimRef>,
+    /// For an integrity flag: its kind and the other claim of the pair.
+    pub flag: Option<FlagRef>,
     /// Ok, warning or error.
     pub level: Level,
     /// Why (one line, no claim text).
@@ -105,7 +188,7 @@ pub struct Item {
 /// The claim an [`Item`] is about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClaimRef {
-    /// Claim id.
+    /// Claim id (for a flag item, the flag's id: what the reviews file records).
     pub id: String,
     /// Sentence index.
     pub sentence: usize,
@@ -113,6 +196,19 @@ pub struct ClaimRef {
     pub line: usize,
     /// Sentence text.
     pub text: String,
+}
+
+/// The integrity flag an [`Item`] is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlagRef {
+    /// What the two claims disagree on.
+    pub kind: FlagKind,
+    /// The (first) other claim, `label:sentence` as in the claims CSV's `flags` column.
+    pub other_name: String,
+    /// The other claim's document path.
+    pub other_path: String,
+    /// The other claim.
+    pub other: ClaimRef,
 }
 
 /// Counts for the summary.
@@ -130,6 +226,10 @@ pub struct Counts {
     pub pending_unattributed: usize,
     /// Claims decided `disputed`.
     pub disputed: usize,
+    /// Integrity flags (once per pair of claims) per kind, in [`FlagKind::ALL`] order.
+    pub flags: [usize; FlagKind::ALL.len()],
+    /// Of those, reviewed (any decision).
+    pub flags_reviewed: usize,
 }
 
 /// The outcome of a check.
@@ -196,6 +296,7 @@ pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Repo
             items.push(Item {
                 doc: d,
                 claim: None,
+                flag: None,
                 level: if ok { Level::Ok } else { Level::Error },
                 message: format!(
                     "{found} of {} claims found in another article ({:.0}%), minimum {:.0}%",
@@ -213,12 +314,7 @@ pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Repo
             let single = claim.status == Status::SingleSource;
             if review::is_echo_only(claim) {
                 let (level, message) = judge_echo(decision, policy);
-                items.push(Item {
-                    doc: d,
-                    claim: Some(claim_ref(analysis, claim)),
-                    level,
-                    message,
-                });
+                items.push(claim_item(analysis, claim, level, message));
                 continue;
             }
             if !single && decision != Some(Decision::Disputed) {
@@ -236,19 +332,94 @@ pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Repo
                 }
             }
             let (level, message) = judge(claim, decision, policy, too_many_unattributed);
-            items.push(Item {
-                doc: d,
-                claim: Some(claim_ref(analysis, claim)),
-                level,
-                message,
-            });
+            items.push(claim_item(analysis, claim, level, message));
         }
     }
+    for pair in flagged::flagged_pairs(analysis) {
+        let decision = reviews.decision(&pair.id);
+        if let Some(i) = FlagKind::ALL.iter().position(|k| *k == pair.kind) {
+            counts.flags[i] += 1;
+        }
+        counts.flags_reviewed += usize::from(decision.is_some());
+        items.push(flag_item(analysis, &pair, decision, policy));
+    }
+    // flags after the claims of their sentence; per-document rules (no claim) first
+    items.sort_by_key(|i| (i.doc, i.claim.as_ref().map(|c| c.sentence)));
     let stale = reviews.stale(analysis).into_iter().cloned().collect();
     Report {
         items,
         stale,
         counts,
+    }
+}
+
+fn claim_item(analysis: &Analysis, claim: &Claim, level: Level, message: String) -> Item {
+    Item {
+        doc: claim.doc,
+        claim: Some(claim_ref(analysis, claim)),
+        flag: None,
+        level,
+        message,
+    }
+}
+
+fn flag_item(
+    analysis: &Analysis,
+    pair: &FlaggedPair,
+    decision: Option<Decision>,
+    policy: &Policy,
+) -> Item {
+    let other = claim_ref(analysis, pair.other_claim(analysis));
+    let other_path = analysis.documents[pair.other.0].path.clone();
+    let first = flagged::sentence_name(analysis, pair.other);
+    let mut what = format!(
+        "{} against {first} ({other_path}:{})",
+        pair.kind.as_str(),
+        other.line
+    );
+    if !pair.also.is_empty() {
+        let also: Vec<String> = pair
+            .also
+            .iter()
+            .map(|at| flagged::sentence_name(analysis, *at))
+            .collect();
+        what.push_str(&format!(" and {}", also.join(", ")));
+    }
+    let (level, message) = judge_flag(pair.kind, decision, policy, &what);
+    let mut claim = claim_ref(analysis, pair.claim(analysis));
+    claim.id = pair.id.clone();
+    Item {
+        doc: pair.at.0,
+        claim: Some(claim),
+        flag: Some(FlagRef {
+            kind: pair.kind,
+            other_name: first,
+            other_path,
+            other,
+        }),
+        level,
+        message,
+    }
+}
+
+/// The level and message for an integrity flag. A flag is a question about two articles, not
+/// about one claim, so only a decision on the flag itself (its own id) settles it: verifying
+/// the claim it sits on does not, or `review --accept-all` would silence every flag.
+fn judge_flag(
+    kind: FlagKind,
+    decision: Option<Decision>,
+    policy: &Policy,
+    what: &str,
+) -> (Level, String) {
+    let what = format!("integrity flag {what}");
+    match decision {
+        Some(Decision::Disputed) => (Level::Error, format!("{what} is disputed")),
+        Some(Decision::NeedsSource) => (Level::Warning, format!("{what} needs a source")),
+        Some(Decision::Verified) => (Level::Ok, format!("{what}, reviewed")),
+        None if policy.fail_on_flags.fails(kind) => {
+            (Level::Error, format!("{what} not reviewed (fail_on_flags)"))
+        }
+        None => (Level::Warning, format!("{what} not reviewed")),
     }
 }
 
@@ -345,6 +516,13 @@ pub fn summary(analysis: &Analysis, report: &Report, reviews_path: &Path) -> Str
         if let Some(c) = &item.claim {
             out.push_str(&format!(" [{}]: {}", c.id, shorten(&c.text, 100)));
         }
+        if let Some(f) = &item.flag {
+            out.push_str(&format!(
+                " | {}: {}",
+                f.other_name,
+                shorten(&f.other.text, 100)
+            ));
+        }
         out.push('\n');
     }
     for e in &report.stale {
@@ -372,7 +550,7 @@ pub fn verdict(report: &Report) -> String {
     let c = report.counts;
     format!(
         "check {}: {} claims, {} single-source ({} reviewed, {} pending of which {} unattributed), \
-         {} disputed; {} errors, {} warnings, {} stale reviews\n",
+         {} disputed, {}; {} errors, {} warnings, {} stale reviews\n",
         if report.passed() { "passed" } else { "FAILED" },
         c.claims,
         c.single_source,
@@ -380,9 +558,29 @@ pub fn verdict(report: &Report) -> String {
         c.pending,
         c.pending_unattributed,
         c.disputed,
+        flag_counts(&c),
         report.at(Level::Error).count(),
         report.at(Level::Warning).count(),
         report.stale.len()
+    )
+}
+
+/// `N integrity flags (kind n, ...; n reviewed)`, kinds in [`FlagKind::ALL`] order.
+fn flag_counts(c: &Counts) -> String {
+    let total: usize = c.flags.iter().sum();
+    if total == 0 {
+        return "0 integrity flags".to_string();
+    }
+    let per_kind: Vec<String> = FlagKind::ALL
+        .iter()
+        .zip(c.flags)
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{} {n}", k.as_str()))
+        .collect();
+    format!(
+        "{total} integrity flags ({}; {} reviewed)",
+        per_kind.join(", "),
+        c.flags_reviewed
     )
 }
 
@@ -419,10 +617,13 @@ pub fn github(analysis: &Analysis, report: &Report, reviews_path: &Path) -> Stri
     let mut out = String::new();
     for item in report.items.iter().filter(|i| i.level != Level::Ok) {
         let (path, line) = location(analysis, item);
-        let message = match &item.claim {
+        let mut message = match &item.claim {
             Some(c) => format!("{} [{}]: {}", item.message, c.id, c.text),
             None => item.message.clone(),
         };
+        if let Some(f) = &item.flag {
+            message.push_str(&format!(" | {}: {}", f.other_name, f.other.text));
+        }
         out.push_str(&annotation(item.level, &path, line, "crosscheck", &message));
     }
     let reviews_name = reviews_path.display().to_string();
@@ -484,20 +685,29 @@ pub fn junit(analysis: &Analysis, report: &Report) -> String {
             items.len()
         ));
         for item in items {
-            let (name, line) = match &item.claim {
+            let (mut name, line) = match &item.claim {
                 Some(c) => (format!("{} {}", c.id, shorten(&c.text, 80)), c.line),
                 None => ("corroborated share".to_string(), 1),
             };
+            if let Some(f) = &item.flag {
+                name = format!("{} {name}", f.kind.as_str());
+            }
             out.push_str(&format!(
                 "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{line}\"",
                 escape_xml(&name),
                 escape_xml(&doc.label),
                 escape_xml(&doc.path)
             ));
-            let detail = match &item.claim {
+            let mut detail = match &item.claim {
                 Some(c) => format!("{}:{line}: {}\n{}", doc.path, item.message, c.text),
                 None => format!("{}: {}", doc.path, item.message),
             };
+            if let Some(f) = &item.flag {
+                detail.push_str(&format!(
+                    "\n{}:{}: {}",
+                    f.other_path, f.other.line, f.other.text
+                ));
+            }
             match item.level {
                 Level::Ok => out.push_str("/>\n"),
                 Level::Warning => out.push_str(&format!(
@@ -609,6 +819,35 @@ mod tests {
             judge(&anon, Some(Decision::Verified), &p, false).0,
             Level::Ok
         );
+    }
+
+    #[test]
+    fn flags_warn_until_reviewed_and_fail_only_for_the_kinds_named() {
+        let p = Policy::parse("c.toml", "fail_on_flags = [\"number-mismatch\"]").unwrap();
+        let judge = |kind, decision| judge_flag(kind, decision, &p, "x").0;
+        assert_eq!(judge(FlagKind::NumberMismatch, None), Level::Error);
+        // near miss: a kind the list does not name stays a warning
+        assert_eq!(judge(FlagKind::QuoteAltered, None), Level::Warning);
+        assert_eq!(
+            judge(FlagKind::NumberMismatch, Some(Decision::Verified)),
+            Level::Ok
+        );
+        assert_eq!(
+            judge(FlagKind::QuoteAltered, Some(Decision::Disputed)),
+            Level::Error
+        );
+        let all = Policy::parse("c.toml", "fail_on_flags = true").unwrap();
+        assert_eq!(all.fail_on_flags, FlagGate::all());
+        let none = Policy::parse("c.toml", "fail_on_flags = false").unwrap();
+        assert_eq!(none, Policy::default());
+    }
+
+    #[test]
+    fn bad_fail_on_flags_values_name_the_file_and_line() {
+        for toml in ["fail_on_flags = \"all\"", "fail_on_flags = [\"numbers\"]"] {
+            let err = Policy::parse("c.toml", toml).unwrap_err().to_string();
+            assert!(err.starts_with("c.toml: line 1: "), "{err}");
+        }
     }
 
     #[test]

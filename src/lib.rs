@@ -5,7 +5,7 @@
 //! → [`similarity`] (pair scores) → [`align`] (links across documents) → [`classify`]
 //! (claims and their status) → [`report`] (CSV, JSON). [`pipeline`] wires them; [`cmd`] holds
 //! the subcommands and [`cli`] the command line; [`review`] (decisions on single-source claims)
-//! and [`check`] (the CI policy) sit on top; [`provenance`] and [`integrity`] tell copies from
+//! and [`check`] (the CI policy) sit on top, with [`flagged`] listing integrity flags once per pair; [`provenance`] and [`integrity`] tell copies from
 //! independent sources and check that copies kept the facts.
 //!
 //! The library does everything the binary does. Comparing two articles held in memory:
@@ -39,6 +39,7 @@ pub mod cli;
 pub mod cmd;
 pub mod document;
 pub mod error;
+pub mod flagged;
 pub mod integrity;
 pub mod output;
 pub mod pipeline;

@@ -109,15 +109,7 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                     None => "",
                 },
                 independent_support: claim.independent_support,
-                flags: claim
-                    .flags
-                    .iter()
-                    .map(|f| {
-                        let other = &analysis.documents[f.doc].label;
-                        format!("{}:{}:{}", f.kind.as_str(), other, f.sentence + 1)
-                    })
-                    .collect::<Vec<_>>()
-                    .join(";"),
+                flags: crate::flagged::flags_column(analysis, claim),
             });
         }
     }

@@ -1,7 +1,9 @@
-//! Reviews: the decisions a person made about single-source claims, and the file that keeps them.
+//! Reviews: the decisions a person made about single-source claims, claims only copies of their
+//! own source have, and integrity flags; and the file that keeps them.
 //!
-//! Takes an [`Analysis`] and a reviews file; says which single-source claims are still pending,
-//! which decisions are stale, and writes decisions back.
+//! Takes an [`Analysis`] and a reviews file; says which claims and flags are still pending,
+//! which decisions are stale, and writes decisions back. A flag is decided under its own id
+//! ([`crate::flagged`]), in the same file and columns as claims, so older files stay valid.
 //!
 //! The one idea: the reviews file is a plain CSV that lives in git beside the articles. One line
 //! per claim, sorted by (doc, id), no timestamps, so two people reviewing different articles
@@ -16,6 +18,7 @@ use crate::attribution::AttributionKind;
 use crate::classify::{Claim, Status};
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::flagged::{self, FlaggedPair};
 use crate::pipeline::{self, Analysis};
 use crate::similarity::{Features, Scorer};
 
@@ -244,11 +247,16 @@ impl Reviews {
             .iter()
             .map(|d| d.label.as_str())
             .collect();
+        let flags: HashSet<String> = flagged::flagged_pairs(analysis)
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
         let ids: HashSet<&str> = analysis
             .claims
             .iter()
             .flatten()
             .map(|c| c.id.as_str())
+            .chain(flags.iter().map(String::as_str))
             .collect();
         self.entries()
             .into_iter()
@@ -264,6 +272,29 @@ impl Reviews {
             decision: Some(decision),
             note: note.to_string(),
             text: analysis.sentences[claim.doc][claim.sentence].text.clone(),
+        }
+    }
+
+    /// A new entry deciding an integrity flag. Its `text` says what was decided, for people
+    /// reading the file: the kind, the other claims, the flagged claim.
+    pub fn entry_for_flag(
+        analysis: &Analysis,
+        flag: &FlaggedPair,
+        decision: Decision,
+        note: &str,
+    ) -> Entry {
+        let (doc, sentence) = flag.at;
+        Entry {
+            id: flag.id.clone(),
+            doc: analysis.documents[doc].label.clone(),
+            decision: Some(decision),
+            note: note.to_string(),
+            text: format!(
+                "{} against {}: {}",
+                flag.kind.as_str(),
+                flag.other_name(analysis),
+                analysis.sentences[doc][sentence].text
+            ),
         }
     }
 }
@@ -315,6 +346,15 @@ pub fn pending<'a>(analysis: &'a Analysis, reviews: &Reviews) -> Vec<&'a Claim> 
         .collect();
     out.sort_by_key(|c| (!is_unattributed(c), c.doc, c.sentence));
     out
+}
+
+/// Integrity flags without a decision, in the order `check` lists them. A decision on the
+/// claim a flag sits on does not settle the flag: the claim may stand while a copy changed it.
+pub fn pending_flags(analysis: &Analysis, reviews: &Reviews) -> Vec<FlaggedPair> {
+    flagged::flagged_pairs(analysis)
+        .into_iter()
+        .filter(|f| reviews.decision(&f.id).is_none())
+        .collect()
 }
 
 /// A sentence of another document close to a claim.

@@ -60,6 +60,22 @@ fn lines_with<'a>(out: &'a str, what: &str) -> Vec<&'a str> {
     out.lines().filter(|l| l.contains(what)).collect()
 }
 
+/// Lines about claims: without the integrity flag warnings.
+fn claim_lines_with<'a>(out: &'a str, what: &str) -> Vec<&'a str> {
+    lines_with(out, what)
+        .into_iter()
+        .filter(|l| !l.contains("integrity flag"))
+        .collect()
+}
+
+/// Integrity flags as `review --list` shows them (once per change).
+fn flags(articles: &[String]) -> Vec<crate::review::Pending> {
+    pending(articles)
+        .into_iter()
+        .filter(|p| p.pending == "flag")
+        .collect()
+}
+
 fn accept_all(articles: &[String]) {
     run(&["review", "--accept-all"], articles)
         .assert()
@@ -226,7 +242,7 @@ fn disputed_fails_and_needs_source_warns() {
     let errors = lines_with(&out, ": error: ");
     assert_eq!(errors.len(), 1, "{out}");
     assert!(errors[0].contains("disputed") && errors[0].contains(&disputed.id));
-    let warnings = lines_with(&out, ": warning: ");
+    let warnings = claim_lines_with(&out, ": warning: ");
     assert_eq!(warnings.len(), 1, "{out}");
     assert!(warnings[0].contains("needs a source") && warnings[0].contains(&needs.id));
     assert!(warnings[0].contains(&format!(":{}: warning", needs.line)));
@@ -234,7 +250,7 @@ fn disputed_fails_and_needs_source_warns() {
     let (code, out, _) = check(&["--format", "github"], &seed.articles());
     assert_eq!(code, 1);
     let errors = lines_with(&out, "::error ");
-    let warnings = lines_with(&out, "::warning ");
+    let warnings = claim_lines_with(&out, "::warning ");
     assert_eq!((errors.len(), warnings.len()), (1, 1), "{out}");
     assert!(errors[0].contains(&format!(",line={},", disputed.line)));
     assert!(warnings[0].contains(&format!(",line={},", needs.line)));
@@ -344,6 +360,7 @@ fn config_relaxes_and_tightens_the_policy() {
     .unwrap();
     let (code, out, _) = check(&["--config", &config_arg], &seed.articles());
     assert_eq!(code, 0, "{out}");
+    let n = n + flags(&seed.articles()).len();
     assert_eq!(lines_with(&out, ": warning: ").len(), n, "{out}");
 
     std::fs::write(&config, "max_unattributed = 100000\n").unwrap();
@@ -414,13 +431,17 @@ fn github_annotations_follow_the_workflow_command_syntax() {
         .collect();
     let n = single_source(&articles).len();
     let echoes = echo_only(&articles).len();
+    let flags = flags(&articles).len();
     let (code, out, _) = check(&["--format", "github"], &articles);
     assert_eq!(code, 1);
     let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
-    assert_eq!(annotations.len(), n + echoes, "{out}");
+    assert_eq!(annotations.len(), n + echoes + flags, "{out}");
     let annotations: Vec<&str> = annotations
         .into_iter()
-        .filter(|a| !a.starts_with("::warning ") || !a.contains("copies of its own source"))
+        .filter(|a| {
+            !a.starts_with("::warning ")
+                || !(a.contains("copies of its own source") || a.contains("integrity flag"))
+        })
         .collect();
     assert_eq!(annotations.len(), n, "{out}");
     for a in &annotations {
@@ -474,7 +495,7 @@ fn junit_report_has_a_testcase_per_claim_and_escapes_xml() {
         "A memo titled <Plan B> & \"Plan C\" circulated in Kyiv.",
     );
     let n = single_source(&seed.articles()).len();
-    let cases = n + echo_only(&seed.articles()).len();
+    let cases = n + echo_only(&seed.articles()).len() + flags(&seed.articles()).len();
     let junit = seed.path("junit.xml");
     let junit_arg = junit.display().to_string();
     let (code, _, _) = check(&["--junit", &junit_arg], &seed.articles());
@@ -539,5 +560,225 @@ fn require_independent_fails_claims_only_a_copy_has() {
     assert!(
         stdout.contains("supported only by copies of its own source"),
         "{stdout}"
+    );
+}
+
+/// A temp copy of corpus/wire-rewrite (a wire story, a faithful copy and a rewrite that
+/// changed a sum, a date, a quote and who pays), with every claim accepted: only the four
+/// integrity flags are left.
+struct Rewrite {
+    dir: tempfile::TempDir,
+}
+
+impl Rewrite {
+    fn accepted() -> Rewrite {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["copy.txt", "rewrite.txt", "wire.txt"] {
+            std::fs::copy(
+                crate::util::corpus(&format!("wire-rewrite/{name}")),
+                dir.path().join(name),
+            )
+            .unwrap();
+        }
+        let r = Rewrite { dir };
+        accept_all(&r.articles());
+        r
+    }
+
+    fn articles(&self) -> Vec<String> {
+        vec![self.dir.path().display().to_string()]
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+
+    /// Writes crosscheck.toml and returns the `--config` arguments.
+    fn config(&self, toml: &str) -> [String; 2] {
+        let path = self.path("crosscheck.toml");
+        std::fs::write(&path, toml).unwrap();
+        ["--config".to_string(), path]
+    }
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+/// (line, kind) of every flag in corpus/wire-rewrite/rewrite.txt, as the rewrite changed them.
+const PLANTED: [(usize, &str); 4] = [
+    (3, "number-mismatch"),
+    (5, "number-mismatch"),
+    (6, "quote-altered"),
+    (8, "actor-mismatch"),
+];
+
+#[test]
+fn flags_are_warnings_by_default_and_accept_all_does_not_hide_them() {
+    let r = Rewrite::accepted();
+    let (code, out, _) = check(&[], &r.articles());
+    assert_eq!(code, 0, "{out}");
+    let rewrite = r.path("rewrite.txt");
+    let flags = lines_with(&out, ": warning: integrity flag ");
+    assert_eq!(flags.len(), PLANTED.len(), "one line per change:\n{out}");
+    for ((line, kind), l) in PLANTED.iter().zip(&flags) {
+        let prefix = format!("{rewrite}:{line}: warning: integrity flag {kind} against ");
+        assert!(l.starts_with(&prefix), "{prefix}\n{out}");
+        // names the other claims (doc:sentence), the other file and line, and shows both texts
+        assert!(l.contains(" and wire:"), "{l}");
+        assert!(l.contains(&format!("({}:", r.path("copy.txt"))), "{l}");
+        assert!(
+            l.contains(" not reviewed [") && l.contains(" | copy:"),
+            "{l}"
+        );
+    }
+    assert!(
+        out.contains("4 integrity flags (quote-altered 1, number-mismatch 2, actor-mismatch 1; 0 reviewed); 0 errors, 4 warnings"),
+        "{out}"
+    );
+    assert!(out.contains("check passed"));
+}
+
+#[test]
+fn fail_on_flags_fails_the_kinds_it_names_or_all() {
+    let r = Rewrite::accepted();
+    let config = r.config("fail_on_flags = [\"number-mismatch\"]\n");
+    let (code, out, _) = check(&strs(&config), &r.articles());
+    assert_eq!(code, 1, "{out}");
+    let errors = lines_with(&out, ": error: ");
+    assert_eq!(errors.len(), 2, "{out}");
+    assert!(errors
+        .iter()
+        .all(|l| l.contains("number-mismatch") && l.contains("(fail_on_flags)")));
+    assert_eq!(lines_with(&out, ": warning: integrity flag").len(), 2);
+
+    let config = r.config("fail_on_flags = true\n");
+    let (code, out, _) = check(&strs(&config), &r.articles());
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        lines_with(&out, ": error: integrity flag").len(),
+        4,
+        "{out}"
+    );
+
+    for toml in ["fail_on_flags = false\n", "fail_on_flags = []\n"] {
+        let config = r.config(toml);
+        let (code, out, _) = check(&strs(&config), &r.articles());
+        assert_eq!(code, 0, "{toml}: {out}");
+    }
+}
+
+#[test]
+fn a_decision_on_the_flag_settles_it_and_disputed_fails_under_any_policy() {
+    let r = Rewrite::accepted();
+    let flags = flags(&r.articles());
+    assert_eq!(flags.len(), 4);
+    let mut set = vec!["review".to_string()];
+    for f in &flags[1..] {
+        set.extend(["--set".to_string(), format!("{}=verified", f.id)]);
+    }
+    set.extend(["--set".to_string(), format!("{}=disputed", flags[0].id)]);
+    run(&strs(&set), &r.articles()).assert().success();
+    let (code, out, _) = check(&[], &r.articles());
+    assert_eq!(code, 1, "{out}");
+    let errors = lines_with(&out, ": error: ");
+    assert_eq!(errors.len(), 1, "{out}");
+    assert!(errors[0].contains("is disputed") && errors[0].contains(&flags[0].id));
+    assert!(lines_with(&out, ": warning: ").is_empty(), "{out}");
+    assert!(out.contains("4 reviewed)"), "{out}");
+    assert!(
+        !out.contains("stale review ["),
+        "flag decisions are not stale:\n{out}"
+    );
+
+    set = vec![
+        "review".into(),
+        "--set".into(),
+        format!("{}=verified", flags[0].id),
+    ];
+    run(&strs(&set), &r.articles()).assert().success();
+    let config = r.config("fail_on_flags = true\n");
+    let (code, out, _) = check(&strs(&config), &r.articles());
+    assert_eq!(code, 0, "every flag reviewed:\n{out}");
+    assert!(!out.contains("integrity flag number"), "{out}");
+}
+
+#[test]
+fn flags_as_github_annotations_and_junit_testcases() {
+    let r = Rewrite::accepted();
+    let junit = r.path("junit.xml");
+    let (code, out, _) = check(&["--format", "github", "--junit", &junit], &r.articles());
+    assert_eq!(code, 0, "{out}");
+    let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(annotations.len(), 4, "{out}");
+    let file = r
+        .path("rewrite.txt")
+        .replace(':', "%3A")
+        .replace(',', "%2C");
+    for ((line, kind), a) in PLANTED.iter().zip(&annotations) {
+        let start = format!(
+            "::warning file={file},line={line},title=crosscheck::integrity flag {kind} against "
+        );
+        assert!(a.starts_with(&start), "{start}\n{a}");
+        assert!(a.contains("%25") || !a.contains('%'), "% escaped: {a}");
+    }
+    assert!(out.lines().last().unwrap().starts_with("check passed"));
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert_eq!(xml.matches("<testcase name=\"number-mismatch ").count(), 2);
+    assert_eq!(xml.matches("<testcase name=\"quote-altered ").count(), 1);
+    assert_eq!(xml.matches("<failure ").count(), 0);
+    assert_eq!(xml.matches("<system-out>warning: ").count(), 4, "{xml}");
+
+    let config = r.config("fail_on_flags = [\"quote-altered\", \"actor-mismatch\"]\n");
+    let mut args = strs(&config);
+    args.extend(["--format", "github", "--junit", &junit]);
+    let (code, out, _) = check(&args, &r.articles());
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(lines_with(&out, "::error ").len(), 2, "{out}");
+    assert_eq!(lines_with(&out, "::warning ").len(), 2, "{out}");
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert_eq!(xml.matches("<failure ").count(), 2, "{xml}");
+    assert!(xml.contains("failure message=\"integrity flag quote-altered against "));
+}
+
+#[test]
+fn bad_fail_on_flags_values_are_config_errors() {
+    let r = Rewrite::accepted();
+    for (toml, problem) in [
+        (
+            "fail_on_flags = \"yes\"\n",
+            "expected true, false or a list",
+        ),
+        ("fail_on_flags = 1\n", "expected true, false or a list"),
+        (
+            "fail_on_flags = [\"number\"]\n",
+            "unknown flag kind 'number'",
+        ),
+        ("fail_on_flags = [true]\n", "line 1: "),
+    ] {
+        let config = r.config(toml);
+        let (code, out, err) = check(&strs(&config), &r.articles());
+        assert_eq!(code, 2, "{toml}: {out}{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("crosscheck.toml: line 1: "), "{err}");
+        assert!(err.contains(problem), "{toml}: {err}");
+    }
+}
+
+/// What `.ci/run` runs: the seed pair's four flags are warnings, the check passes.
+#[test]
+fn the_seed_pair_passes_with_its_flags_as_warnings() {
+    let (code, out, _) = check(&[], &["corpus/ukraine-plan".to_string()]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        lines_with(&out, ": warning: integrity flag").len(),
+        4,
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "4 integrity flags (quote-misattributed 2, actor-mismatch 1, attribution-changed 1;"
+        ),
+        "{out}"
     );
 }

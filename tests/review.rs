@@ -58,9 +58,32 @@ pub struct Pending {
     pub id: String,
     pub doc: String,
     pub line: usize,
+    /// single-source, copies-only or flag.
+    pub pending: String,
+    pub flags: String,
     pub text: String,
 }
 
+/// The columns of `review --list`.
+const LIST_HEADER: [&str; 7] = [
+    "id",
+    "doc",
+    "line",
+    "pending",
+    "attribution",
+    "flags",
+    "text",
+];
+
+/// Pending claims only (no integrity flags), as `review --accept-all` accepts them.
+pub fn pending_claims(articles: &[String]) -> Vec<Pending> {
+    pending(articles)
+        .into_iter()
+        .filter(|p| p.pending != "flag")
+        .collect()
+}
+
+/// Pending claims and integrity flags, in `review --list` order.
 pub fn pending(articles: &[String]) -> Vec<Pending> {
     let out = run(&["review", "--list", "--format", "csv"], articles)
         .assert()
@@ -71,7 +94,7 @@ pub fn pending(articles: &[String]) -> Vec<Pending> {
     let mut reader = csv::Reader::from_reader(out.as_slice());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["id", "doc", "line", "attribution", "text"]
+        LIST_HEADER
     );
     reader
         .records()
@@ -81,7 +104,9 @@ pub fn pending(articles: &[String]) -> Vec<Pending> {
                 id: r[0].to_string(),
                 doc: r[1].to_string(),
                 line: r[2].parse().unwrap(),
-                text: r[4].to_string(),
+                pending: r[3].to_string(),
+                flags: r[5].to_string(),
+                text: r[6].to_string(),
             }
         })
         .collect()
@@ -111,7 +136,12 @@ fn decision_of(path: &Path, id: &str) -> Option<(String, String)> {
 }
 
 fn session(seed: &Seed, keys: &str) -> String {
-    let out = run(&["review"], &seed.articles())
+    session_on(&seed.articles(), keys)
+}
+
+/// The output of an interactive review of `articles` driven by `keys`.
+fn session_on(articles: &[String], keys: &str) -> String {
+    let out = run(&["review"], articles)
         .write_stdin(keys)
         .assert()
         .success()
@@ -275,7 +305,7 @@ fn unattributed_claims_come_first() {
         .map(|r| {
             let r = r.unwrap();
             (
-                &r[3] != "unattributed",
+                &r[4] != "unattributed",
                 r[1].to_string(),
                 r[2].parse().unwrap(),
             )
@@ -299,7 +329,7 @@ fn list_as_table() {
     let out = String::from_utf8(out).unwrap();
     let mut lines = out.lines();
     let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
-    assert_eq!(header, ["id", "doc", "line", "attribution", "text"]);
+    assert_eq!(header, LIST_HEADER);
     assert_eq!(lines.count(), n);
     assert!(!seed.reviews().exists(), "--list writes nothing");
 }
@@ -307,14 +337,17 @@ fn list_as_table() {
 #[test]
 fn accept_all_writes_a_sorted_file_with_one_line_per_claim() {
     let seed = Seed::new();
-    let all = pending(&seed.articles());
+    let all = pending_claims(&seed.articles());
+    let flags = pending(&seed.articles()).len() - all.len();
+    assert_eq!(flags, 4, "the seed pair's integrity flags");
     run(&["review", "--accept-all"], &seed.articles())
         .assert()
         .success()
         .stderr(predicates::str::contains(format!(
             "accepted {} pending claims",
             all.len()
-        )));
+        )))
+        .stderr(predicates::str::contains("4 integrity flags still pending"));
     let text = seed.reviews_text();
     assert_eq!(text.lines().count(), all.len() + 1, "one line per claim");
     let rows = decisions(&seed.reviews());
@@ -330,7 +363,12 @@ fn accept_all_writes_a_sorted_file_with_one_line_per_claim() {
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted, "sorted by (doc, id)");
-    assert!(pending(&seed.articles()).is_empty());
+    assert!(pending_claims(&seed.articles()).is_empty());
+    let left = pending(&seed.articles());
+    assert_eq!(left.len(), flags, "flags are never accepted in bulk");
+    assert!(left
+        .iter()
+        .all(|p| p.pending == "flag" && !p.flags.is_empty()));
     // running again changes nothing: no timestamps, stable order
     run(&["review", "--accept-all"], &seed.articles())
         .assert()
@@ -376,7 +414,10 @@ fn set_rejects_unknown_ids_and_decisions_with_exit_2() {
     let id = pending(&seed.articles()).remove(0).id;
     for (set, problem) in [
         (format!("{id}=maybe"), "unknown decision 'maybe'"),
-        ("000000000000=verified".to_string(), "no claim with id"),
+        (
+            "000000000000=verified".to_string(),
+            "no claim or integrity flag with id",
+        ),
         (id.clone(), "expected ID=DECISION"),
     ] {
         run(&["review", "--set", &set], &seed.articles())
@@ -428,4 +469,108 @@ fn bad_reviews_file_is_exit_2_naming_file_and_line() {
         .stderr(predicates::str::contains(
             "reviews.csv: line 2: unknown decision 'perhaps'",
         ));
+}
+
+fn wire_rewrite() -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["copy.txt", "rewrite.txt", "wire.txt"] {
+        std::fs::copy(
+            corpus(&format!("wire-rewrite/{name}")),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let articles = vec![dir.path().display().to_string()];
+    (dir, articles)
+}
+
+#[test]
+fn list_shows_each_claims_flags_and_the_flags_to_review() {
+    let (_dir, articles) = wire_rewrite();
+    let all = pending(&articles);
+    let flagged: Vec<&Pending> = all
+        .iter()
+        .filter(|p| p.pending != "flag" && !p.flags.is_empty())
+        .collect();
+    assert!(
+        flagged.iter().any(|p| p.doc == "rewrite"
+            && p.line == 3
+            && p.flags.contains("number-mismatch:wire:1")),
+        "{all:?}"
+    );
+    let flags: Vec<&Pending> = all.iter().filter(|p| p.pending == "flag").collect();
+    let kinds: Vec<(&str, usize, &str)> = flags
+        .iter()
+        .map(|p| (p.doc.as_str(), p.line, p.flags.split(':').next().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("rewrite", 3, "number-mismatch"),
+            ("rewrite", 5, "number-mismatch"),
+            ("rewrite", 6, "quote-altered"),
+            ("rewrite", 8, "actor-mismatch"),
+        ]
+    );
+    // flags come after every claim
+    let first_flag = all.iter().position(|p| p.pending == "flag").unwrap();
+    assert!(all[first_flag..].iter().all(|p| p.pending == "flag"));
+}
+
+#[test]
+fn a_session_walks_the_flags_after_the_claims_and_records_them() {
+    let (dir, articles) = wire_rewrite();
+    run(&["review", "--accept-all"], &articles)
+        .assert()
+        .success();
+    let flags = pending(&articles);
+    assert_eq!(flags.len(), 4);
+    let out = session_on(&articles, "d\nq\n");
+    assert!(
+        out.contains("To review: 0 claims (0 single-source, 0 supported only by copies of their own source) and 4 integrity flags"),
+        "{out}"
+    );
+    assert!(out.contains("flag 1/4  number-mismatch"), "{out}");
+    assert!(
+        out.contains("differs from:") && out.contains("  wire:1  "),
+        "{out}"
+    );
+    let reviews = dir.path().join("reviews.csv");
+    let (_, decision, _) = decisions(&reviews)
+        .into_iter()
+        .find(|(id, _, _)| *id == flags[0].id)
+        .expect("the flag decision is saved");
+    assert_eq!(decision, "disputed");
+    let text = std::fs::read_to_string(&reviews).unwrap();
+    assert!(
+        text.contains(",rewrite,disputed,,\"number-mismatch against copy:1, wire:1: "),
+        "{text}"
+    );
+    assert_eq!(pending(&articles).len(), 3);
+}
+
+#[test]
+fn a_claim_shows_its_flags_and_the_header_counts_what_is_pending() {
+    let (_dir, articles) = wire_rewrite();
+    let all = pending(&articles);
+    let single = all.iter().filter(|p| p.pending == "single-source").count();
+    let copies = all.iter().filter(|p| p.pending == "copies-only").count();
+    let out = session_on(&articles, "q\n");
+    assert!(
+        out.contains(&format!(
+            "To review: {} claims ({single} single-source, {copies} supported only by copies of their own source) and 4 integrity flags",
+            single + copies
+        )),
+        "{out}"
+    );
+    // the first pending claim is the copy's dateline sentence, flagged against the rewrite
+    assert!(
+        out.contains("flags:\n  number-mismatch against rewrite:1 (line 3): "),
+        "{out}"
+    );
+    // and its closest match in the other articles shows its flags too
+    assert!(
+        out.contains("         flags: number-mismatch:copy:1, number-mismatch:wire:1"),
+        "{out}"
+    );
 }

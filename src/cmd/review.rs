@@ -1,5 +1,10 @@
-//! `crosscheck review`: walk the single-source claims nobody has decided yet, one at a time, and
-//! record each decision in the reviews file the moment it is made.
+//! `crosscheck review`: walk the claims and integrity flags nobody has decided yet, one at a
+//! time, and record each decision in the reviews file the moment it is made.
+//!
+//! Pending are single-source claims, claims only copies of their own source have, and
+//! integrity flags (once per change, [`crate::flagged`]). Flags are walked after the claims and
+//! are never accepted in bulk: `--accept-all` is for baselining claims, and a flag is a
+//! specific change a person should have looked at.
 //!
 //! On a terminal one key press is enough (raw mode, see [`crate::terminal`]); otherwise, or with
 //! `--line-mode`, keys are read one line at a time from standard input, so the same loop serves
@@ -7,8 +12,8 @@
 //! with an atomic rename: quitting, Ctrl-C or a crash loses nothing, and the next run resumes
 //! with the claims still pending.
 //!
-//! Non-interactive forms: `--list` (pending claims as a table or CSV), `--accept-all` (mark every
-//! pending claim verified) and `--set ID=DECISION [--note TEXT]`.
+//! Non-interactive forms: `--list` (pending claims and flags as a table or CSV), `--accept-all`
+//! (mark every pending claim verified) and `--set ID=DECISION [--note TEXT]` (a claim or a flag).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -16,6 +21,8 @@ use std::path::{Path, PathBuf};
 use crate::classify::Claim;
 use crate::cmd::{ArticleArgs, ThresholdArgs};
 use crate::error::{Error, Exit, Result};
+use crate::flagged::{self, FlaggedPair};
+use crate::integrity::FlagKind;
 use crate::pipeline::Analysis;
 use crate::review::{self, Decision, Reviews};
 use crate::similarity::Scorer;
@@ -27,11 +34,11 @@ pub enum Format {
     /// Aligned columns for people.
     #[default]
     Table,
-    /// CSV with a header row: id,doc,line,attribution,text.
+    /// CSV with a header row: id,doc,line,pending,attribution,flags,text.
     Csv,
 }
 
-/// Review single-source claims and record decisions in the reviews file.
+/// Review single-source claims and integrity flags and record decisions in the reviews file.
 #[derive(Clone, Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -45,7 +52,7 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     reviews: Option<PathBuf>,
 
-    /// List the pending claims instead of reviewing them.
+    /// List the pending claims and integrity flags instead of reviewing them.
     #[arg(long, conflicts_with_all = ["accept_all", "set"])]
     list: bool,
 
@@ -53,12 +60,13 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Table, requires = "list")]
     format: Format,
 
-    /// Mark every pending claim verified (as `cargo insta accept` does).
+    /// Mark every pending claim verified (as `cargo insta accept` does). Integrity flags are
+    /// left pending: each needs a person's decision.
     #[arg(long, conflicts_with = "set")]
     accept_all: bool,
 
-    /// Record a decision without asking: ID=verified, ID=needs-source or ID=disputed.
-    /// Repeatable.
+    /// Record a decision without asking: ID=verified, ID=needs-source or ID=disputed, where ID
+    /// is a claim's or an integrity flag's (see --list). Repeatable.
     #[arg(long, value_name = "ID=DECISION")]
     set: Vec<String>,
 
@@ -109,6 +117,12 @@ pub fn run(args: &Args) -> Result<Exit> {
             "accepted {n} pending claims as verified in {}",
             path.display()
         );
+        let flags = review::pending_flags(&analysis, &reviews).len();
+        if flags > 0 {
+            eprintln!(
+                "{flags} integrity flags still pending: a copy changed the facts; review them one by one (review, or --set ID=DECISION)"
+            );
+        }
     } else if !args.set.is_empty() {
         set(&analysis, &mut reviews, &args.set, args.note.as_deref())?;
         reviews.save(&path)?;
@@ -187,22 +201,74 @@ fn attribution_label(claim: &Claim) -> String {
     }
 }
 
-fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
-    let pending = review::pending(analysis, reviews);
-    let rows: Vec<[String; 5]> = pending
-        .iter()
-        .map(|c| {
-            let s = &analysis.sentences[c.doc][c.sentence];
-            [
-                c.id.clone(),
-                analysis.documents[c.doc].label.clone(),
-                s.line.to_string(),
-                attribution_label(c),
-                s.text.clone(),
-            ]
+/// Why a claim is pending, as `--list` shows it.
+fn pending_reason(claim: &Claim) -> &'static str {
+    if review::is_echo_only(claim) {
+        "copies-only"
+    } else {
+        "single-source"
+    }
+}
+
+/// One `--list` row: id, doc, line, pending, attribution, flags, text.
+type Row = [String; 7];
+
+fn claim_row(analysis: &Analysis, c: &Claim) -> Row {
+    let s = &analysis.sentences[c.doc][c.sentence];
+    [
+        c.id.clone(),
+        analysis.documents[c.doc].label.clone(),
+        s.line.to_string(),
+        pending_reason(c).to_string(),
+        attribution_label(c),
+        flagged::flags_column(analysis, c),
+        s.text.clone(),
+    ]
+}
+
+fn flag_row(analysis: &Analysis, f: &FlaggedPair) -> Row {
+    let c = f.claim(analysis);
+    let s = &analysis.sentences[c.doc][c.sentence];
+    let others: Vec<String> = std::iter::once(f.other)
+        .chain(f.also.iter().copied())
+        .map(|at| {
+            format!(
+                "{}:{}",
+                f.kind.as_str(),
+                flagged::sentence_name(analysis, at)
+            )
         })
         .collect();
-    let header = ["id", "doc", "line", "attribution", "text"];
+    [
+        f.id.clone(),
+        analysis.documents[c.doc].label.clone(),
+        s.line.to_string(),
+        "flag".to_string(),
+        attribution_label(c),
+        others.join(";"),
+        s.text.clone(),
+    ]
+}
+
+fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
+    let mut rows: Vec<Row> = review::pending(analysis, reviews)
+        .iter()
+        .map(|c| claim_row(analysis, c))
+        .collect();
+    rows.extend(
+        review::pending_flags(analysis, reviews)
+            .iter()
+            .map(|f| flag_row(analysis, f)),
+    );
+    let header = [
+        "id",
+        "doc",
+        "line",
+        "pending",
+        "attribution",
+        "flags",
+        "text",
+    ];
     match format {
         Format::Csv => {
             let mut w = csv::WriterBuilder::new()
@@ -215,25 +281,37 @@ fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
             w.into_inner().expect("writes to memory")
         }
         Format::Table => {
+            // every column but the last (the text) padded to its widest value; an empty flags
+            // column shows `-` so the table splits on whitespace
+            let last = header.len() - 1;
+            let rows: Vec<Row> = rows
+                .into_iter()
+                .map(|mut r| {
+                    if r[5].is_empty() {
+                        r[5] = "-".into();
+                    }
+                    r
+                })
+                .collect();
             let mut widths = header.map(|h| h.chars().count());
             for r in &rows {
-                for (i, f) in r.iter().enumerate().take(4) {
+                for (i, f) in r.iter().enumerate().take(last) {
                     widths[i] = widths[i].max(f.chars().count());
                 }
             }
             let mut out = String::new();
-            let mut line = |fields: [&str; 5]| {
-                for (i, f) in fields.iter().enumerate().take(4) {
+            let mut line = |fields: [&str; 7]| {
+                for (i, f) in fields.iter().enumerate().take(last) {
                     out.push_str(f);
                     let pad = widths[i] - f.chars().count() + 2;
                     out.push_str(&" ".repeat(pad));
                 }
-                out.push_str(fields[4]);
+                out.push_str(fields[last]);
                 out.push('\n');
             };
             line(header);
             for r in &rows {
-                line([&r[0], &r[1], &r[2], &r[3], &r[4]]);
+                line(r.each_ref().map(String::as_str));
             }
             out.into_bytes()
         }
@@ -255,22 +333,23 @@ fn set(
                 "--set {arg}: unknown decision '{decision}' (expected verified, needs-source or disputed)"
             ))
         })?;
-        let claim = analysis
-            .claims
-            .iter()
-            .flatten()
-            .find(|c| c.id == id.trim())
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "--set {arg}: no claim with id {id} in these articles (see review --list)"
-                ))
-            })?;
-        reviews.set(Reviews::entry_for(
-            analysis,
-            claim,
-            decision,
-            note.unwrap_or(""),
-        ));
+        let id = id.trim();
+        let note = note.unwrap_or("");
+        let entry = match analysis.claims.iter().flatten().find(|c| c.id == id) {
+            Some(claim) => Reviews::entry_for(analysis, claim, decision, note),
+            None => {
+                let flag = flagged::flagged_pairs(analysis)
+                    .into_iter()
+                    .find(|f| f.id == id)
+                    .ok_or_else(|| {
+                        Error::Usage(format!(
+                            "--set {arg}: no claim or integrity flag with id {id} in these articles (see review --list)"
+                        ))
+                    })?;
+                Reviews::entry_for_flag(analysis, &flag, decision, note)
+            }
+        };
+        reviews.set(entry);
     }
     Ok(())
 }
@@ -309,14 +388,59 @@ impl Style {
 
 const HELP: &str = "\
   v  verified      the claim stands as reported
+                   (a flag: the difference is checked and acceptable, e.g. a correction)
   n  needs-source  plausible, but the article should name its source
+                   (a flag: ask the copy where its version comes from)
   d  disputed      believed wrong or misleading (fails `crosscheck check`)
+                   (a flag: the copy got the facts wrong)
   s  skip          decide later (stays pending)
   a  add a note    type one line; it is saved with the next decision
   u  undo          take back the last decision or skip of this session
   q  quit          stop here; every decision so far is already saved
   ?  help          this text
 ";
+
+/// Something waiting for a decision: a claim, or an integrity flag.
+enum Pending<'a> {
+    Claim(&'a Claim),
+    Flag(FlaggedPair),
+}
+
+impl Pending<'_> {
+    fn id(&self) -> &str {
+        match self {
+            Pending::Claim(c) => &c.id,
+            Pending::Flag(f) => &f.id,
+        }
+    }
+
+    fn entry(&self, analysis: &Analysis, decision: Decision, note: &str) -> review::Entry {
+        match self {
+            Pending::Claim(c) => Reviews::entry_for(analysis, c, decision, note),
+            Pending::Flag(f) => Reviews::entry_for_flag(analysis, f, decision, note),
+        }
+    }
+}
+
+/// What is pending, for the header of a session: "N claims (N single-source, N supported only
+/// by copies of their own source) and N integrity flags". The two kinds of claims are counted
+/// apart because only the first are single-source.
+fn pending_summary(pending: &[Pending]) -> String {
+    let claims: Vec<&Claim> = pending
+        .iter()
+        .filter_map(|p| match p {
+            Pending::Claim(c) => Some(*c),
+            Pending::Flag(_) => None,
+        })
+        .collect();
+    let echoes = claims.iter().filter(|c| review::is_echo_only(c)).count();
+    let flags = pending.len() - claims.len();
+    format!(
+        "{} claims ({} single-source, {echoes} supported only by copies of their own source) and {flags} integrity flags",
+        claims.len(),
+        claims.len() - echoes
+    )
+}
 
 /// What the reviewer did, so `u` can take it back.
 enum Step {
@@ -342,22 +466,27 @@ impl Session<'_> {
     /// The review loop. The outer error is an I/O error on the terminal, the inner one a failed
     /// save of the reviews file.
     fn run(&mut self, keys: &mut dyn Keys, out: &mut dyn Write) -> std::io::Result<Result<()>> {
-        let pending: Vec<Claim> = review::pending(self.analysis, self.reviews)
+        let mut pending: Vec<Pending> = review::pending(self.analysis, self.reviews)
             .into_iter()
-            .cloned()
+            .map(Pending::Claim)
             .collect();
+        pending.extend(
+            review::pending_flags(self.analysis, self.reviews)
+                .into_iter()
+                .map(Pending::Flag),
+        );
         if pending.is_empty() {
             writeln!(
                 out,
-                "No pending single-source claims: nothing to review ({}).",
+                "No pending claims or integrity flags: nothing to review ({}).",
                 self.path.display()
             )?;
             return Ok(Ok(()));
         }
         writeln!(
             out,
-            "{} single-source claims to review; decisions go to {}. Keys: v n d s a u q, ? for help.",
-            pending.len(),
+            "To review: {}; decisions go to {}. Keys: v n d s a u q, ? for help.",
+            pending_summary(&pending),
             self.path.display()
         )?;
         let mut history: Vec<Step> = Vec::new();
@@ -366,9 +495,14 @@ impl Session<'_> {
         let mut i = 0;
         let mut show = true;
         while i < pending.len() {
-            let claim = &pending[i];
+            let item = &pending[i];
             if show {
-                self.show(out, claim, i, pending.len(), &notes[i])?;
+                match item {
+                    Pending::Claim(claim) => self.show(out, claim, i, pending.len(), &notes[i])?,
+                    Pending::Flag(flag) => {
+                        self.show_flag(out, flag, i, pending.len(), &notes[i])?
+                    }
+                }
             }
             show = false;
             write!(out, "[v,n,d,s,a,u,q,?] > ")?;
@@ -385,7 +519,7 @@ impl Session<'_> {
                 _ => None,
             };
             if let Some(decision) = decision {
-                let entry = Reviews::entry_for(self.analysis, claim, decision, &notes[i]);
+                let entry = item.entry(self.analysis, decision, &notes[i]);
                 let previous = self.reviews.set(entry);
                 if let Err(e) = self.reviews.save(self.path) {
                     return Ok(Err(e));
@@ -412,7 +546,7 @@ impl Session<'_> {
                     notes[i] = note.split_whitespace().collect::<Vec<_>>().join(" ");
                     writeln!(
                         out,
-                        "note kept; it is saved with your decision on this claim"
+                        "note kept; it is saved with your decision on this item"
                     )?;
                 }
                 Some('u') => match history.pop() {
@@ -424,7 +558,7 @@ impl Session<'_> {
                         writeln!(out, "← undid skip")?;
                     }
                     Some(Step::Decided { index, previous }) => {
-                        self.reviews.restore(&pending[index].id, previous);
+                        self.reviews.restore(pending[index].id(), previous);
                         if let Err(e) = self.reviews.save(self.path) {
                             return Ok(Err(e));
                         }
@@ -439,7 +573,8 @@ impl Session<'_> {
                 _ => writeln!(out, "unknown key {:?}; ? for help", line.trim())?,
             }
         }
-        let left = review::pending(self.analysis, self.reviews).len();
+        let left = review::pending(self.analysis, self.reviews).len()
+            + review::pending_flags(self.analysis, self.reviews).len();
         writeln!(
             out,
             "{decided} decided, {skipped} skipped this session; {left} pending. Saved in {}.",
@@ -471,14 +606,7 @@ impl Session<'_> {
             sentence.line,
             claim.id
         )?;
-        let (paragraph, range) = review::paragraph_of(a, claim);
-        writeln!(
-            out,
-            "  {}{}{}",
-            &paragraph[..range.start],
-            st.highlight(&paragraph[range.clone()]),
-            &paragraph[range.end..]
-        )?;
+        self.show_paragraph(out, claim)?;
         let at = &claim.attribution;
         if review::is_unattributed(claim) {
             writeln!(out, "{} none (unattributed)", st.bold("attribution:"))?;
@@ -506,6 +634,7 @@ impl Session<'_> {
                 st.bold("support:")
             )?;
         }
+        self.show_claim_flags(out, claim)?;
         let nearest = self.neighbourhood.nearest(self.scorer, claim, 3);
         if nearest.is_empty() {
             writeln!(out, "{} none", st.bold("closest in other articles:"))?;
@@ -518,11 +647,113 @@ impl Session<'_> {
                     "  {:.3}  {}:{}  {}",
                     n.score, a.documents[n.doc].label, other.line, other.text
                 )?;
+                let flags = flagged::flags_column(a, &a.claims[n.doc][n.sentence]);
+                if !flags.is_empty() {
+                    writeln!(out, "         flags: {}", flags.replace(';', ", "))?;
+                }
             }
         }
         if !note.is_empty() {
             writeln!(out, "{} {note}", st.bold("note:"))?;
         }
         Ok(())
+    }
+
+    /// The claim's paragraph, the claim highlighted.
+    fn show_paragraph(&self, out: &mut dyn Write, claim: &Claim) -> std::io::Result<()> {
+        let (paragraph, range) = review::paragraph_of(self.analysis, claim);
+        writeln!(
+            out,
+            "  {}{}{}",
+            &paragraph[..range.start],
+            self.style.highlight(&paragraph[range.clone()]),
+            &paragraph[range.end..]
+        )
+    }
+
+    /// The integrity flags a claim carries, one line each with the other claim.
+    fn show_claim_flags(&self, out: &mut dyn Write, claim: &Claim) -> std::io::Result<()> {
+        let a = self.analysis;
+        if claim.flags.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "{}", self.style.bold("flags:"))?;
+        for f in &claim.flags {
+            let other = &a.sentences[f.doc][f.sentence];
+            writeln!(
+                out,
+                "  {} against {} (line {}): {}",
+                f.kind.as_str(),
+                flagged::sentence_name(a, (f.doc, f.sentence)),
+                other.line,
+                other.text
+            )?;
+        }
+        Ok(())
+    }
+
+    /// An integrity flag: the flagged claim in its paragraph, then the claim(s) it disagrees
+    /// with, each with its file and line.
+    fn show_flag(
+        &self,
+        out: &mut dyn Write,
+        flag: &FlaggedPair,
+        index: usize,
+        total: usize,
+        note: &str,
+    ) -> std::io::Result<()> {
+        let a = self.analysis;
+        let st = self.style;
+        let claim = flag.claim(a);
+        let sentence = &a.sentences[claim.doc][claim.sentence];
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {}/{}  {}  {}:{}  [{}]",
+            st.bold("flag"),
+            index + 1,
+            total,
+            flag.kind.as_str(),
+            a.documents[claim.doc].path,
+            sentence.line,
+            flag.id
+        )?;
+        self.show_paragraph(out, claim)?;
+        writeln!(out, "{} {}", st.bold("means:"), flag_meaning(flag.kind))?;
+        writeln!(out, "{}", st.bold("differs from:"))?;
+        for at in std::iter::once(flag.other).chain(flag.also.iter().copied()) {
+            let other = &a.sentences[at.0][at.1];
+            writeln!(
+                out,
+                "  {}  {}:{}  {}",
+                flagged::sentence_name(a, at),
+                a.documents[at.0].path,
+                other.line,
+                other.text
+            )?;
+        }
+        writeln!(
+            out,
+            "v: the difference is checked and acceptable; n: ask the copy for its source; d: the copy got it wrong"
+        )?;
+        if !note.is_empty() {
+            writeln!(out, "{} {note}", st.bold("note:"))?;
+        }
+        Ok(())
+    }
+}
+
+/// One line on what a flag kind says (docs/provenance.md has the rules).
+fn flag_meaning(kind: FlagKind) -> &'static str {
+    match kind {
+        FlagKind::QuoteMisattributed => {
+            "words quoted here are the other article's own narrative, credited to someone else"
+        }
+        FlagKind::QuoteAltered => "a quotation both articles print has words changed",
+        FlagKind::NumberMismatch => "the articles disagree on a number, amount, date or day",
+        FlagKind::ActorMismatch => "the articles give the action to different people or bodies",
+        FlagKind::AttributionChanged => {
+            "the articles credit different sources, or only one credits a source"
+        }
     }
 }
