@@ -285,3 +285,46 @@ fn seed_told_the_journal_names_the_outlet() {
         .enumerate()
         .all(|(i, a)| i == 4 || a.via.is_none()));
 }
+
+/// Attributions in news forms the seed pair lacks (corpus/merger-ruling, three outlets on one
+/// court ruling, written for these tests): lower-case job titles before a name, a role set
+/// off before the name, party tags, the listener after "told", pronouns across sentences, a
+/// company as source, a quotation continued in the next paragraph.
+#[test]
+fn merger_ruling_attributions() {
+    let rows = util::csv_maps(&util::success_stdout(
+        util::crosscheck().args(["compare", "corpus/merger-ruling"]),
+    ));
+    // (doc, text starts with, cue, source, source_kind, attribution)
+    #[rustfmt::skip]
+    let expected = [
+        ("journal", "\"We will appeal,\" Halvorsen", "said", "Halvorsen general counsel Priya Raman", "named-person", "explicit"),
+        ("ledger", "\"We will appeal,\" she said", "said", "Priya Raman", "named-person", "explicit"),
+        ("journal", "A spokeswoman for Brightmill", "said", "A spokeswoman for Brightmill, Jill Ames", "named-person", "explicit"),
+        ("journal", "An economist who testified", "told", "An economist who testified for the FTC, Dr. Alan Whitcomb", "named-person", "explicit"),
+        ("journal", "He added that", "added", "Dr. Alan Whitcomb", "named-person", "explicit"),
+        ("ktrv", "\"Everybody was waiting", "said", "forklift operator Denise Harlan", "named-person", "explicit"),
+        ("ktrv", "Rep. Luis Carrera, D-Ohio", "said", "Rep. Luis Carrera", "named-person", "explicit"),
+        ("ledger", "Halvorsen, the No. 2", "said in a statement", "Halvorsen", "organization", "explicit"),
+        ("ledger", "The Federal Trade Commission sued", "arguing", "The Federal Trade Commission", "organization", "explicit"),
+        ("journal", "\"It tells every company", "said in a statement", "FTC Chair Rebecca Lund", "named-person", "carried"),
+        ("journal", "Under the merger agreement", "", "", "", "none"),
+    ];
+    let mut wrong = Vec::new();
+    for (doc, start, cue, source, kind, attribution) in expected {
+        let row = rows
+            .iter()
+            .find(|r| r["doc"] == doc && r["text"].starts_with(start))
+            .unwrap_or_else(|| panic!("{doc}: no sentence starts with {start:?}"));
+        let have = (
+            &*row["cue"],
+            &*row["source"],
+            &*row["source_kind"],
+            &*row["attribution"],
+        );
+        if have != (cue, source, kind, attribution) {
+            wrong.push(format!("{doc} {start:?}: have {have:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -36,6 +36,51 @@ fn flags(r: &BTreeMap<String, String>) -> Vec<String> {
         .collect()
 }
 
+/// A rewrite's planted change: the rewrite's words, the original's words, the flag expected.
+type Planted = (&'static str, &'static str, &'static str);
+
+/// Each planted change is flagged on both claims of the pair, naming each other, and the pair
+/// is no longer corroboration.
+fn assert_planted_changes_flagged(
+    rows: &[BTreeMap<String, String>],
+    rewrite_doc: &str,
+    original_doc: &str,
+    planted: &[Planted],
+) {
+    for (changed, original, kind) in planted {
+        let rewrite = row(rows, rewrite_doc, changed);
+        let wire = row(rows, original_doc, original);
+        let expected = format!("{kind}:{}", reference(wire));
+        assert!(
+            flags(rewrite).contains(&expected),
+            "{changed}: {:?}",
+            flags(rewrite)
+        );
+        let back = format!("{kind}:{}", reference(rewrite));
+        assert!(flags(wire).contains(&back), "{original}: {:?}", flags(wire));
+        // A changed fact is not corroboration, however alike the wording.
+        assert_eq!(rewrite["status"], "paraphrased", "{changed}");
+        assert_eq!(wire["status"], "paraphrased", "{original}");
+    }
+}
+
+/// Apart from attribution changes, no claim of the rewrite but the planted ones is flagged.
+fn assert_no_other_flag(rows: &[BTreeMap<String, String>], rewrite_doc: &str, planted: &[Planted]) {
+    let planted_rows: Vec<String> = planted
+        .iter()
+        .map(|(changed, _, _)| reference(row(rows, rewrite_doc, changed)))
+        .collect();
+    for r in rows.iter().filter(|r| r["doc"] == rewrite_doc) {
+        let unexpected: Vec<String> = flags(r)
+            .into_iter()
+            .filter(|f| !f.starts_with("attribution-changed"))
+            .collect();
+        if !planted_rows.contains(&reference(r)) {
+            assert!(unexpected.is_empty(), "{}: {unexpected:?}", r["text"]);
+        }
+    }
+}
+
 mod wire_and_rewrite {
     use super::*;
 
@@ -44,7 +89,7 @@ mod wire_and_rewrite {
     const COPY: &str = "corpus/wire-rewrite/copy.txt";
 
     /// Each planted change: the rewrite's sentence, the wire's sentence, the flag.
-    const PLANTED: &[(&str, &str, &str)] = &[
+    const PLANTED: &[Planted] = &[
         ("$4.8 million", "$4.2 million", "number-mismatch"),
         ("begin on April 13", "begin on April 6", "number-mismatch"),
         (
@@ -57,40 +102,12 @@ mod wire_and_rewrite {
 
     #[test]
     fn every_planted_change_is_flagged_on_the_right_claim() {
-        let rows = rows(&[WIRE, REWRITE]);
-        for (changed, original, kind) in PLANTED {
-            let rewrite = row(&rows, "rewrite", changed);
-            let wire = row(&rows, "wire", original);
-            let expected = format!("{kind}:{}", reference(wire));
-            assert!(
-                flags(rewrite).contains(&expected),
-                "{changed}: {:?}",
-                flags(rewrite)
-            );
-            let back = format!("{kind}:{}", reference(rewrite));
-            assert!(flags(wire).contains(&back), "{original}: {:?}", flags(wire));
-            // A changed fact is not corroboration, however alike the wording.
-            assert_eq!(rewrite["status"], "paraphrased", "{changed}");
-            assert_eq!(wire["status"], "paraphrased", "{original}");
-        }
+        assert_planted_changes_flagged(&rows(&[WIRE, REWRITE]), "rewrite", "wire", PLANTED);
     }
 
     #[test]
     fn no_flag_beyond_the_planted_changes() {
-        let rows = rows(&[WIRE, REWRITE]);
-        let planted_rows: Vec<String> = PLANTED
-            .iter()
-            .map(|(changed, _, _)| reference(row(&rows, "rewrite", changed)))
-            .collect();
-        for r in rows.iter().filter(|r| r["doc"] == "rewrite") {
-            let unexpected: Vec<String> = flags(r)
-                .into_iter()
-                .filter(|f| !f.starts_with("attribution-changed"))
-                .collect();
-            if !planted_rows.contains(&reference(r)) {
-                assert!(unexpected.is_empty(), "{}: {unexpected:?}", r["text"]);
-            }
-        }
+        assert_no_other_flag(&rows(&[WIRE, REWRITE]), "rewrite", PLANTED);
     }
 
     #[test]
@@ -113,6 +130,51 @@ mod wire_and_rewrite {
         let summary = String::from_utf8(out.stdout).unwrap();
         assert!(summary.contains("rewrite (Riverside Ledger)"), "{summary}");
         assert_eq!(summary.matches("derived from wire").count(), 2, "{summary}");
+    }
+}
+
+/// A second wire story and a rewrite that credits it (corpus/derailment-wire/EXPECTED.md).
+mod derailment_wire {
+    use super::*;
+
+    const SET: &str = "corpus/derailment-wire";
+
+    const PLANTED: &[Planted] = &[
+        (
+            "about 2,100 residents",
+            "about 1,200 residents",
+            "number-mismatch",
+        ),
+        ("Friday, May 15", "Thursday, May 14", "number-mismatch"),
+        (
+            "The National Guard closed",
+            "State police closed",
+            "actor-mismatch",
+        ),
+        ("reach the river", "reach the creek", "quote-altered"),
+    ];
+
+    #[test]
+    fn every_planted_change_is_flagged_on_the_right_claim() {
+        assert_planted_changes_flagged(&rows(&[SET]), "times", "wire", PLANTED);
+    }
+
+    #[test]
+    fn no_flag_beyond_the_planted_changes() {
+        assert_no_other_flag(&rows(&[SET]), "times", PLANTED);
+    }
+
+    #[test]
+    fn the_rewrite_credits_the_wire_so_nothing_it_shares_is_independent() {
+        let rows = rows(&[SET]);
+        let shared: Vec<_> = rows
+            .iter()
+            .filter(|r| r["status"] != "single-source")
+            .collect();
+        assert!(shared.len() >= 20, "{}", shared.len());
+        for r in shared {
+            assert_eq!(r["independent"], "no", "{}: {}", r["doc"], r["text"]);
+        }
     }
 }
 
