@@ -135,6 +135,24 @@ fn is_personal_title(word: &str) -> bool {
     matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Messrs" | "Mmes")
 }
 
+/// `a.m` or `p.m` in any case (the final period already cut off).
+fn is_clock_suffix(word: &str) -> bool {
+    word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m")
+}
+
+/// Words that may follow a clock time inside its sentence: days, zones, "Local" (months are
+/// in the abbreviation list).
+fn is_time_qualifier(word: &str) -> bool {
+    #[rustfmt::skip]
+    const QUALIFIERS: &[&str] = &[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Eastern",
+        "Central", "Mountain", "Pacific", "Atlantic", "Greenwich", "Local", "ET", "EST", "EDT",
+        "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+        "CEST",
+    ];
+    QUALIFIERS.contains(&word)
+}
+
 /// A dotted acronym such as `U.S`, `J.D`, `a.m`, `Ph.D` (the final period already cut off).
 fn is_dotted(word: &str) -> bool {
     let mut parts = 0;
@@ -741,6 +759,9 @@ impl<'a> Scan<'a> {
                         return self.previous_word_is_lowercase(ws) && self.starts_sentence(next);
                     }
                 }
+                if is_clock_suffix(word) && self.previous_word_is_number(ws) {
+                    return self.clock_end(p, next);
+                }
                 match abbreviation {
                     Some(Kind::Title) => return false,
                     Some(Kind::Number) => return true,
@@ -775,6 +796,30 @@ impl<'a> Scan<'a> {
     fn ambiguous_end(&mut self, p: usize, next: &Next) -> bool {
         self.starts_sentence(next)
             && self.words.up_to(self.bytes, p) >= MIN_WORDS_BEFORE_ABBREVIATION_END
+    }
+
+    /// A clock time closing a sentence ("posted at 4:15 p.m. Halvorsen shares fell"): any
+    /// capitalised word may start the next one, unless it qualifies the time ("9 p.m.
+    /// Eastern", "p.m. Monday", "a.m. EST"). Enough words are still needed before it ("At 5
+    /// a.m. Mr. Smith went" is a fronted adverbial).
+    fn clock_end(&mut self, p: usize, next: &Next) -> bool {
+        let qualifies_time =
+            is_time_qualifier(next.word) || self.lex.abbreviation(next.word) == Some(Kind::Month);
+        (self.starts_sentence(next) || (next.class == Class::Upper && !qualifies_time))
+            && self.words.up_to(self.bytes, p) >= MIN_WORDS_BEFORE_ABBREVIATION_END
+    }
+
+    /// Whether the word before the one starting at `ws` is a number ("4:15", "9", "11").
+    fn previous_word_is_number(&self, ws: usize) -> bool {
+        let mut lo = self.sent_start.max(ws.saturating_sub(MAX_BACK));
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        lo < ws
+            && self.text[lo..ws]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// "[...]" and "(...)": an omission, never an end.

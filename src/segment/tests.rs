@@ -97,6 +97,26 @@ fn short_fragment_does_not_end_at_an_abbreviation() {
 }
 
 #[test]
+fn a_clock_time_ends_a_sentence_before_a_name() {
+    check(
+        "The opinion was posted at 4:15 p.m. Halvorsen shares fell 6% in late trading.",
+        &[
+            "The opinion was posted at 4:15 p.m.",
+            "Halvorsen shares fell 6% in late trading.",
+        ],
+    );
+    // The time's own qualifiers stay with it.
+    for text in [
+        "The vote was held at 9 p.m. Eastern on a quiet night.",
+        "The polls close at 8 p.m. Tuesday in most states.",
+        "The launch is set for 10:30 a.m. EST from the coast.",
+        "The meeting starts at 7 p.m. Nov. 3 at the library.",
+    ] {
+        check(text, &[text]);
+    }
+}
+
+#[test]
 fn initials_are_not_ends() {
     check(
         "J.D. Vance met E. Jean Carroll and Jonas E. Smith.",
