@@ -12,8 +12,12 @@
 //! [`AlignOptions::max_df`] texts). `exhaustive` scores every pair instead, so the two paths can
 //! be compared. Scoring runs in parallel, and results are gathered in input order, so the
 //! output is the same whatever the number of threads.
+//!
+//! One rule looks at the articles rather than the pair: a paraphrase that names nothing its
+//! match names is kept only between articles that show they tell the same story (see
+//! `Stories`), so look-alike sentences of unrelated stories do not match.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 
 use rayon::prelude::*;
@@ -50,8 +54,8 @@ pub struct AlignOptions {
     pub max_df: Option<usize>,
     /// Show a progress bar on stderr when it is a terminal.
     pub progress: bool,
-    /// Match paraphrases across documents only when they tell the same story (see
-    /// [`MIN_STORY_NAMES`]).
+    /// Match an unanchored paraphrase across documents only when they show they tell the
+    /// same story: a shared anchored claim or distinctive name (docs/decisions.md).
     pub same_story: bool,
 }
 
@@ -112,30 +116,35 @@ pub fn align(
                 texts,
                 occurrences: &occurrences,
                 groups,
-                stories: &stories,
             };
+            let mut story = stories.of(&context, sentences, &neighbours);
             sentences
                 .iter()
-                .map(|&u| sentence_links(&context, u, &neighbours[u], options.max_links))
+                .map(|&u| {
+                    sentence_links(&context, &mut story, u, &neighbours[u], options.max_links)
+                })
                 .collect()
         })
         .collect()
 }
 
-/// Two documents tell the same story when they share at least this many distinctive names.
+/// An article with fewer distinctive names than this cannot tell its story, and is matched
+/// without the same-story rule (see [`AlignOptions::same_story`]).
 pub const MIN_STORY_NAMES: usize = 2;
 
-/// Each document's distinctive names ([`Features::story_names`]), sorted.
+/// Which documents tell the same story.
 ///
-/// The one idea: a paraphrase is matched across two documents only if they tell the same
-/// story or the two sentences themselves share a distinctive name (near-verbatim copies are
-/// always matched: a copied sentence is a copy, whatever else the articles say). Two articles that each name several
-/// distinctive people, places or bodies but fewer than [`MIN_STORY_NAMES`] in common are
-/// different stories, however alike some of their sentences ("Most of the 40 residents who
-/// spoke opposed the increase" in one council's vote, "Most of the 25 residents who spoke
-/// supported the library" in another's). A document naming too few distinctive names to tell
-/// is matched as before.
+/// The one idea: a paraphrase needs evidence that its two articles tell the same story: a
+/// claim they share that is anchored (a near-verbatim copy, or two sentences naming the same
+/// distinctive name, see [`Features::story_names`]), or at least a distinctive name both
+/// articles use. A paraphrase that is itself anchored is always kept; an unanchored one only
+/// between articles with such evidence. Two towns' council votes told in the same mould
+/// ("Most of the 40 residents who spoke opposed the increase" / "Most of the 25 residents who
+/// spoke supported the library") name no one and nothing in common, so none of their
+/// look-alike sentences match. An article with fewer than [`MIN_STORY_NAMES`] distinctive
+/// names cannot tell, and is matched as before.
 struct Stories {
+    /// Per document, its distinctive names, sorted; empty when not telling.
     names: Vec<Vec<u64>>,
 }
 
@@ -160,22 +169,84 @@ impl Stories {
         Stories { names }
     }
 
-    /// Whether documents `a` and `b` may share claims.
-    fn related(&self, a: usize, b: usize) -> bool {
-        let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
-            return true;
-        };
-        let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-        if small.len() < MIN_STORY_NAMES {
-            return true;
-        }
-        small
-            .iter()
-            .filter(|n| large.binary_search(n).is_ok())
-            .take(MIN_STORY_NAMES)
-            .count()
-            == MIN_STORY_NAMES
+    /// Whether `doc` has enough distinctive names to tell its story.
+    fn tells(&self, doc: usize) -> bool {
+        self.names
+            .get(doc)
+            .is_some_and(|n| n.len() >= MIN_STORY_NAMES)
     }
+
+    /// Whether documents `a` and `b` use a distinctive name in common.
+    fn share_a_name(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.names[a], &self.names[b]);
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
+    /// The story of document `doc`, whose sentences are `sentences`: the documents it shares
+    /// an anchored claim with.
+    fn of(
+        &self,
+        context: &Context,
+        sentences: &[usize],
+        neighbours: &[Vec<Neighbour>],
+    ) -> Story<'_> {
+        let mut anchored = HashSet::new();
+        if self.tells(context.doc) {
+            for &u in sentences {
+                for n in neighbours[u]
+                    .iter()
+                    .filter(|n| is_anchored(context.texts, u, n))
+                {
+                    anchored.extend(context.occurrences[n.text as usize].iter().map(|o| o.0));
+                }
+            }
+        }
+        Story {
+            stories: self,
+            doc: context.doc,
+            anchored,
+            named_alike: HashMap::new(),
+        }
+    }
+}
+
+/// One document's view of [`Stories`].
+struct Story<'a> {
+    stories: &'a Stories,
+    doc: usize,
+    /// Documents sharing an anchored claim with it.
+    anchored: HashSet<u32>,
+    /// Documents found to use (or not) a distinctive name it uses, as they are asked about.
+    named_alike: HashMap<u32, bool>,
+}
+
+impl Story<'_> {
+    /// Whether document `other` may share unanchored paraphrases with this one.
+    fn related(&mut self, other: usize) -> bool {
+        let (stories, doc) = (self.stories, self.doc);
+        !stories.tells(doc)
+            || !stories.tells(other)
+            || self.anchored.contains(&(other as u32))
+            || *self
+                .named_alike
+                .entry(other as u32)
+                .or_insert_with(|| stories.share_a_name(doc, other))
+    }
+}
+
+/// A link that shows by itself that its articles tell one story: a near-verbatim copy, or two
+/// sentences naming the same distinctive name.
+fn is_anchored(texts: &[Features], u: usize, n: &Neighbour) -> bool {
+    n.verdict == Verdict::Corroborated
+        || shares_any(texts[u].story_names(), texts[n.text as usize].story_names())
 }
 
 fn shares_any(a: &[u64], b: &[u64]) -> bool {
@@ -188,7 +259,6 @@ struct Context<'a> {
     texts: &'a [Features],
     occurrences: &'a [Occurrences],
     groups: &'a [u32],
-    stories: &'a Stories,
 }
 
 fn occurrences(n: usize, placement: &[Vec<usize>]) -> Vec<Occurrences> {
@@ -368,6 +438,7 @@ fn neighbours(n: usize, pairs: Vec<Pair>) -> Vec<Vec<Neighbour>> {
 
 fn sentence_links(
     context: &Context,
+    story: &mut Story,
     u: usize,
     neighbours: &[Neighbour],
     max_links: usize,
@@ -377,21 +448,13 @@ fn sentence_links(
         texts,
         occurrences,
         groups,
-        stories,
     } = *context;
     let mut found: Vec<(Link, u32)> = Vec::new();
     let mut docs = Vec::new();
-    let mut related: HashMap<u32, bool> = HashMap::new();
     for n in neighbours {
-        let anchored = n.verdict == Verdict::Corroborated
-            || shares_any(texts[u].story_names(), texts[n.text as usize].story_names());
+        let anchored = is_anchored(texts, u, n);
         for &(d, s) in &occurrences[n.text as usize] {
-            if d as usize == doc
-                || !(anchored
-                    || *related
-                        .entry(d)
-                        .or_insert_with(|| stories.related(doc, d as usize)))
-            {
+            if d as usize == doc || !(anchored || story.related(d as usize)) {
                 continue;
             }
             docs.push(d);
@@ -520,21 +583,25 @@ mod tests {
     }
 
     #[test]
-    fn documents_sharing_two_distinctive_names_tell_one_story() {
+    fn a_shared_anchored_claim_lets_unanchored_paraphrases_through() {
+        // One story in two articles: the first pair shares "Whitfield", so the second pair,
+        // which names no one, may match too.
         let texts = features(&[
-            "Sheriff Whitfield ordered the Elk Ridge neighborhood evacuated.",
-            "Deputies in Elk Ridge went door to door, Whitfield said.",
-            "Residents were told to leave.",
+            "Sheriff Dana Whitfield ordered the Elk Ridge neighborhood evacuated on Saturday.",
+            "Most of the 40 residents who spoke at the hearing opposed the plan.",
+            "On Saturday Sheriff Whitfield ordered Elk Ridge evacuated.",
+            "Most of the 40 residents who spoke at the hearing were against the plan.",
         ]);
-        let stories = Stories::new(&texts, &[vec![0], vec![1], vec![2]], true);
-        assert!(stories.related(0, 1));
-        assert!(
-            stories.related(0, 2),
-            "too few names to tell: matched as before"
+        let placement = vec![vec![0, 1], vec![2, 3]];
+        let scorer = Scorer::new(Thresholds::default());
+        let out = align(
+            &texts,
+            &placement,
+            &groups(&placement),
+            &scorer,
+            &AlignOptions::default(),
         );
-        let (texts, placement) = two_towns();
-        assert!(!Stories::new(&texts, &placement, true).related(0, 1));
-        assert!(Stories::new(&texts, &placement, false).related(0, 1));
+        assert_eq!(out[0][1].links.len(), 1, "{out:?}");
     }
 
     #[test]
