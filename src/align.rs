@@ -528,18 +528,18 @@ mod tests {
         texts.iter().map(|t| Features::new(t)).collect()
     }
 
+    /// Aligns with the default scorer and options, each document its own group.
+    fn aligned(texts: &[Features], placement: &[Vec<usize>]) -> Vec<Vec<SentenceLinks>> {
+        let scorer = Scorer::new(Thresholds::default());
+        let options = AlignOptions::default();
+        align(texts, placement, &groups(placement), &scorer, &options)
+    }
+
     #[test]
     fn copies_link_to_every_other_document_but_not_their_own() {
         let texts = features(&["Officials met in Geneva on Sunday to revise the peace plan."]);
         let placement = vec![vec![0, 0], vec![0], vec![]];
-        let scorer = Scorer::new(Thresholds::default());
-        let out = align(
-            &texts,
-            &placement,
-            &groups(&placement),
-            &scorer,
-            &AlignOptions::default(),
-        );
+        let out = aligned(&texts, &placement);
         assert_eq!(out[0][0].links.len(), 1);
         assert_eq!((out[0][0].links[0].doc, out[0][0].support), (1, 1));
         assert_eq!(out[1][0].links.len(), 2);
@@ -593,14 +593,7 @@ mod tests {
             "Most of the 40 residents who spoke at the hearing were against the plan.",
         ]);
         let placement = vec![vec![0, 1], vec![2, 3]];
-        let scorer = Scorer::new(Thresholds::default());
-        let out = align(
-            &texts,
-            &placement,
-            &groups(&placement),
-            &scorer,
-            &AlignOptions::default(),
-        );
+        let out = aligned(&texts, &placement);
         assert_eq!(out[0][1].links.len(), 1, "{out:?}");
     }
 

@@ -694,33 +694,30 @@ impl<'a> Scan<'a> {
         (p - word.len(), word, complete)
     }
 
-    /// Whether the word before `ws` starts with a lower-case letter ("you and I.").
-    fn previous_word_is_lowercase(&self, ws: usize) -> bool {
+    /// The whitespace-delimited word before the word starting at `ws`, within the sentence
+    /// and [`MAX_BACK`] bytes.
+    fn previous_word(&self, ws: usize) -> Option<&'a str> {
         let mut lo = self.sent_start.max(ws.saturating_sub(MAX_BACK));
         while !self.text.is_char_boundary(lo) {
             lo += 1;
         }
         if lo >= ws {
-            return false;
+            return None;
         }
-        self.text[lo..ws]
-            .split_whitespace()
-            .next_back()
+        self.text[lo..ws].split_whitespace().next_back()
+    }
+
+    /// Whether the word before `ws` starts with a lower-case letter ("you and I.").
+    fn previous_word_is_lowercase(&self, ws: usize) -> bool {
+        self.previous_word(ws)
             .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
             .is_some_and(char::is_lowercase)
     }
 
     /// Whether the word before `ws` is a capitalised word ending with a comma ("Milpitas,").
     fn after_comma(&self, ws: usize) -> bool {
-        let mut lo = self.sent_start.max(ws.saturating_sub(MAX_BACK));
-        while !self.text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        lo < ws
-            && self.text[lo..ws]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| w.ends_with(',') && w.starts_with(|c: char| c.is_uppercase()))
+        self.previous_word(ws)
+            .is_some_and(|w| w.ends_with(',') && w.starts_with(|c: char| c.is_uppercase()))
     }
 
     /// A list marker ("2." "b." "⁃10.") opening the current sentence of a list paragraph.
@@ -811,15 +808,8 @@ impl<'a> Scan<'a> {
 
     /// Whether the word before the one starting at `ws` is a number ("4:15", "9", "11").
     fn previous_word_is_number(&self, ws: usize) -> bool {
-        let mut lo = self.sent_start.max(ws.saturating_sub(MAX_BACK));
-        while !self.text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        lo < ws
-            && self.text[lo..ws]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        self.previous_word(ws)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// "[...]" and "(...)": an omission, never an end.
