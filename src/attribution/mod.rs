@@ -380,6 +380,11 @@ impl Attributor {
             let Some(first) = w.toks.iter().position(|t| t.span.start == m.start()) else {
                 continue;
             };
+            if first > 0 && text[m.start()..].starts_with(char::is_uppercase) {
+                // Capitalised inside the sentence, the word is part of a name: "Ohio State
+                // beat", "Consumer Reports found", "Penn State says".
+                continue;
+            }
             let Some(mut last) = w.toks.iter().position(|t| t.span.end >= m.end()) else {
                 continue;
             };
@@ -485,6 +490,16 @@ impl Attributor {
                 source: None,
             }),
             CueClass::Preposition => {
+                // "per" credits only a determined or named source ("per the company", "per
+                // Reuters"), never a rate ("per share", "$50 per person").
+                if w.toks[first].lower == "per"
+                    && !w.toks.get(last + 1).is_some_and(|t| {
+                        matches!(t.lower.as_str(), "the" | "a" | "an")
+                            || t.text.starts_with(char::is_uppercase)
+                    })
+                {
+                    return None;
+                }
                 let r = right_np(&self.lex, w, last + 1)?;
                 classify(&self.lex, w, &r)?;
                 let closing = closes_sentence(w, r.end);

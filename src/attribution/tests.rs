@@ -677,3 +677,59 @@ fn outlets_in_play_are_publications() {
     ]]));
     assert_eq!(out[0].source_kind, Some(SourceKind::Organization));
 }
+
+#[test]
+fn a_capitalised_cue_inside_a_sentence_is_part_of_a_name() {
+    for s in [
+        "Ohio State beat Michigan 24-17 on Saturday.",
+        "Ridgeway State's defense held the visitors to one field goal.",
+    ] {
+        check(&one(s), "", "", None);
+    }
+    // Lower case, the same words are cues.
+    let a = one("The officials state that the bridge is safe.");
+    check(&a, "state", "The officials", Some(SourceKind::Anonymous));
+}
+
+#[test]
+fn per_credits_a_determined_or_named_source_never_a_rate() {
+    let a = one("Per the company, the plant will reopen on Monday.");
+    check(&a, "Per", "the company", Some(SourceKind::Organization));
+    let a = one("Per a statement released by the firm, its chair will step down in March.");
+    check(
+        &a,
+        "Per",
+        "a statement released by the firm",
+        Some(SourceKind::Document),
+    );
+    for s in [
+        "The shares rose 5 cents per share on Tuesday.",
+        "The dinner cost $50 per person, organizers said.",
+    ] {
+        assert_ne!(one(s).cue, "per", "{s}");
+    }
+}
+
+#[test]
+fn unnamed_groups_of_people_are_anonymous_sources() {
+    for (s, source) in [
+        (
+            "The researchers said the drug cut the risk of stroke.",
+            "The researchers",
+        ),
+        (
+            "The effect was larger in older patients, the authors wrote.",
+            "the authors",
+        ),
+        (
+            "Fans said the stadium was half empty by the fourth quarter.",
+            "Fans",
+        ),
+    ] {
+        assert_eq!(one(s).source, source, "{s}");
+        assert_eq!(one(s).source_kind, Some(SourceKind::Anonymous), "{s}");
+    }
+    // A named researcher is a person, not a group.
+    let a = one("Researcher Ana Ruiz said the effect was small.");
+    assert_eq!(a.source_kind, Some(SourceKind::NamedPerson), "{a:?}");
+}
