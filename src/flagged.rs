@@ -5,8 +5,9 @@
 //! naming the other), so `check` and `review` would show every change twice, and once more for
 //! every further copy of the original. Here each change appears once: a pair is placed on the
 //! claim a reader should look at first (the one in the document that credits the other: the
-//! copy changed the facts, not the original; else the one in the later document), and the
-//! pairs of one claim and kind are one flag naming every other claim. Its id hashes the kind,
+//! copy changed the facts, not the original; else the one that differs from more claims, the
+//! changed version rather than each faithful copy; else the one in the later document), and
+//! the pairs of one claim and kind are one flag naming every other claim. Its id hashes the kind,
 //! the claim and the first other claim, so re-wrapping an article keeps it and editing either
 //! claim asks for a new decision.
 
@@ -86,19 +87,42 @@ fn derives_from(analysis: &Analysis, a: usize, b: usize) -> bool {
         .any(|d| d.derived == a && d.source == b)
 }
 
+/// A claim and a flag kind.
+type Side = ((usize, usize), FlagKind);
+
+/// Per claim and kind, how many claims it disagrees with, whichever side carries the flag.
+fn partner_counts(analysis: &Analysis) -> BTreeMap<Side, usize> {
+    let mut partners: BTreeMap<Side, BTreeSet<(usize, usize)>> = BTreeMap::new();
+    for claim in analysis.claims.iter().flatten() {
+        let at = (claim.doc, claim.sentence);
+        for flag in &claim.flags {
+            let other = (flag.doc, flag.sentence);
+            partners.entry((at, flag.kind)).or_default().insert(other);
+            partners.entry((other, flag.kind)).or_default().insert(at);
+        }
+    }
+    partners.into_iter().map(|(k, v)| (k, v.len())).collect()
+}
+
 /// Orders a pair so that the claim to report the flag on comes first: the copy's claim when
-/// exactly one document credits the other, else the later one in input order.
+/// exactly one document credits the other; else the claim that disagrees with more claims
+/// (a changed version differs from the original and from each faithful copy, which differ
+/// only from it), so the change is one flag whatever the order of the articles; else the
+/// later one in input order.
 fn placed(
     analysis: &Analysis,
+    counts: &BTreeMap<Side, usize>,
+    kind: FlagKind,
     x: (usize, usize),
     y: (usize, usize),
 ) -> ((usize, usize), (usize, usize)) {
     let x_copies = derives_from(analysis, x.0, y.0);
     let y_copies = derives_from(analysis, y.0, x.0);
+    let disagreements = |at| counts.get(&(at, kind)).copied().unwrap_or(0);
     let x_first = match (x_copies, y_copies) {
         (true, false) => true,
         (false, true) => false,
-        _ => x > y,
+        _ => (disagreements(x), x) > (disagreements(y), y),
     };
     if x_first {
         (x, y)
@@ -110,11 +134,14 @@ fn placed(
 /// Every flag once, sorted by the claim it is reported on (document, sentence), then kind.
 pub fn flagged_pairs(analysis: &Analysis) -> Vec<FlaggedPair> {
     type At = (usize, usize);
+    let counts = partner_counts(analysis);
     let mut groups: BTreeMap<(At, FlagKind), BTreeSet<At>> = BTreeMap::new();
     for claim in analysis.claims.iter().flatten() {
         for flag in &claim.flags {
             let (at, other) = placed(
                 analysis,
+                &counts,
+                flag.kind,
                 (claim.doc, claim.sentence),
                 (flag.doc, flag.sentence),
             );
@@ -214,6 +241,20 @@ mod tests {
         others.extend(&pairs[0].also);
         others.sort();
         assert_eq!(others, [(0, 0), (1, 0)]);
+    }
+
+    #[test]
+    fn a_change_given_before_two_copies_of_the_original_is_still_one_flag() {
+        // the changed article first: "the later document" alone would put one flag on each
+        // faithful copy; the claim that differs from both is the one to look at
+        let a = analyze(&[
+            ("changed", CHANGED),
+            ("first", ORIGINAL),
+            ("second", ORIGINAL),
+        ]);
+        let pairs = flagged_pairs(&a);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert_eq!(pairs[0].at, (0, 0));
     }
 
     #[test]

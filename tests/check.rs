@@ -640,6 +640,21 @@ fn flags_are_warnings_by_default_and_accept_all_does_not_hide_them() {
 }
 
 #[test]
+fn flags_are_one_per_change_whatever_the_order_of_the_articles() {
+    // the copy after the rewrite: neither credits the other, so "the later article" alone
+    // would report each change a second time, on the faithful copy
+    let r = Rewrite::accepted();
+    let rewrite = r.path("rewrite.txt");
+    for order in [["wire", "rewrite", "copy"], ["rewrite", "copy", "wire"]] {
+        let articles: Vec<String> = order.iter().map(|n| r.path(&format!("{n}.txt"))).collect();
+        let (_, out, _) = check(&[], &articles);
+        let flags = lines_with(&out, ": warning: integrity flag ");
+        assert_eq!(flags.len(), PLANTED.len(), "{order:?}:\n{out}");
+        assert!(flags.iter().all(|l| l.starts_with(&rewrite)), "{out}");
+    }
+}
+
+#[test]
 fn fail_on_flags_fails_the_kinds_it_names_or_all() {
     let r = Rewrite::accepted();
     let config = r.config("fail_on_flags = [\"number-mismatch\"]\n");
