@@ -224,7 +224,12 @@ fn words(text: &str, attribution: &[std::ops::Range<usize>]) -> Vec<Word> {
         if let Some(s) = start.take() {
             flush(&mut out, s, at, quoted);
         }
-        if is_quote_open(c) || (c == '"' && !quoted) {
+        // A straight mark after a word and before a space or the end closes: with nothing
+        // open, it closes a quotation begun in an earlier sentence ("... never built.").
+        let straight_closes = c == '"'
+            && prev.is_some_and(|p| !p.is_whitespace())
+            && next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'));
+        if is_quote_open(c) || (c == '"' && !quoted && !straight_closes) {
             quoted = true;
         } else if is_quote_close(c) || c == '"' {
             if !quoted {
@@ -1016,6 +1021,18 @@ mod tests {
             None,
         );
         assert!(flags(&x, &y).is_empty());
+    }
+
+    #[test]
+    fn a_straight_mark_closing_a_quotation_from_an_earlier_sentence_closes_it() {
+        // The quotation opened in the sentence before; both sides quote the words.
+        let x = plain("Customers paid for upgrades that were never built.\"");
+        let y = plain("\"Customers paid for upgrades that were never built.");
+        assert!(x.narrative.is_empty(), "{:?}", x.narrative);
+        assert!(flags(&x, &y).is_empty());
+        // A straight mark before a word still opens.
+        let z = plain("She called it \"a clear message\" to the industry.");
+        assert_eq!(z.quotes, [["a", "clear", "message"]]);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! crosscheck cross-checks the claims and attributions of news articles on the same story.
 //!
 //! The pipeline, one module per stage, in the order data flows:
-//! [`document`] (load, metadata) → [`segment`] (sentences) → [`attribution`] (cue and source)
-//! → [`similarity`] (pair scores) → [`align`] (links across documents) → [`classify`]
-//! (claims and their status) → [`report`] (CSV, JSON). [`pipeline`] wires them; [`cmd`] holds
-//! the subcommands and [`cli`] the command line; [`review`] (decisions on single-source claims)
-//! and [`check`] (the CI policy) sit on top, with [`flagged`] listing integrity flags once per pair; [`provenance`] and [`integrity`] tell copies from
-//! independent sources and check that copies kept the facts.
+//! [`document`] (load, metadata) → [`segment`] (sentences) → [`quotes`] (single quotation
+//! marks read as quotations) → [`attribution`] (cue and source) → [`similarity`] (pair scores)
+//! → [`align`] (links across documents) → [`classify`] (claims and their status) →
+//! [`report`] (CSV, JSON). [`pipeline`] wires them; [`cmd`] holds the subcommands and [`cli`]
+//! the command line; [`review`] (decisions on single-source claims) and [`check`] (the CI
+//! policy) sit on top, with [`flagged`] listing integrity flags once per pair; [`provenance`]
+//! and [`integrity`] tell copies from independent sources and check that copies kept the
+//! facts.
 //!
 //! The library does everything the binary does. Comparing two articles held in memory:
 //!
@@ -44,6 +46,7 @@ pub mod integrity;
 pub mod output;
 pub mod pipeline;
 pub mod provenance;
+pub mod quotes;
 pub mod report;
 pub mod review;
 pub mod segment;

@@ -16,6 +16,7 @@ use crate::classify::{self, Claim};
 use crate::document::{self, Document};
 use crate::integrity::{self, Crediting, Facts, Flag, FlagKind};
 use crate::provenance::{self, Derivation, Outlet, OutletBook};
+use crate::quotes;
 use crate::segment::{SegmentConfig, Segmenter, Sentence};
 use crate::similarity::{Features, Scorer, Thresholds, Verdict};
 
@@ -51,7 +52,10 @@ pub struct Analysis {
 
 /// What the per-document stages produce.
 struct Read {
+    /// As written, for the output.
     sentences: Vec<Sentence>,
+    /// As analysed: single quotation marks as double ones (see [`quotes`]).
+    analysed: Vec<Sentence>,
     attributions: Vec<Attribution>,
 }
 
@@ -72,9 +76,11 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         .par_iter()
         .map(|d| {
             let sentences = segmenter.segment(&d.text, d.body_start);
-            let attributions = attributor.attribute(&sentences);
+            let analysed = quotes::as_double(&sentences);
+            let attributions = attributor.attribute(&analysed);
             Read {
                 sentences,
+                analysed,
                 attributions,
             }
         })
@@ -83,12 +89,12 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let credits: Vec<Vec<Option<usize>>> = read
         .par_iter()
         .enumerate()
-        .map(|(d, r)| provenance::attributed_documents(d, &r.sentences, &r.attributions, &index))
+        .map(|(d, r)| provenance::attributed_documents(d, &r.analysed, &r.attributions, &index))
         .collect();
     let derivations = provenance::derivations(&credits);
     let groups = provenance::groups(documents.len(), &derivations);
 
-    let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.sentences.as_slice()).collect();
+    let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.analysed.as_slice()).collect();
     let (texts, placement) = distinct_texts(&sentences);
     let features: Vec<Features> = texts.par_iter().map(|t| Features::new(t)).collect();
     let scorer = Scorer::new(options.thresholds);
@@ -234,7 +240,7 @@ impl FactTable {
         let facts = firsts
             .par_iter()
             .map(|&(d, s)| {
-                let text = claim_text(s, &read[d].sentences[s]);
+                let text = claim_text(s, &read[d].analysed[s]);
                 let credited = credits[d][s].map(|c| groups[c]);
                 Facts::new(text, &read[d].attributions[s], credited)
             })

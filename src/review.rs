@@ -382,7 +382,8 @@ impl Neighbourhood {
             .sentences
             .iter()
             .map(|doc| {
-                doc.iter()
+                crate::quotes::as_double(doc)
+                    .iter()
                     .enumerate()
                     .map(|(i, s)| Features::new(pipeline::claim_text(i, s)))
                     .collect()

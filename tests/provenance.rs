@@ -310,3 +310,38 @@ mod seed_pair {
         );
     }
 }
+
+/// British copy quotes with single marks: a wire and a rewrite that changed one word of a
+/// quotation, and a quotation that runs over two sentences.
+#[test]
+fn single_quoted_quotations_are_read_as_quotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = dir.path().join("wire.txt");
+    let copy = dir.path().join("copy.txt");
+    std::fs::write(
+        &wire,
+        "'This is a company that put dividends ahead of rivers,' Ofwat chief executive Helen Marsh said.\n\
+         'We will appeal. We expect to win,' a spokesperson for Severnmoor said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &copy,
+        "'This is a company that put profits ahead of rivers,' Helen Marsh of Ofwat said.\n\
+         'We will appeal. We expect to win,' a spokesperson for Severnmoor said.\n",
+    )
+    .unwrap();
+    let rows = rows(&[wire.to_str().unwrap(), copy.to_str().unwrap()]);
+    let altered = row(&rows, "copy", "put profits ahead");
+    assert_eq!(altered["quote"], "direct");
+    assert!(
+        flags(altered).contains(&"quote-altered:wire:1".to_string()),
+        "{altered:?}"
+    );
+    assert_eq!(altered["status"], "paraphrased");
+    // The apostrophe-free text is unchanged in the output, and the quotation's second
+    // sentence carries the speaker of the first.
+    let carried = row(&rows, "copy", "We expect to win");
+    assert!(carried["text"].ends_with("' a spokesperson for Severnmoor said."));
+    assert_eq!(carried["source"], "a spokesperson for Severnmoor");
+    assert!(flags(carried).is_empty(), "{carried:?}");
+}
