@@ -527,7 +527,7 @@ pub fn summary(analysis: &Analysis, report: &Report, reviews_path: &Path) -> Str
     }
     for e in &report.stale {
         out.push_str(&format!(
-            "{}: stale review [{}] ({}, {}): claim no longer in the article: {}\n",
+            "{}: stale review [{}] ({}, {}): its claim or flag is no longer in the articles: {}\n",
             reviews_path.display(),
             e.id,
             e.doc,

@@ -41,8 +41,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let target = match std::fs::metadata(path) {
         Ok(meta) if !meta.is_file() => return std::fs::write(path, bytes).map_err(err),
         Ok(_) => std::fs::canonicalize(path).map_err(err)?,
-        Err(_) => path.to_path_buf(),
+        Err(_) => dangling_link_target(path).unwrap_or_else(|| path.to_path_buf()),
     };
+    let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -51,11 +52,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map_or("out".into(), |n| n.to_string_lossy());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, &target));
+    // The new file keeps the old one's permissions (a 0600 file stays private).
+    let result = std::fs::write(&tmp, bytes)
+        .and_then(|()| match permissions {
+            Some(p) => std::fs::set_permissions(&tmp, p),
+            None => Ok(()),
+        })
+        .and_then(|()| std::fs::rename(&tmp, &target));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(err)
+}
+
+/// Where a symbolic link whose target does not exist yet points, resolved against the link's
+/// directory: the link stays, and the file it names is created.
+fn dangling_link_target(path: &Path) -> Option<std::path::PathBuf> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    let to = std::fs::read_link(path).ok()?;
+    Some(match path.parent() {
+        Some(dir) if to.is_relative() => dir.join(to),
+        _ => to,
+    })
 }
 
 #[cfg(test)]
@@ -95,6 +116,35 @@ mod tests {
             .file_type()
             .is_symlink());
         assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_gets_its_target_created_and_stays_a_link() {
+        let dir = scratch("dangling");
+        let link = dir.join("link.csv");
+        std::os::unix::fs::symlink("real.csv", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read(dir.join("real.csv")).unwrap(), b"new");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("mode");
+        let out = dir.join("private.csv");
+        std::fs::write(&out, "old").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&out, b"new").unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
         std::fs::remove_dir_all(dir).unwrap();
     }
 

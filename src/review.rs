@@ -91,7 +91,8 @@ pub struct Reviews {
 }
 
 impl Reviews {
-    /// Reads a reviews file; a missing file is an empty set of reviews.
+    /// Reads a reviews file; a missing or empty file (`touch reviews.csv`) is an empty set of
+    /// reviews.
     pub fn load(path: &Path) -> Result<Reviews> {
         match std::fs::read(path) {
             Ok(bytes) => Reviews::parse(&path.display().to_string(), &bytes),
@@ -106,6 +107,9 @@ impl Reviews {
     /// Parses reviews CSV. `name` is used in error messages. Columns are found by header name,
     /// so a person may reorder them; `id`, `doc` and `decision` are required.
     pub fn parse(name: &str, bytes: &[u8]) -> Result<Reviews> {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Reviews::default());
+        }
         let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
         let bad =
             |line: u64, problem: String| Error::input(name, format!("line {line}: {problem}"));
@@ -159,7 +163,7 @@ impl Reviews {
                 if reviews.entries[id] != entry {
                     return Err(bad(
                         line,
-                        format!("claim {id} is also decided differently on line {first}; keep one"),
+                        format!("{id} is also decided differently on line {first}; keep one"),
                     ));
                 }
                 continue;
@@ -530,6 +534,17 @@ mod tests {
         let err = Reviews::parse("r.csv", clash.as_bytes()).unwrap_err();
         assert!(err.to_string().contains("line 3"), "{err}");
         assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_file_holds_no_reviews() {
+        assert_eq!(
+            Reviews::parse("r.csv", b"").unwrap().to_csv(),
+            Reviews::default().to_csv()
+        );
+        assert!(Reviews::parse("r.csv", b"\n \r\n").is_ok());
+        // Text that is not a reviews CSV still is an error.
+        assert!(Reviews::parse("r.csv", b"decision\n").is_err());
     }
 
     #[test]

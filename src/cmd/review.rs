@@ -176,7 +176,7 @@ fn report_stale(analysis: &Analysis, reviews: &Reviews, path: &Path) {
         return;
     }
     eprintln!(
-        "{}: {} stale reviews (their claims are no longer in the articles; kept until you delete the lines):",
+        "{}: {} stale reviews (their claims or flags are no longer in the articles; kept until you delete the lines):",
         path.display(),
         stale.len()
     );
