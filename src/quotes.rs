@@ -37,8 +37,8 @@ pub fn as_double(sentences: &[Sentence]) -> Vec<Sentence> {
 /// Rewrites one sentence; `open` says a single-quoted quotation is already open. Returns the
 /// text and whether a quotation is still open at its end.
 fn rewrite(text: &str, mut open: bool) -> (String, bool) {
-    if !text.contains(['\'', '\u{2018}', '\u{2019}']) {
-        return (text.to_string(), open);
+    if !open && !may_open(text) {
+        return (text.to_string(), false);
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
@@ -71,6 +71,21 @@ fn rewrite(text: &str, mut open: bool) -> (String, bool) {
         i += 1;
     }
     (out.into_iter().collect(), open)
+}
+
+/// Whether a single mark stands where a quotation could open (at the start or after a space,
+/// bracket or dash): most sentences have none, only apostrophes.
+fn may_open(text: &str) -> bool {
+    let mut before: Option<char> = None;
+    for c in text.chars() {
+        if matches!(c, '\'' | '\u{2018}')
+            && before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-'))
+        {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
 }
 
 /// The double mark of the same byte length.
