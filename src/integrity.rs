@@ -340,7 +340,8 @@ fn source_words(source: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const MONTHS: &[&str] = &[
+/// Three-letter month abbreviations, in calendar order.
+const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 const WEEKDAYS: &[&str] = &[
@@ -383,26 +384,13 @@ fn month(word: &str) -> Option<usize> {
     if word.len() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    full.iter()
+    crate::attribution::MONTHS
+        .iter()
         .position(|m| *m == word)
         .or_else(|| (word == "sept").then_some(8))
         .or_else(|| {
             // Abbreviations only where they cannot be ordinary words ("may", "mar" are).
-            MONTHS
+            MONTH_ABBREVIATIONS
                 .iter()
                 .position(|m| *m == word && !matches!(word, "may" | "mar" | "jun" | "jul"))
         })

@@ -44,6 +44,22 @@ fn sections(text: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+/// The months, lower case, in calendar order: never a name, never a job, and dates to compare.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Lower-case words that name a role or a kind of body rather than someone in particular:
 /// titles, organisation and anonymous head nouns ("mayor", "council", "officials").
 pub(crate) fn role_words() -> impl Iterator<Item = &'static str> {

@@ -28,7 +28,7 @@ use source::{
 use text::{letters, quotes, Gap};
 
 pub(crate) use lexicon::role_words;
-pub use lexicon::{CUES, SOURCES};
+pub use lexicon::{CUES, MONTHS, SOURCES};
 
 /// How the attribution was found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, MONTHS};
 use super::text::{classify_gap, tokens, Gap, Token};
 use super::SourceKind;
 
@@ -64,10 +64,6 @@ const NOT_ADVERBS: &[&str] = &[
 const NOT_AGENTS: &[&str] = &[
     "summer",
     "winter",
-    "september",
-    "october",
-    "november",
-    "december",
     "never",
     "however",
     "other",
@@ -134,6 +130,11 @@ const TIME_WORDS: &[&str] = &[
     "afternoon",
     "night",
 ];
+/// A capitalised word that never begins a person's name: a function word, a month or a day.
+fn is_not_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || MONTHS.contains(&lower)
+}
+
 /// Words that end a source written after its cue.
 const RIGHT_STOPS: &[&str] = &[
     "that", "during", "after", "before", "when", "while", "adding", "saying", "as", "because",
@@ -176,18 +177,6 @@ const NOT_NAMES: &[&str] = &[
     "with",
     "as",
     "if",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan.",
     "feb.",
     "aug.",
@@ -294,7 +283,7 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
                 && w.toks[k].is_capitalized()
                 && k >= chunk + 2
                 && w.toks[k - 2].is_capitalized();
-            if (p.is_capitalized() && !NOT_NAMES.contains(&p.lower.as_str()))
+            if (p.is_capitalized() && !is_not_name(&p.lower))
                 || lex.titles.contains(&p.lower)
                 || of_title
                 || and_name
@@ -359,7 +348,8 @@ pub(crate) fn is_occupation(lex: &Lexicon, lower: &str) -> bool {
         && ["er", "or", "ist", "ian", "ant"]
             .iter()
             .any(|s| lower.ends_with(s))
-        && !NOT_AGENTS.contains(&lower);
+        && !NOT_AGENTS.contains(&lower)
+        && !MONTHS.contains(&lower);
     !function_word && (lex.titles.contains(lower) || lex.anonymous_nouns.contains(lower) || agent)
 }
 
@@ -397,7 +387,7 @@ pub(crate) fn role_then_name(lex: &Lexicon, w: &Words, name: Range<usize>) -> Op
                 && !w.toks[i].is_possessive()
                 && (i == name.start || w.gaps[i] == Gap::Space)
         })
-        && !NOT_NAMES.contains(&w.lower(name.start))
+        && !is_not_name(w.lower(name.start))
         && !lex.is_institution_name(w.phrase(&name));
     if !bare || name.start == 0 || w.gaps[name.start] != Gap::Comma {
         return None;
@@ -675,14 +665,15 @@ pub(crate) fn subject_person(lex: &Lexicon, w: &Words) -> Option<String> {
         let clause_start = w.gaps[i] != Gap::Space
             || (i > 0 && matches!(w.lower(i - 1), "that" | "and" | "but"))
             || (i > 0 && w.gaps[i - 1] != Gap::Space && CONNECTIVES.contains(&w.lower(i - 1)))
-            || (i == 1 && NOT_NAMES.contains(&w.lower(0)))
+            || (i == 1 && is_not_name(w.lower(0)))
             // A name right after a lower-case title ("Council member Tom Becker").
             || (i > 0 && w.gaps[i] == Gap::Space && lex.titles.contains(&w.toks[i - 1].lower));
         let t = &w.toks[i];
         // "Under the merger agreement, …": a capitalised function word is no name.
-        let function_word = [NOT_NAMES, OPENERS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS]
-            .iter()
-            .any(|list| list.contains(&t.lower.as_str()));
+        let function_word = is_not_name(&t.lower)
+            || [OPENERS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS]
+                .iter()
+                .any(|list| list.contains(&t.lower.as_str()));
         if clause_start && t.is_capitalized() && !function_word {
             // The run: capitalised words, lower-case titles, "of" between capitals.
             let mut k = i;
