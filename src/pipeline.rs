@@ -52,10 +52,10 @@ pub struct Analysis {
 
 /// What the per-document stages produce.
 struct Read {
-    /// As written, for the output.
-    sentences: Vec<Sentence>,
     /// As analysed: single quotation marks as double ones (see [`quotes`]).
-    analysed: Vec<Sentence>,
+    sentences: Vec<Sentence>,
+    /// The texts as written of the sentences the analysis rewrote, restored for the output.
+    originals: Vec<(usize, String)>,
     attributions: Vec<Attribution>,
 }
 
@@ -75,12 +75,12 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let read: Vec<Read> = documents
         .par_iter()
         .map(|d| {
-            let sentences = segmenter.segment(&d.text, d.body_start);
-            let analysed = quotes::as_double(&sentences);
-            let attributions = attributor.attribute(&analysed);
+            let mut sentences = segmenter.segment(&d.text, d.body_start);
+            let originals = quotes::as_double_in_place(&mut sentences);
+            let attributions = attributor.attribute(&sentences);
             Read {
                 sentences,
-                analysed,
+                originals,
                 attributions,
             }
         })
@@ -89,12 +89,12 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let credits: Vec<Vec<Option<usize>>> = read
         .par_iter()
         .enumerate()
-        .map(|(d, r)| provenance::attributed_documents(d, &r.analysed, &r.attributions, &index))
+        .map(|(d, r)| provenance::attributed_documents(d, &r.sentences, &r.attributions, &index))
         .collect();
     let derivations = provenance::derivations(&credits);
     let groups = provenance::groups(documents.len(), &derivations);
 
-    let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.analysed.as_slice()).collect();
+    let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.sentences.as_slice()).collect();
     let (texts, placement) = distinct_texts(&sentences);
     let features: Vec<Features> = texts.par_iter().map(|t| Features::new(t)).collect();
     let scorer = Scorer::new(options.thresholds);
@@ -171,7 +171,10 @@ fn build_claims(
     read.into_par_iter()
         .zip(links)
         .enumerate()
-        .map_init(HashMap::new, |cache, (d, (read, links))| {
+        .map_init(HashMap::new, |cache, (d, (mut read, links))| {
+            for (s, text) in std::mem::take(&mut read.originals) {
+                read.sentences[s].text = text;
+            }
             let claims = read
                 .attributions
                 .into_iter()
@@ -240,7 +243,7 @@ impl FactTable {
         let facts = firsts
             .par_iter()
             .map(|&(d, s)| {
-                let text = claim_text(s, &read[d].analysed[s]);
+                let text = claim_text(s, &read[d].sentences[s]);
                 let credited = credits[d][s].map(|c| groups[c]);
                 Facts::new(text, &read[d].attributions[s], credited)
             })

@@ -14,31 +14,42 @@
 
 use crate::segment::Sentence;
 
-/// The document's sentences with single quotation marks rewritten as double ones. A quotation
-/// left open at the end of a sentence continues into the next sentence of its paragraph, and a
-/// paragraph that opens with a quotation mark continues a quotation of the paragraph before.
+/// The document's sentences with single quotation marks rewritten as double ones (a copy;
+/// see [`as_double_in_place`]).
 pub fn as_double(sentences: &[Sentence]) -> Vec<Sentence> {
+    let mut out = sentences.to_vec();
+    as_double_in_place(&mut out);
+    out
+}
+
+/// Rewrites the single quotation marks of a document's sentences as double ones, in place, and
+/// returns the texts as written of the sentences it changed, by index: most sentences hold no
+/// quotation mark to rewrite, so only those few are kept twice. A quotation left open at the
+/// end of a sentence continues into the next sentence of its paragraph, and a paragraph that
+/// opens with a quotation mark continues a quotation of the paragraph before.
+pub fn as_double_in_place(sentences: &mut [Sentence]) -> Vec<(usize, String)> {
     let mut open = false;
     let mut paragraph = 0;
-    sentences
-        .iter()
-        .map(|s| {
-            if s.paragraph != paragraph {
-                paragraph = s.paragraph;
-                open = false;
-            }
-            let (text, still_open) = rewrite(&s.text, open);
-            open = still_open;
-            Sentence { text, ..s.clone() }
-        })
-        .collect()
+    let mut originals = Vec::new();
+    for (i, s) in sentences.iter_mut().enumerate() {
+        if s.paragraph != paragraph {
+            paragraph = s.paragraph;
+            open = false;
+        }
+        let (text, still_open) = rewrite(&s.text, open);
+        open = still_open;
+        if let Some(text) = text {
+            originals.push((i, std::mem::replace(&mut s.text, text)));
+        }
+    }
+    originals
 }
 
 /// Rewrites one sentence; `open` says a single-quoted quotation is already open. Returns the
-/// text and whether a quotation is still open at its end.
-fn rewrite(text: &str, mut open: bool) -> (String, bool) {
+/// new text if any mark changed, and whether a quotation is still open at its end.
+fn rewrite(text: &str, mut open: bool) -> (Option<String>, bool) {
     if !open && !may_open(text) {
-        return (text.to_string(), false);
+        return (None, false);
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
@@ -70,7 +81,8 @@ fn rewrite(text: &str, mut open: bool) -> (String, bool) {
         }
         i += 1;
     }
-    (out.into_iter().collect(), open)
+    let rewritten: String = out.into_iter().collect();
+    ((rewritten != text).then_some(rewritten), open)
 }
 
 /// Whether a single mark stands where a quotation could open (at the start or after a space,
@@ -207,6 +219,14 @@ mod tests {
             texts(&[&["'We will appeal."], &["Rivals' shares fell."]]),
             ["\"We will appeal.", "Rivals' shares fell."]
         );
+    }
+
+    #[test]
+    fn in_place_keeps_the_texts_as_written_of_the_sentences_it_changed() {
+        let mut s = sentences(&[&["No quotation here.", "'Yes,' she said."]]);
+        let originals = as_double_in_place(&mut s);
+        assert_eq!(originals, [(1, "'Yes,' she said.".to_string())]);
+        assert_eq!(s[1].text, "\"Yes,\" she said.");
     }
 
     #[test]
