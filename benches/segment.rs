@@ -7,8 +7,8 @@
 #![allow(missing_docs)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use crosscheck::document::parse_header;
-use crosscheck::segment::Segmenter;
+use crosscheck::pipeline::document::parse_header;
+use crosscheck::pipeline::segment::Segmenter;
 use unicode_segmentation::UnicodeSegmentation;
 
 fn news_text() -> String {

@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use crosscheck::similarity::{Features, Scorer};
+use crosscheck::pipeline::similarity::{Features, Scorer};
 
 /// Up to `n` distinct sentences to compare.
 fn sentences(n: usize) -> Vec<String> {

@@ -1,19 +1,26 @@
 //! crosscheck cross-checks the claims and attributions of news articles on the same story.
 //!
-//! The pipeline, one module per stage, in the order data flows:
-//! [`document`] (load, metadata) → [`segment`] (sentences) → [`quotes`] (single quotation
-//! marks read as quotations) → [`attribution`] (cue and source) → [`similarity`] (pair scores)
-//! → [`align`] (links across documents) → [`classify`] (claims and their status) →
-//! [`report`] (CSV, JSON). [`pipeline`] wires them; [`cmd`] holds the subcommands and [`cli`]
-//! the command line; [`review`] (decisions on single-source claims) and [`check`] (the CI
-//! policy) sit on top, with [`flagged`] listing integrity flags once per pair; [`provenance`]
-//! and [`integrity`] tell copies from independent sources and check that copies kept the
-//! facts.
+//! The folders are the pipeline, in the order data flows:
+//!
+//! - [`pipeline`]: one module per stage, each a function of the one before:
+//!   [`document`](pipeline::document) (load, metadata) → [`segment`](pipeline::segment)
+//!   (sentences) → [`quotes`](pipeline::quotes) (single quotation marks read as quotations) →
+//!   [`attribution`](pipeline::attribution) (cue and source) →
+//!   [`provenance`](pipeline::provenance) (which document draws on which) →
+//!   [`similarity`](pipeline::similarity) (pair scores) → [`align`](pipeline::align) (links
+//!   across documents) → [`integrity`](pipeline::integrity) (did a copy keep the facts) →
+//!   [`classify`](pipeline::classify) (claims and their status); `pipeline` itself wires them.
+//! - [`report`]: the analysis as CSV or JSON.
+//! - [`review`]: decisions a person made (the reviews file), [`flagged`](review::flagged)
+//!   (integrity flags once per pair) and [`check`](review::check) (the CI policy).
+//! - [`cli`]: the command line, one file per subcommand in [`cmd`](cli::cmd), with the
+//!   terminal and the atomic output writer.
 //!
 //! The library does everything the binary does. Comparing two articles held in memory:
 //!
 //! ```
-//! use crosscheck::{document, pipeline, report};
+//! use crosscheck::pipeline::{self, document};
+//! use crosscheck::report;
 //!
 //! let wire = "The council voted 6-1 on Tuesday to spend $4.2 million on the bridge, \
 //!             officials said.";
@@ -33,25 +40,11 @@
 //! assert!(csv.starts_with(b"id,doc,sentence,paragraph,line,text,status,"));
 //! ```
 
-pub mod align;
-pub mod attribution;
-pub mod check;
-pub mod classify;
 pub mod cli;
-pub mod cmd;
-pub mod document;
 pub mod error;
-pub mod flagged;
-pub mod integrity;
-pub mod output;
 pub mod pipeline;
-pub mod provenance;
-pub mod quotes;
 pub mod report;
 pub mod review;
-pub mod segment;
-pub mod similarity;
-pub mod terminal;
 
 /// Property tests start from a fixed seed, so `cargo test` passes or fails the same way on
 /// every run and every machine; a failure is reproduced by running again. To explore beyond

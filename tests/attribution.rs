@@ -4,8 +4,10 @@
 //! The sentences are split by hand here (the segmenter is another stage): each gold row names
 //! the line it is on and the words it starts with.
 
-use crosscheck::attribution::{Attribution, AttributionKind, Attributor, QuoteKind, SourceKind};
-use crosscheck::segment::Sentence;
+use crosscheck::pipeline::attribution::{
+    Attribution, AttributionKind, Attributor, QuoteKind, SourceKind,
+};
+use crosscheck::pipeline::segment::Sentence;
 
 use crate::util;
 

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use crosscheck::align::AlignOptions;
-use crosscheck::document;
+use crosscheck::pipeline::align::AlignOptions;
+use crosscheck::pipeline::document;
 use crosscheck::pipeline::{self, Analysis, Options};
 
 use crate::util::shared_eval;

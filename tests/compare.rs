@@ -256,7 +256,8 @@ mod bad_input {
 }
 
 mod properties {
-    use crosscheck::{document, pipeline, report};
+    use crosscheck::pipeline::{self, document};
+    use crosscheck::report;
     use proptest::prelude::*;
 
     proptest! {

@@ -3,8 +3,8 @@
 
 use std::time::{Duration, Instant};
 
-use crosscheck::document;
-use crosscheck::segment::{LineBreaks, SegmentConfig, Segmenter, Sentence};
+use crosscheck::pipeline::document;
+use crosscheck::pipeline::segment::{LineBreaks, SegmentConfig, Segmenter, Sentence};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,7 +1,7 @@
 //! The sentence-pair scorer: pinned verdicts on hard pairs, the `pairs` and `explain`
 //! commands, and the MSRP training-split evaluation (when ../shared/eval is present).
 
-use crosscheck::similarity::{Features, Scorer, Verdict};
+use crosscheck::pipeline::similarity::{Features, Scorer, Verdict};
 
 use crate::util::{crosscheck, shared_eval};
 

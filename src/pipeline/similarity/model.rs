@@ -3,7 +3,7 @@
 //! Regenerate with:
 //!
 //! ```text
-//! cargo run --release -- fit MSRP_FILE --folds 10 --write src/similarity/model.rs
+//! cargo run --release -- fit MSRP_FILE --folds 10 --write src/pipeline/similarity/model.rs
 //! ```
 //!
 //! The IDF measures read src/data/stem_df.txt: regenerate that first when the tokenizer

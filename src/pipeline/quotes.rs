@@ -12,7 +12,7 @@
 //! the byte length, so every span stays valid. Marks inside a double-quoted stretch are left
 //! alone (a quotation within a quotation).
 
-use crate::segment::Sentence;
+use crate::pipeline::segment::Sentence;
 
 /// The document's sentences with single quotation marks rewritten as double ones (a copy;
 /// see [`as_double_in_place`]).

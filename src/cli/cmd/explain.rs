@@ -1,9 +1,9 @@
 //! `crosscheck explain "A" "B"`: the score, the verdict and every piece of evidence behind it.
 
-use crate::cmd::ThresholdArgs;
+use crate::cli::cmd::ThresholdArgs;
+use crate::cli::output;
 use crate::error::{Exit, Result};
-use crate::output;
-use crate::similarity::Scorer;
+use crate::pipeline::similarity::Scorer;
 
 /// Explain the score and verdict of one sentence pair.
 #[derive(Clone, Debug, clap::Args)]

@@ -2,11 +2,11 @@
 //! time, and record each decision in the reviews file the moment it is made.
 //!
 //! Pending are single-source claims, claims only copies of their own source have, and
-//! integrity flags (once per change, [`crate::flagged`]). Flags are walked after the claims and
+//! integrity flags (once per change, [`crate::review::flagged`]). Flags are walked after the claims and
 //! are never accepted in bulk: `--accept-all` is for baselining claims, and a flag is a
 //! specific change a person should have looked at.
 //!
-//! On a terminal one key press is enough (raw mode, see [`crate::terminal`]); otherwise, or with
+//! On a terminal one key press is enough (raw mode, see [`crate::cli::terminal`]); otherwise, or with
 //! `--line-mode`, keys are read one line at a time from standard input, so the same loop serves
 //! a person at a terminal and a script or test piping keys in. Every decision is written at once
 //! with an atomic rename: quitting, Ctrl-C or a crash loses nothing, and the next run resumes
@@ -18,15 +18,15 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::classify::Claim;
-use crate::cmd::{ArticleArgs, ThresholdArgs};
+use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
+use crate::cli::terminal::{CrLf, Keys, LineKeys, RawKeys};
 use crate::error::{Error, Exit, Result};
-use crate::flagged::{self, FlaggedPair};
-use crate::integrity::FlagKind;
+use crate::pipeline::classify::Claim;
+use crate::pipeline::integrity::FlagKind;
+use crate::pipeline::similarity::Scorer;
 use crate::pipeline::Analysis;
+use crate::review::flagged::{self, FlaggedPair};
 use crate::review::{self, Decision, Reviews};
-use crate::similarity::Scorer;
-use crate::terminal::{CrLf, Keys, LineKeys, RawKeys};
 
 /// Output format of `review --list`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -99,7 +99,7 @@ pub fn run(args: &Args) -> Result<Exit> {
     report_stale(&analysis, &reviews, &path);
     if args.list {
         let bytes = list(&analysis, &reviews, args.format);
-        crate::output::write_stdout(&bytes)?;
+        crate::cli::output::write_stdout(&bytes)?;
     } else if args.accept_all {
         let pending: Vec<&Claim> = review::pending(&analysis, &reviews);
         let n = pending.len();
@@ -191,7 +191,7 @@ fn attribution_label(claim: &Claim) -> String {
         return "unattributed".to_string();
     }
     let kind = match a.kind {
-        crate::attribution::AttributionKind::Carried => "carried",
+        crate::pipeline::attribution::AttributionKind::Carried => "carried",
         _ => "explicit",
     };
     if a.source.is_empty() {
@@ -612,7 +612,7 @@ impl Session<'_> {
             writeln!(out, "{} none (unattributed)", st.bold("attribution:"))?;
         } else {
             let kind = match at.kind {
-                crate::attribution::AttributionKind::Carried => "carried",
+                crate::pipeline::attribution::AttributionKind::Carried => "carried",
                 _ => "explicit",
             };
             let source_kind = at.source_kind.map_or(String::new(), |k| {

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::attribution::{Attribution, AttributionKind, SourceKind};
+use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
 
 /// What an integrity flag says about a pair of matched claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -127,7 +127,7 @@ struct Word {
 
 impl Facts {
     /// Extracts the facts of one claim. `credits` is the derivation group of the document whose
-    /// outlet its attribution names (see [`crate::provenance::attributed_documents`]).
+    /// outlet its attribution names (see [`crate::pipeline::provenance::attributed_documents`]).
     pub fn new(text: &str, attribution: &Attribution, credits: Option<u32>) -> Facts {
         let words = words(text, &attribution_ranges(text, attribution));
         let narrative: Vec<String> = words
@@ -384,7 +384,7 @@ fn month(word: &str) -> Option<usize> {
     if word.len() < 3 {
         return None;
     }
-    crate::attribution::MONTHS
+    crate::pipeline::attribution::MONTHS
         .iter()
         .position(|m| *m == word)
         .or_else(|| (word == "sept").then_some(8))

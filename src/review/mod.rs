@@ -3,24 +3,27 @@
 //!
 //! Takes an [`Analysis`] and a reviews file; says which claims and flags are still pending,
 //! which decisions are stale, and writes decisions back. A flag is decided under its own id
-//! ([`crate::flagged`]), in the same file and columns as claims, so older files stay valid.
+//! ([`crate::review::flagged`]), in the same file and columns as claims, so older files stay valid.
 //!
 //! The one idea: the reviews file is a plain CSV that lives in git beside the articles. One line
 //! per claim, sorted by (doc, id), no timestamps, so two people reviewing different articles
 //! merge without conflicts and a diff shows exactly which decisions changed. Entries are keyed by
-//! the stable claim id ([`crate::classify::claim_id`]); an entry whose claim no longer exists is
+//! the stable claim id ([`crate::pipeline::classify::claim_id`]); an entry whose claim no longer exists is
 //! *stale*: it is reported, and kept until someone deletes the line.
+
+pub mod check;
+pub mod flagged;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::attribution::AttributionKind;
-use crate::classify::{Claim, Status};
-use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::flagged::{self, FlaggedPair};
+use crate::pipeline::attribution::AttributionKind;
+use crate::pipeline::classify::{Claim, Status};
+use crate::pipeline::document::Document;
+use crate::pipeline::similarity::{Features, Scorer};
 use crate::pipeline::{self, Analysis};
-use crate::similarity::{Features, Scorer};
+use flagged::FlaggedPair;
 
 /// The file name used when `--reviews` is not given, in the first article's directory.
 pub const DEFAULT_FILE_NAME: &str = "reviews.csv";
@@ -193,7 +196,7 @@ impl Reviews {
 
     /// Writes the file atomically (a crash or Ctrl-C leaves the old file or the new one).
     pub fn save(&self, path: &Path) -> Result<()> {
-        crate::output::write_atomic(path, &self.to_csv())
+        crate::cli::output::write_atomic(path, &self.to_csv())
     }
 
     /// The entry for a claim id.
@@ -386,7 +389,7 @@ impl Neighbourhood {
             .sentences
             .iter()
             .map(|doc| {
-                crate::quotes::as_double(doc)
+                crate::pipeline::quotes::as_double(doc)
                     .iter()
                     .enumerate()
                     .map(|(i, s)| Features::new(pipeline::claim_text(i, s)))

@@ -1,8 +1,11 @@
 //! The command line: clap definitions and dispatch to the subcommands.
 
+pub mod cmd;
+pub mod output;
+pub mod terminal;
+
 use clap::{Parser, Subcommand};
 
-use crate::cmd;
 use crate::error::{Exit, Result};
 
 /// Cross-check the claims and attributions of news articles covering the same story.

@@ -5,10 +5,10 @@
 
 use std::path::PathBuf;
 
-use crate::check::{self, Policy};
-use crate::cmd::{ArticleArgs, ThresholdArgs};
+use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
+use crate::cli::output;
 use crate::error::{Exit, Result};
-use crate::output;
+use crate::review::check::{self, Policy};
 use crate::review::{self, Reviews};
 
 /// Output format of `check`.

@@ -13,8 +13,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::classify::{claim_id, Claim};
-use crate::integrity::FlagKind;
+use crate::pipeline::classify::{claim_id, Claim};
+use crate::pipeline::integrity::FlagKind;
 use crate::pipeline::Analysis;
 
 /// One integrity flag on a claim, with every claim it disagrees with, listed once.
@@ -175,7 +175,7 @@ pub fn flagged_pairs(analysis: &Analysis) -> Vec<FlaggedPair> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{document, pipeline};
+    use crate::pipeline::{self, document};
 
     fn analyze(texts: &[(&str, &str)]) -> Analysis {
         let docs = texts

@@ -13,12 +13,12 @@ pub mod segment;
 
 use std::path::PathBuf;
 
-use crate::document::{self, Document, Input};
 use crate::error::{Error, Result};
+use crate::pipeline::document::{self, Document, Input};
+use crate::pipeline::provenance::{outlet_from_names, Outlet, OutletBook};
+use crate::pipeline::segment::{LineBreaks, SegmentConfig};
+use crate::pipeline::similarity::Thresholds;
 use crate::pipeline::{self, Analysis, Options};
-use crate::provenance::{outlet_from_names, Outlet, OutletBook};
-use crate::segment::{LineBreaks, SegmentConfig};
-use crate::similarity::Thresholds;
 
 /// Articles to read and how to read them.
 #[derive(Clone, Debug, clap::Args)]

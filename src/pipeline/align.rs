@@ -22,7 +22,7 @@ use std::io::IsTerminal;
 
 use rayon::prelude::*;
 
-use crate::similarity::{Features, Scorer, Verdict};
+use crate::pipeline::similarity::{Features, Scorer, Verdict};
 
 /// A link from a claim to a matching sentence in another document.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -95,7 +95,7 @@ pub struct SentenceLinks {
 
 /// Aligns a cluster. `texts[u]` are the features of distinct text `u`; `placement[doc][s]` is the
 /// distinct text of sentence `s` of document `doc`; `groups[doc]` is the document's derivation
-/// group (see [`crate::provenance::groups`]). Returns `result[doc][s]`.
+/// group (see [`crate::pipeline::provenance::groups`]). Returns `result[doc][s]`.
 pub fn align(
     texts: &[Features],
     placement: &[Vec<usize>],
@@ -518,7 +518,7 @@ pub fn sort_links(links: &mut [Link]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::similarity::Thresholds;
+    use crate::pipeline::similarity::Thresholds;
 
     fn groups(placement: &[Vec<usize>]) -> Vec<u32> {
         (0..placement.len() as u32).collect()

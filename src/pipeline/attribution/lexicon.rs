@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// The built-in cue lexicon.
-pub const CUES: &str = include_str!("../data/cues.txt");
+pub const CUES: &str = include_str!("../../data/cues.txt");
 /// The built-in source lexicon.
-pub const SOURCES: &str = include_str!("../data/sources.txt");
+pub const SOURCES: &str = include_str!("../../data/sources.txt");
 
 /// How a cue finds its source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

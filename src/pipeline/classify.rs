@@ -4,10 +4,10 @@
 //! anywhere makes it corroborated; otherwise a paraphrasing link makes it paraphrased; no link
 //! at all leaves it single-source.
 
-use crate::align::Link;
-use crate::attribution::Attribution;
-use crate::integrity::Flag;
-use crate::similarity::Verdict;
+use crate::pipeline::align::Link;
+use crate::pipeline::attribution::Attribution;
+use crate::pipeline::integrity::Flag;
+use crate::pipeline::similarity::Verdict;
 
 /// Whether other documents have the claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

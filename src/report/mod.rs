@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::attribution::SourceKind;
+use crate::pipeline::attribution::SourceKind;
 use crate::pipeline::Analysis;
 
 /// How many links the `matches` column lists by default (best first).
@@ -109,7 +109,7 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                     None => "",
                 },
                 independent_support: claim.independent_support,
-                flags: crate::flagged::flags_column(analysis, claim),
+                flags: crate::review::flagged::flags_column(analysis, claim),
             });
         }
     }
@@ -127,8 +127,8 @@ fn source_kind_name(kind: SourceKind) -> &'static str {
     }
 }
 
-fn attribution_kind_name(kind: crate::attribution::AttributionKind) -> &'static str {
-    use crate::attribution::AttributionKind as K;
+fn attribution_kind_name(kind: crate::pipeline::attribution::AttributionKind) -> &'static str {
+    use crate::pipeline::attribution::AttributionKind as K;
     match kind {
         K::Explicit => "explicit",
         K::Carried => "carried",
@@ -136,8 +136,8 @@ fn attribution_kind_name(kind: crate::attribution::AttributionKind) -> &'static 
     }
 }
 
-fn quote_kind_name(kind: crate::attribution::QuoteKind) -> &'static str {
-    use crate::attribution::QuoteKind as Q;
+fn quote_kind_name(kind: crate::pipeline::attribution::QuoteKind) -> &'static str {
+    use crate::pipeline::attribution::QuoteKind as Q;
     match kind {
         Q::Direct => "direct",
         Q::Partial => "partial",
@@ -207,7 +207,7 @@ pub struct DerivedFrom {
 
 /// Builds the summary.
 pub fn summary(analysis: &Analysis) -> Summary {
-    use crate::classify::Status;
+    use crate::pipeline::classify::Status;
     let documents = analysis
         .claims
         .iter()

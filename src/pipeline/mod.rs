@@ -6,19 +6,28 @@
 //! matched pair. Each stage is a pure function of the previous one's output; this module only
 //! wires them and decides what runs in parallel (documents are independent until alignment).
 
+pub mod align;
+pub mod attribution;
+pub mod classify;
+pub mod document;
+pub mod integrity;
+pub mod provenance;
+pub mod quotes;
+pub mod segment;
+pub mod similarity;
+
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::align::{self, AlignOptions, SentenceLinks};
-use crate::attribution::{Attribution, Attributor};
-use crate::classify::{self, Claim};
-use crate::document::{self, Document};
-use crate::integrity::{self, Crediting, Facts, Flag, FlagKind};
-use crate::provenance::{self, Derivation, Outlet, OutletBook};
-use crate::quotes;
-use crate::segment::{SegmentConfig, Segmenter, Sentence};
-use crate::similarity::{Features, Scorer, Thresholds, Verdict};
+use align::{AlignOptions, SentenceLinks};
+use attribution::{Attribution, Attributor};
+use classify::Claim;
+use document::Document;
+use integrity::{Crediting, Facts, Flag, FlagKind};
+use provenance::{Derivation, Outlet, OutletBook};
+use segment::{SegmentConfig, Segmenter, Sentence};
+use similarity::{Features, Scorer, Thresholds, Verdict};
 
 /// Everything that changes what `compare` finds.
 #[derive(Clone, Debug, Default)]

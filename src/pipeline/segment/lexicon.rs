@@ -6,9 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
-const STARTERS: &str = include_str!("../data/sentence_starters.txt");
-const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
+const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
+const STARTERS: &str = include_str!("../../data/sentence_starters.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 
 /// Longest word (in bytes) any list can hold; longer words are never looked up.
 const MAX_WORD: usize = 24;

@@ -18,7 +18,7 @@ mod text;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::segment::Sentence;
+use crate::pipeline::segment::Sentence;
 
 use lexicon::{CueClass, Lexicon};
 use source::{

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::cmd::{ArticleArgs, ThresholdArgs};
+use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
+use crate::cli::output;
 use crate::error::{Exit, Result};
-use crate::output;
 use crate::report::{self, ReportOptions};
 
 /// Output format of `compare`.

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use crate::cmd::ArticleArgs;
+use crate::cli::cmd::ArticleArgs;
+use crate::cli::output;
 use crate::error::{Exit, Result};
-use crate::output;
-use crate::segment::Segmenter;
+use crate::pipeline::segment::Segmenter;
 
 /// Output format of `segment`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]

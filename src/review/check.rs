@@ -3,7 +3,7 @@
 //!
 //! The one idea: evaluation and rendering are separate. [`evaluate`] turns the claims into a flat
 //! list of [`Item`]s (one per single-source claim, disputed claim, integrity flag (once per
-//! pair of claims, see [`crate::flagged`]) or per-document rule), each
+//! pair of claims, see [`crate::review::flagged`]) or per-document rule), each
 //! with a [`Level`]; every output format is a pure function of that list, so they cannot
 //! disagree about what failed.
 //!
@@ -13,11 +13,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::classify::{Claim, Status};
 use crate::error::{Error, Result};
-use crate::flagged::{self, FlaggedPair};
-use crate::integrity::FlagKind;
+use crate::pipeline::classify::{Claim, Status};
+use crate::pipeline::integrity::FlagKind;
 use crate::pipeline::Analysis;
+use crate::review::flagged::{self, FlaggedPair};
 use crate::review::{self, Decision, Entry, Reviews};
 
 /// What `check` enforces; read from `crosscheck.toml`.
@@ -266,7 +266,7 @@ fn claim_ref(analysis: &Analysis, claim: &Claim) -> ClaimRef {
 }
 
 fn is_anonymous_only(claim: &Claim) -> bool {
-    claim.attribution.source_kind == Some(crate::attribution::SourceKind::Anonymous)
+    claim.attribution.source_kind == Some(crate::pipeline::attribution::SourceKind::Anonymous)
 }
 
 /// Applies the policy.
@@ -730,7 +730,7 @@ pub fn junit(analysis: &Analysis, report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::{Attribution, AttributionKind, SourceKind};
+    use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
 
     fn claim(kind: AttributionKind, source_kind: Option<SourceKind>) -> Claim {
         Claim {

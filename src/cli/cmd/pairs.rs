@@ -10,11 +10,11 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::cmd::ThresholdArgs;
+use crate::cli::cmd::ThresholdArgs;
+use crate::cli::output;
 use crate::error::{Error, Exit, Result};
-use crate::output;
-use crate::similarity::fit::{self, Metrics};
-use crate::similarity::{Features, Scorer, Verdict};
+use crate::pipeline::similarity::fit::{self, Metrics};
+use crate::pipeline::similarity::{Features, Scorer, Verdict};
 
 /// Score sentence pairs as CSV `score,verdict`.
 #[derive(Clone, Debug, clap::Args)]

@@ -1,5 +1,5 @@
 //! `crosscheck fit MSRP_FILE`: cross-validate the similarity model, print the table, and
-//! (with `--write`) regenerate the committed constants in `src/similarity/model.rs`.
+//! (with `--write`) regenerate the committed constants in `src/pipeline/similarity/model.rs`.
 //!
 //! Also prints, for every measure, the cross-validated accuracy and F1 without it and with it
 //! alone, so which evidence helps is measured rather than guessed.
@@ -7,10 +7,10 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use crate::cli::output;
 use crate::error::{Error, Exit, Result};
-use crate::output;
-use crate::similarity::features::{N, NAMES};
-use crate::similarity::fit::{self, Metrics};
+use crate::pipeline::similarity::features::{N, NAMES};
+use crate::pipeline::similarity::fit::{self, Metrics};
 
 /// Fit the similarity model on a labelled pair file (MSRP format) with k-fold cross-validation.
 #[derive(Clone, Debug, clap::Args)]
@@ -24,7 +24,7 @@ pub struct Args {
     folds: usize,
 
     /// Write the model fitted on all pairs as Rust source to this file
-    /// (src/similarity/model.rs; rebuild afterwards).
+    /// (src/pipeline/similarity/model.rs; rebuild afterwards).
     #[arg(long, value_name = "RS_FILE")]
     write: Option<PathBuf>,
 
@@ -200,7 +200,7 @@ pub fn run(args: &Args) -> Result<Exit> {
         if !args.without.is_empty() {
             let _ = write!(command, " --without {}", args.without.join(","));
         }
-        let _ = write!(command, " --write src/similarity/model.rs");
+        let _ = write!(command, " --write src/pipeline/similarity/model.rs");
         let src = fit::render_model(&model, &cv, &train, &command);
         output::write(Some(path), src.as_bytes())?;
     }

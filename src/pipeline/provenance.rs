@@ -14,11 +14,11 @@ use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 
-use crate::attribution::Attribution;
-use crate::document::Document;
-use crate::segment::Sentence;
+use crate::pipeline::attribution::Attribution;
+use crate::pipeline::document::Document;
+use crate::pipeline::segment::Sentence;
 
-const BUILTIN_OUTLETS: &str = include_str!("data/outlets.txt");
+const BUILTIN_OUTLETS: &str = include_str!("../data/outlets.txt");
 
 /// A news outlet: its name and the other names it goes by.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -373,7 +373,8 @@ mod tests {
     use super::*;
 
     fn doc(label: &str, text: &str) -> Document {
-        crate::document::from_bytes(label.into(), format!("{label}.txt"), text.into()).unwrap()
+        crate::pipeline::document::from_bytes(label.into(), format!("{label}.txt"), text.into())
+            .unwrap()
     }
 
     #[test]
