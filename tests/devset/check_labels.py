@@ -4,7 +4,8 @@
 For every set folder next to this script: links.tsv has the exact header,
 three tab-separated fields per row, a known kind, and each snippet has at
 least five words, contains no line break, does not span a sentence end and
-occurs exactly once in its article. Prints rows and rough sentence counts.
+occurs exactly once in its article, and no sentence pair is labelled
+twice. Prints rows and rough sentence counts.
 Exit status 1 if any check fails.
 """
 import os
@@ -75,9 +76,13 @@ def main():
                 kinds[k] += 1
             check_snippet(o, texts["original"], sents["original"], f"{name}:{i} original", errors)
             check_snippet(r, texts["rewrite"], sents["rewrite"], f"{name}:{i} rewrite", errors)
-            if (o, r) in seen:
-                errors.append(f"{name}:{i}: duplicate row")
-            seen.add((o, r))
+            key = tuple(
+                next((j for j, s in enumerate(sents[f]) if snip in s), -1)
+                for f, snip in (("original", o), ("rewrite", r))
+            )
+            if key in seen:
+                errors.append(f"{name}:{i}: second row for the same sentence pair")
+            seen.add(key)
         no, nr = len(sents["original"]), len(sents["rewrite"])
         totals["sentences"] += no + nr
         totals["rows"] += len(rows)
