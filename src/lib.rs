@@ -42,6 +42,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod eval;
 pub mod pipeline;
 pub mod report;
 pub mod review;

@@ -34,6 +34,8 @@ pub enum Command {
     Review(cmd::review::Args),
     /// Check articles against the review policy (for CI): exit 0 ok, 1 failed, 2 error.
     Check(cmd::check::Args),
+    /// Measure crosscheck against labelled data (link precision and recall).
+    Eval(cmd::eval::Args),
 }
 
 /// Runs a parsed command line.
@@ -46,6 +48,7 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         Command::Fit(args) => cmd::fit::run(args),
         Command::Review(args) => cmd::review::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
     }
 }
 

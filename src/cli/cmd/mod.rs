@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod eval;
 pub mod explain;
 pub mod fit;
 pub mod pairs;

@@ -1,0 +1,9 @@
+//! Evaluation against labelled data: how well crosscheck's output agrees with an answer key
+//! that people wrote before running the tool.
+//!
+//! Takes labelled sets and the analysis crosscheck makes of them; returns counts (true and
+//! false links, statuses right) and the disagreements themselves, so a developer sees what
+//! was missed, not only how much. [`links`] scores claim matching on article pairs whose
+//! shared claims are labelled (tests/devset/).
+
+pub mod links;

@@ -1,0 +1,89 @@
+//! `crosscheck eval links` on our labelled development set (tests/devset/), through the real
+//! binary: the key resolves, the figures are printed, and matching never falls below the
+//! floor it has reached. The floors rise as matching improves; docs/accuracy.md has the figures.
+
+use crate::util::{crosscheck, root, success_stdout};
+
+/// Totals from the JSON output of `eval links`.
+fn totals() -> (usize, usize, usize, usize) {
+    let out = success_stdout(crosscheck().args(["eval", "links", "tests/devset", "--json"]));
+    let sets: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let sets = sets.as_array().expect("an array of sets");
+    assert!(sets.len() >= 19, "every labelled set is read");
+    let sum = |key: &str| -> usize {
+        sets.iter()
+            .map(|s| s["counts"][key].as_u64().unwrap() as usize)
+            .sum()
+    };
+    let negative_false: usize = sets
+        .iter()
+        .filter(|s| s["labelled"] == 0)
+        .map(|s| s["counts"]["false_links"].as_u64().unwrap() as usize)
+        .sum();
+    (
+        sum("true_links"),
+        sum("false_links"),
+        sum("missed_links"),
+        negative_false,
+    )
+}
+
+#[test]
+fn devset_key_resolves_and_matching_keeps_its_floor() {
+    let (found, false_links, missed, negative_false) = totals();
+    assert_eq!(
+        found + missed,
+        227,
+        "every labelled link resolves to a sentence pair"
+    );
+    let precision = found as f64 / (found + false_links) as f64;
+    let recall = found as f64 / (found + missed) as f64;
+    assert!(precision >= 0.88, "precision {precision:.3}");
+    assert!(recall >= 0.41, "recall {recall:.3}");
+    assert!(
+        negative_false <= 10,
+        "{negative_false} links between unrelated stories"
+    );
+}
+
+#[test]
+fn eval_table_names_every_set_and_the_totals() {
+    let out = success_stdout(crosscheck().args(["eval", "links", "tests/devset"]));
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("01-council-bridge"));
+    assert!(text.contains("total: links 227 labelled"));
+}
+
+#[test]
+fn a_snippet_missing_from_its_article_is_a_one_line_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("bad");
+    std::fs::create_dir(&set).unwrap();
+    std::fs::write(
+        set.join("original.txt"),
+        "The mayor opened the bridge on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        set.join("rewrite.txt"),
+        "On Monday the mayor opened the bridge.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        set.join("links.tsv"),
+        "original\trewrite\tkind\nThe mayor closed the bridge\tOn Monday the mayor\tparaphrased\n",
+    )
+    .unwrap();
+    let out = crosscheck()
+        .args(["eval", "links"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("links.tsv: line 2: snippet"), "{err}");
+    assert!(root().join("tests/devset/README.md").is_file());
+}
