@@ -42,6 +42,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod lexicon;
 pub mod pipeline;
 pub mod report;
 pub mod review;
