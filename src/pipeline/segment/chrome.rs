@@ -29,6 +29,7 @@ const MENU_RUN: usize = 3;
 struct Lists {
     line: HashSet<String>,
     start: Vec<String>,
+    label: Vec<String>,
     both: Vec<(String, Vec<String>)>,
     tail: HashSet<String>,
     month: HashSet<String>,
@@ -41,6 +42,7 @@ fn lists() -> &'static Lists {
         let mut lists = Lists {
             line: HashSet::new(),
             start: Vec::new(),
+            label: Vec::new(),
             both: Vec::new(),
             tail: HashSet::new(),
             month: HashSet::new(),
@@ -50,6 +52,7 @@ fn lists() -> &'static Lists {
             match section {
                 "line" => drop(lists.line.insert(entry.to_string())),
                 "start" => lists.start.push(entry.to_string()),
+                "label" => lists.label.push(entry.to_string()),
                 "tail" => drop(lists.tail.insert(entry.to_string())),
                 "month" => drop(lists.month.insert(entry.to_string())),
                 "filler" => drop(lists.filler.insert(entry.to_string())),
@@ -150,7 +153,8 @@ fn is_furniture(line: &str, lists: &Lists) -> bool {
     if ends_like_sentence(line) {
         return false;
     }
-    is_byline(line) || is_menu_line(line)
+    let label = words <= START_WORDS && lists.label.iter().any(|s| key.starts_with(s.as_str()));
+    label || is_byline(line) || is_menu_line(line)
 }
 
 /// "12 comments" → "comments", "comments (12)" → "comments": counts do not change a button.
@@ -368,6 +372,15 @@ mod tests {
             "May 4 was the deadline, officials said.",
             "\"We will share the results,\" she said.",
             "Cookies baked at the fair raised $300 for the school.",
+            "Copyright lawyers said the case could take years.",
+            "Written by two lawmakers, the bill would cap rents.",
+            "Tagged as a suspect, he fled the state.",
+            "Posted by a neighbour, the video spread quickly.",
+            "Sign up for the program closes Friday, officials said.",
+            "The bakery stopped selling cookies after customers would not accept the new price.",
+            "The mayor urged her followers to join the march on Saturday.",
+            "Readers who subscribe pay $5 a month, the company said.",
+            "The newsletter urged readers to subscribe to the petition.",
         ] {
             assert!(dropped(line).is_empty(), "{line}");
         }
@@ -409,5 +422,32 @@ It opens in May.
             .map(|r| &text[r])
             .collect();
         assert_eq!(got, ["Share"]);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(crate::proptest_config())]
+        /// Furniture is always whole lines of the body, in order, on character boundaries, and
+        /// prose is never furniture (no comments heading here, which ends the article).
+        #[test]
+        fn furniture_is_whole_lines(lines in prop::collection::vec(prop::sample::select(vec![
+            "Share", "Home", "News", "By Ana Ruiz", "2 de marzo de 2026", "Read more",
+            "The council voted on Tuesday.", "He declined.", "", "Sport | Weather | Opinion",
+            "Join 1,204 other followers", "WASHINGTON \u{2014} It began.", "é", "  ",
+        ]), 0..12), wrapped in any::<bool>()) {
+            let text = lines.join("\n");
+            let mut last = 0;
+            for r in super::furniture(&text, 0, wrapped) {
+                prop_assert!(r.start >= last && text.is_char_boundary(r.start));
+                prop_assert!(r.start == 0 || text.as_bytes()[r.start - 1] == b'\n');
+                prop_assert!(r.end == text.len() || text.as_bytes()[r.end] == b'\n');
+                prop_assert!(!text[r.clone()].contains("The council voted"));
+                last = r.end;
+            }
+        }
     }
 }
