@@ -10,6 +10,9 @@
 //!   [`similarity`](pipeline::similarity) (pair scores) → [`align`](pipeline::align) (links
 //!   across documents) → [`integrity`](pipeline::integrity) (did a copy keep the facts) →
 //!   [`classify`](pipeline::classify) (claims and their status); `pipeline` itself wires them.
+//!   Readers before the first stage: [`input`](pipeline::input) picks the format of each
+//!   input, [`html`](pipeline::html) reads web pages, [`jsonl`](pipeline::jsonl) streams
+//!   archives story by story.
 //! - [`report`]: the analysis as CSV or JSON.
 //! - [`review`]: decisions a person made (the reviews file), [`flagged`](review::flagged)
 //!   (integrity flags once per pair) and [`check`](review::check) (the CI policy).

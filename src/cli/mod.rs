@@ -2,6 +2,7 @@
 
 pub mod cmd;
 pub mod output;
+pub mod stream;
 pub mod terminal;
 
 use clap::{Parser, Subcommand};

@@ -45,6 +45,9 @@ pub struct Document {
     pub body_start: usize,
     /// Header metadata.
     pub meta: Metadata,
+    /// For a page read from HTML: where each paragraph of `text` starts in the page (see
+    /// [`html`](crate::pipeline::html)); empty for text files.
+    pub page_lines: Vec<crate::pipeline::html::PageLine>,
 }
 
 /// Where to read an article from, and what to call it.
@@ -75,15 +78,18 @@ impl Input {
         }
     }
 
-    fn is_stdin(&self) -> bool {
+    /// Whether this is standard input (`-`).
+    pub fn is_stdin(&self) -> bool {
         self.path.as_os_str() == "-"
     }
 
-    fn display(&self) -> String {
+    /// The path for messages.
+    pub fn display(&self) -> String {
         self.path.display().to_string()
     }
 
-    fn default_label(&self) -> String {
+    /// The label when none is given: the file's stem, `stdin` for `-`.
+    pub fn default_label(&self) -> String {
         if self.is_stdin() {
             return "stdin".to_string();
         }
@@ -94,7 +100,8 @@ impl Input {
     }
 }
 
-/// Expands directories into the `.txt` files inside them (sorted by path); files pass through.
+/// Expands directories into the `.txt`, `.html` and `.htm` files inside them (sorted by path);
+/// files pass through.
 pub fn expand_inputs(inputs: Vec<Input>) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for input in inputs {
@@ -107,7 +114,7 @@ pub fn expand_inputs(inputs: Vec<Input>) -> Result<Vec<Input>> {
         if files.is_empty() {
             return Err(Error::input(
                 input.display(),
-                "directory holds no .txt article",
+                "directory holds no .txt article (nor .html page)",
             ));
         }
         files.sort();
@@ -130,7 +137,10 @@ fn collect_txt(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
             .path();
         if path.is_dir() {
             collect_txt(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "txt" || e == "html" || e == "htm")
+        {
             files.push(path);
         }
     }
@@ -139,6 +149,14 @@ fn collect_txt(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 
 /// Reads every input, labels it, and rejects duplicate labels and unusable files.
 pub fn load_all(inputs: &[Input]) -> Result<Vec<Document>> {
+    load_all_with(inputs, load)
+}
+
+/// [`load_all`] with another reader for each input (HTML pages, say).
+pub fn load_all_with(
+    inputs: &[Input],
+    load: impl Fn(&Input) -> Result<Document>,
+) -> Result<Vec<Document>> {
     if inputs.iter().filter(|i| i.is_stdin()).count() > 1 {
         return Err(Error::input("-", "standard input can be given only once"));
     }
@@ -166,7 +184,8 @@ pub fn load(input: &Input) -> Result<Document> {
     from_bytes(label, input.display(), bytes)
 }
 
-fn read_bytes(input: &Input) -> Result<Vec<u8>> {
+/// The bytes of an input (a file, or standard input for `-`).
+pub fn read_bytes(input: &Input) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let result = if input.is_stdin() {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
@@ -205,6 +224,7 @@ pub fn from_bytes(label: String, path: String, bytes: Vec<u8>) -> Result<Documen
         text,
         body_start,
         meta,
+        page_lines: Vec::new(),
     })
 }
 
@@ -278,7 +298,7 @@ fn header_field(line: &str, meta: &mut Metadata) -> Option<usize> {
 }
 
 /// `outlet: The Wall Street Journal (the Journal, WSJ)` or a comma list: first is the name.
-fn set_outlet(meta: &mut Metadata, value: &str) {
+pub fn set_outlet(meta: &mut Metadata, value: &str) {
     let mut names = split_names(&value.replace(['(', ')'], ","));
     if names.is_empty() {
         return;

@@ -10,7 +10,10 @@ pub mod align;
 pub mod attribution;
 pub mod classify;
 pub mod document;
+pub mod html;
+pub mod input;
 pub mod integrity;
+pub mod jsonl;
 pub mod provenance;
 pub mod quotes;
 pub mod segment;
@@ -84,7 +87,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let read: Vec<Read> = documents
         .par_iter()
         .map(|d| {
-            let mut sentences = segmenter.segment(&d.text, d.body_start);
+            let mut sentences = sentences_of(&segmenter, d);
             let originals = quotes::as_double_in_place(&mut sentences);
             let attributions = attributor.attribute(&sentences);
             Read {
@@ -120,6 +123,22 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         sentences,
         claims,
     }
+}
+
+/// The sentences of a document. For a page read from HTML, paragraph and line are the
+/// paragraph's block number among those extracted and the page line where it starts
+/// ([`html::PageLine`]), so they lead back into the file on disk.
+pub fn sentences_of(segmenter: &Segmenter, doc: &Document) -> Vec<Sentence> {
+    let mut sentences = segmenter.segment(&doc.text, doc.body_start);
+    if !doc.page_lines.is_empty() {
+        for s in &mut sentences {
+            if let Some(origin) = html::origin(&doc.page_lines, s.span.start) {
+                s.paragraph = origin.block;
+                s.line = origin.line;
+            }
+        }
+    }
+    sentences
 }
 
 /// Runs [`analyze`] on `threads` threads (0: one per core). The output does not depend on it.

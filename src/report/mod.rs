@@ -4,6 +4,8 @@
 //! either format, so CSV and JSON can never disagree. Exporters return bytes; where they go is
 //! decided by the caller.
 
+pub mod jsonl;
+
 use serde::Serialize;
 
 use crate::pipeline::attribution::SourceKind;

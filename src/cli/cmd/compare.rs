@@ -1,10 +1,18 @@
-//! `crosscheck compare`: articles in, the claims CSV (or JSON) out.
+//! `crosscheck compare`: articles in, the claims CSV (or JSON) out; JSON lines archives in,
+//! one claim per line out, story by story.
 
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
+
+use rayon::prelude::*;
 
 use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
 use crate::cli::output;
-use crate::error::{Exit, Result};
+use crate::cli::stream::Sink;
+use crate::error::{Error, Exit, Result};
+use crate::pipeline::document::Input;
+use crate::pipeline::jsonl::{Stories, Story};
+use crate::pipeline::{self, Options};
 use crate::report::{self, ReportOptions};
 
 /// Output format of `compare`.
@@ -15,6 +23,8 @@ pub enum Format {
     Csv,
     /// A JSON array of the same records.
     Json,
+    /// One JSON object per line: the same records with the story id (`story`) first.
+    Jsonl,
 }
 
 /// Compare articles on one story and write one row per claim.
@@ -56,13 +66,16 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<Exit> {
     let mut options = args.articles.options(&args.thresholds)?;
     options.align.exhaustive = args.exhaustive;
+    if let Some(archives) = args.articles.archives()? {
+        return run_archives(args, &archives, &options);
+    }
     options.align.progress = true;
     let analysis = args.articles.analyze(&options, args.threads)?;
     if args.summary {
         let summary = report::summary(&analysis);
         let bytes = match args.format {
             Format::Csv => report::summary_text(&summary),
-            Format::Json => report::summary_json(&summary),
+            Format::Json | Format::Jsonl => report::summary_json(&summary),
         };
         return output::write(args.output.as_deref(), &bytes).map(|()| Exit::Success);
     }
@@ -75,7 +88,74 @@ pub fn run(args: &Args) -> Result<Exit> {
     let bytes = match args.format {
         Format::Csv => report::to_csv(&records),
         Format::Json => report::to_json(&records),
+        Format::Jsonl => {
+            let mut out = Vec::new();
+            report::jsonl::write(&mut out, None, &records);
+            out
+        }
     };
     output::write(args.output.as_deref(), &bytes)?;
     Ok(Exit::Success)
+}
+
+/// JSON lines archives: each story compared on its own, its claims written as it finishes.
+/// Up to one story per worker thread is held at a time, so memory is bounded by the largest
+/// stories, not by the archive.
+fn run_archives(args: &Args, archives: &[Input], options: &Options) -> Result<Exit> {
+    if args.format != Format::Jsonl || args.summary {
+        return Err(Error::Usage(
+            "JSON lines input writes one claim per line: use --format jsonl (without --summary)"
+                .into(),
+        ));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .map_err(|e| Error::Usage(format!("--threads {}: {e}", args.threads)))?;
+    let batch = pool.current_num_threads().max(1);
+    let report = ReportOptions {
+        max_matches: args.max_matches,
+    };
+    let mut sink = Sink::open(args.output.as_deref())?;
+    for archive in archives {
+        let mut stories = archive_stories(archive)?.peekable();
+        while stories.peek().is_some() {
+            let group: Vec<Story> = stories.by_ref().take(batch).collect::<Result<_>>()?;
+            let claims: Vec<Vec<u8>> = pool.install(|| {
+                group
+                    .into_par_iter()
+                    .map(|story| {
+                        let analysis = pipeline::analyze(story.documents, options);
+                        let mut out = Vec::new();
+                        let records = report::records(&analysis, &report);
+                        report::jsonl::write(&mut out, Some(&story.id), &records);
+                        out
+                    })
+                    .collect()
+            });
+            for bytes in claims {
+                sink.write(&bytes)?;
+            }
+        }
+    }
+    sink.finish()?;
+    Ok(Exit::Success)
+}
+
+/// The stories of one archive (a file, or `-` for standard input).
+fn archive_stories(archive: &Input) -> Result<Stories<Box<dyn BufRead>>> {
+    let reader: Box<dyn BufRead> = if archive.is_stdin() {
+        Box::new(BufReader::new(std::io::stdin()))
+    } else {
+        let file = std::fs::File::open(&archive.path).map_err(|source| Error::Read {
+            path: archive.path.clone(),
+            source,
+        })?;
+        Box::new(BufReader::with_capacity(1 << 16, file))
+    };
+    Ok(Stories::new(
+        reader,
+        archive.display(),
+        archive.default_label(),
+    ))
 }

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::pipeline::document::{self, Document, Input};
+use crate::pipeline::input::{self as reader, InputFormat};
 use crate::pipeline::provenance::{outlet_from_names, Outlet, OutletBook};
 use crate::pipeline::segment::{LineBreaks, SegmentConfig};
 use crate::pipeline::similarity::Thresholds;
@@ -37,6 +38,18 @@ pub struct ArticleArgs {
     /// soft wraps, blank lines separate paragraphs) or `auto` (decide per document).
     #[arg(long, value_enum, default_value_t = LineBreaks::Auto)]
     pub line_breaks: LineBreaks,
+
+    /// Keep every line of a text article: by default lines that are page furniture (menus,
+    /// "Share", "Read more", bylines, date lines, cookie and newsletter boxes, a comments
+    /// section) are left out of the claims (docs/input.md).
+    #[arg(long)]
+    pub keep_all_lines: bool,
+
+    /// How to read the inputs: `auto` (by extension: `.html`/`.htm` are web pages, `.jsonl`
+    /// archives, anything else text), `text`, `html` or `jsonl` (one article per line; compare
+    /// only). Standard input is text unless this says otherwise.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
 
     /// A file of extra abbreviations, one per line (`Gen.`, `Calif.`), added to the built-in list.
     #[arg(long, value_name = "FILE")]
@@ -104,7 +117,34 @@ impl ArticleArgs {
         for (input, label) in inputs.iter_mut().zip(&self.labels) {
             input.label = Some(label.clone());
         }
-        document::load_all(&inputs)
+        reader::load_all(&inputs, self.input_format)
+    }
+
+    /// The JSON lines archives to read story by story, when the inputs are archives
+    /// (`--input-format jsonl`, or every input ends in `.jsonl`); `None` for articles.
+    pub fn archives(&self) -> Result<Option<Vec<Input>>> {
+        let inputs: Vec<Input> = self.files.iter().map(|f| Input::parse(f)).collect();
+        let jsonl = inputs
+            .iter()
+            .filter(|i| self.input_format.of(i) == InputFormat::Jsonl)
+            .count();
+        if jsonl == 0 {
+            return Ok(None);
+        }
+        if jsonl < inputs.len() {
+            return Err(Error::Usage(
+                "JSON lines archives cannot be mixed with other articles".into(),
+            ));
+        }
+        if !self.labels.is_empty() || inputs.iter().any(|i| i.label.is_some()) {
+            return Err(Error::Usage(
+                "articles in JSON lines are labelled by their \"id\", not --label or NAME=".into(),
+            ));
+        }
+        if inputs.iter().filter(|i| i.is_stdin()).count() > 1 {
+            return Err(Error::input("-", "standard input can be given only once"));
+        }
+        Ok(Some(inputs))
     }
 
     /// Segmenter settings, reading the extra abbreviation list if one was given.
@@ -116,6 +156,7 @@ impl ArticleArgs {
         Ok(SegmentConfig {
             line_breaks: self.line_breaks,
             extra_abbreviations,
+            drop_furniture: !self.keep_all_lines,
         })
     }
 

@@ -44,8 +44,7 @@ pub fn run(args: &Args) -> Result<Exit> {
     let segmenter = Segmenter::new(args.articles.segment_config()?);
     let mut out = Vec::new();
     for doc in args.articles.load()? {
-        for (i, s) in segmenter
-            .segment(&doc.text, doc.body_start)
+        for (i, s) in crate::pipeline::sentences_of(&segmenter, &doc)
             .iter()
             .enumerate()
         {

@@ -10,6 +10,7 @@
 //! and quotes with their attributions. The word lists are plain files in `src/data/`
 //! (`lexicon`). The rules are described in `docs/segmentation.md`.
 
+mod chrome;
 mod lexicon;
 mod scan;
 
@@ -37,6 +38,11 @@ pub struct SegmentConfig {
     /// Abbreviations added by the user, with or without the final period (`Gen`, `U.S.`); a
     /// line may name its kind after the abbreviation (`Amb. title`), see `docs/segmentation.md`.
     pub extra_abbreviations: Vec<String>,
+    /// Read lines that are page furniture (menus, buttons, bylines, date lines, cookie and
+    /// newsletter boxes; `chrome`, docs/input.md) as blank lines. Off by default here, so the
+    /// segmenter loses nothing unless asked; the command line turns it on unless
+    /// `--keep-all-lines` is given.
+    pub drop_furniture: bool,
 }
 
 /// One sentence of a document.
@@ -82,7 +88,12 @@ impl Segmenter {
         let mut scratch = scan::Scratch::default();
         let mut cuts = Vec::new();
         let mut lines = LineCounter::new(text);
-        for (number, para) in paragraphs(text, body_start, mode).enumerate() {
+        let furniture = if self.config.drop_furniture {
+            chrome::furniture(text, body_start, mode == LineBreaks::Wrap)
+        } else {
+            Vec::new()
+        };
+        for (number, para) in paragraphs(text, body_start, mode, &furniture).enumerate() {
             cuts.clear();
             scan::find_cuts(
                 text,
@@ -185,13 +196,20 @@ fn is_blank(line: &str) -> bool {
     line.trim().is_empty()
 }
 
-/// The paragraphs of `text[body_start..]` as trimmed, non-empty byte ranges.
-fn paragraphs(
-    text: &str,
+/// The paragraphs of `text[body_start..]` as trimmed, non-empty byte ranges. The lines that
+/// start at a `skip` range's start (sorted furniture lines) are read as blank lines.
+fn paragraphs<'a>(
+    text: &'a str,
     body_start: usize,
     mode: LineBreaks,
-) -> impl Iterator<Item = Range<usize>> + '_ {
+    skip: &'a [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'a {
     let mut pos = body_start;
+    let mut skip = skip.iter().peekable();
+    let mut is_blank = move |line: &Range<usize>| {
+        while skip.next_if(|r| r.start < line.start).is_some() {}
+        skip.next_if(|r| r.start == line.start).is_some() || is_blank(&text[line.clone()])
+    };
     let mut lines = text[body_start..].split_inclusive('\n').map(move |line| {
         let start = pos;
         pos += line.len();
@@ -200,14 +218,14 @@ fn paragraphs(
     let wrap = mode == LineBreaks::Wrap;
     std::iter::from_fn(move || loop {
         let first = lines.next()?;
-        if is_blank(&text[first.clone()]) {
+        if is_blank(&first) {
             continue;
         }
         let mut para = first;
         if wrap {
             // Soft-wrapped: the paragraph runs to the next blank line.
             for line in lines.by_ref() {
-                if is_blank(&text[line.clone()]) {
+                if is_blank(&line) {
                     break;
                 }
                 para.end = line.end;

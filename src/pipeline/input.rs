@@ -1,0 +1,59 @@
+//! Input formats: which reader turns which input into a [`Document`].
+//!
+//! Takes the inputs named on the command line and the `--input-format` choice; returns the
+//! loaded documents. The one idea: the format is decided once per input, here, by the choice
+//! or the file's extension, and every later stage sees only documents.
+
+use crate::error::{Error, Result};
+use crate::pipeline::document::{self, Document, Input};
+use crate::pipeline::html;
+
+/// How inputs are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// By extension: `.html`/`.htm` are pages, `.jsonl` archives, anything else text.
+    #[default]
+    Auto,
+    /// Plain text with an optional metadata header.
+    Text,
+    /// A saved web page, read through a readability port.
+    Html,
+    /// JSON lines, one article per line (`compare` only; see [`jsonl`](crate::pipeline::jsonl)).
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format of one input: the choice, or for `Auto` its extension.
+    pub fn of(self, input: &Input) -> InputFormat {
+        if self != InputFormat::Auto {
+            return self;
+        }
+        let ext = input
+            .path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("html" | "htm") => InputFormat::Html,
+            Some("jsonl") => InputFormat::Jsonl,
+            _ => InputFormat::Text,
+        }
+    }
+}
+
+/// Reads one input in its format.
+pub fn load(input: &Input, format: InputFormat) -> Result<Document> {
+    let label = input.label.clone().unwrap_or_else(|| input.default_label());
+    match format.of(input) {
+        InputFormat::Html => html::document(label, input.display(), document::read_bytes(input)?),
+        InputFormat::Jsonl => Err(Error::input(
+            input.display(),
+            "JSON lines archives are read by `compare` only",
+        )),
+        _ => document::load(input),
+    }
+}
+
+/// Reads every input in its format (see [`document::load_all`]).
+pub fn load_all(inputs: &[Input], format: InputFormat) -> Result<Vec<Document>> {
+    document::load_all_with(inputs, |input| load(input, format))
+}
