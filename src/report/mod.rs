@@ -67,6 +67,9 @@ pub struct ClaimRecord {
     pub independent_support: usize,
     /// Integrity flags, `kind:doc:sentence` naming the other claim, `;`-separated.
     pub flags: String,
+    /// The `doc:sentence` references among the claim's links that a reviewer made (a `linked`
+    /// decision in the reviews file), `;`-separated; empty when the scorer found them all.
+    pub reviewer: String,
 }
 
 /// Builds the flat records, documents in input order, sentences in document order.
@@ -110,6 +113,13 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                 },
                 independent_support: claim.independent_support,
                 flags: crate::review::flagged::flags_column(analysis, claim),
+                reviewer: claim
+                    .links
+                    .iter()
+                    .filter(|l| l.reviewer)
+                    .map(|l| format!("{}:{}", analysis.documents[l.doc].label, l.sentence + 1))
+                    .collect::<Vec<_>>()
+                    .join(";"),
             });
         }
     }
