@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::review::{decisions, pending, run, Seed};
+use crate::review::{decisions, pending, pending_claims, run, Seed};
 use crate::util::{csv_maps, success_stdout};
 
 /// Single-source claims as `compare` reports them: (id, doc, line, text).
@@ -222,7 +222,8 @@ fn rewrap_helper_only_moves_line_breaks() {
 #[test]
 fn disputed_fails_and_needs_source_warns() {
     let seed = Seed::new();
-    let all = pending(&seed.articles());
+    // claims (integrity flags, listed first, are decided apart)
+    let all = pending_claims(&seed.articles());
     let (disputed, needs) = (&all[0], &all[1]);
     run(
         &[
@@ -259,7 +260,7 @@ fn disputed_fails_and_needs_source_warns() {
 #[test]
 fn stale_reviews_are_reported_and_kept() {
     let seed = Seed::new();
-    let all = pending(&seed.articles());
+    let all = pending_claims(&seed.articles());
     accept_all(&seed.articles());
     let victim = all
         .iter()
@@ -432,7 +433,8 @@ fn github_annotations_follow_the_workflow_command_syntax() {
     let n = single_source(&articles).len();
     let echoes = echo_only(&articles).len();
     let flags = flags(&articles).len();
-    let (code, out, _) = check(&["--format", "github"], &articles);
+    // every finding (no cap), to check the syntax of each
+    let (code, out, _) = check(&["--format", "github", "--max-annotations", "0"], &articles);
     assert_eq!(code, 1);
     let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(annotations.len(), n + echoes + flags, "{out}");
@@ -796,4 +798,109 @@ fn the_seed_pair_passes_with_its_flags_as_warnings() {
         ),
         "{out}"
     );
+}
+
+#[test]
+fn github_output_fits_what_github_shows_and_writes_the_job_summary() {
+    // the wire story without reviews: dozens of findings, four of them integrity flags
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["copy.txt", "rewrite.txt", "wire.txt"] {
+        std::fs::copy(
+            crate::util::corpus(&format!("wire-rewrite/{name}")),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let articles = vec![dir.path().display().to_string()];
+    let (_, all, _) = check(&["--format", "github", "--max-annotations", "0"], &articles);
+    let total = all.lines().filter(|l| l.starts_with("::")).count();
+    assert!(total > 20, "{all}");
+
+    let summary = dir.path().join("summary.md");
+    let out = run(&["check", "--format", "github"], &articles)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).unwrap();
+    let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    let errors = annotations
+        .iter()
+        .filter(|a| a.starts_with("::error "))
+        .count();
+    let warnings: Vec<&&str> = annotations
+        .iter()
+        .filter(|a| a.starts_with("::warning "))
+        .collect();
+    assert!(errors <= 10 && warnings.len() <= 10, "{out}");
+    assert_eq!(errors + warnings.len() + 1, annotations.len(), "{out}");
+    // errors first, integrity flags first among the warnings, one notice last
+    let first_warning = annotations
+        .iter()
+        .position(|a| a.starts_with("::warning "))
+        .unwrap();
+    assert!(annotations[..first_warning]
+        .iter()
+        .all(|a| a.starts_with("::error ")));
+    assert!(
+        warnings[..4].iter().all(|a| a.contains("integrity flag")),
+        "{out}"
+    );
+    assert!(
+        !warnings[4..].iter().any(|a| a.contains("integrity flag")),
+        "{out}"
+    );
+    let notice = annotations.last().unwrap();
+    assert!(notice.starts_with("::notice "), "{out}");
+    let shown = errors + warnings.len();
+    assert!(
+        notice.contains(&format!("more warnings not shown")) && notice.contains("job summary"),
+        "{notice}"
+    );
+    let left: usize = notice
+        .split("::")
+        .nth(2)
+        .unwrap()
+        .split_whitespace()
+        .filter_map(|w| w.parse::<usize>().ok())
+        .take(2)
+        .sum();
+    assert_eq!(shown + left, total, "{notice}");
+
+    let md = std::fs::read_to_string(&summary).expect("the job summary is written");
+    assert!(md.starts_with("## crosscheck: check FAILED"), "{md}");
+    assert!(md.contains("### Top findings"), "{md}");
+    assert!(md.contains("| article | file | claims |"), "{md}");
+    for label in ["copy", "rewrite", "wire"] {
+        assert!(md.contains(&format!("\n| {label} | `")), "{md}");
+    }
+}
+
+#[test]
+fn github_errors_are_capped_and_flag_errors_come_first() {
+    // the seed pair without reviews has far more than ten errors
+    let seed = Seed::new();
+    let config = seed.path("crosscheck.toml");
+    std::fs::write(&config, "fail_on_flags = true\n").unwrap();
+    let (code, out, _) = check(
+        &[
+            "--format",
+            "github",
+            "--config",
+            &config.display().to_string(),
+        ],
+        &seed.articles(),
+    );
+    assert_eq!(code, 1);
+    let errors = lines_with(&out, "::error ");
+    assert_eq!(errors.len(), 10, "{out}");
+    let flags = flags(&seed.articles()).len();
+    assert!(flags > 0);
+    assert!(
+        errors[..flags].iter().all(|e| e.contains("integrity flag")),
+        "{out}"
+    );
+    assert_eq!(lines_with(&out, "::notice ").len(), 1, "{out}");
+    // without the variable, no summary file appears anywhere near the articles
+    assert!(!seed.path("summary.md").exists());
 }
