@@ -202,6 +202,18 @@ pub struct DocumentSummary {
     pub derived_from: Vec<DerivedFrom>,
     /// Flags raised on this document's claims, per kind (kinds with none are left out).
     pub flags: std::collections::BTreeMap<&'static str, usize>,
+    /// Claims crediting an outlet that is none of the articles compared (a warning: their
+    /// support cannot be checked, nor their independence).
+    pub unmatched_credits: Vec<CreditElsewhere>,
+}
+
+/// A claim crediting an outlet that is none of the articles compared.
+#[derive(Clone, Debug, Serialize)]
+pub struct CreditElsewhere {
+    /// Sentence number (1-based).
+    pub sentence: usize,
+    /// The outlet as the attribution names it.
+    pub outlet: String,
 }
 
 /// One derivation seen from the derived document.
@@ -254,6 +266,15 @@ pub fn summary(analysis: &Analysis) -> Summary {
                     })
                     .collect(),
                 flags,
+                unmatched_credits: analysis
+                    .unmatched_credits
+                    .iter()
+                    .filter(|u| u.doc == d)
+                    .map(|u| CreditElsewhere {
+                        sentence: u.sentence + 1,
+                        outlet: u.outlet.clone(),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -286,6 +307,13 @@ pub fn summary_text(summary: &Summary) -> Vec<u8> {
         } else {
             let flags: Vec<String> = d.flags.iter().map(|(k, n)| format!("{k} {n}")).collect();
             let _ = writeln!(out, "  flags: {}", flags.join(", "));
+        }
+        for u in &d.unmatched_credits {
+            let _ = writeln!(
+                out,
+                "  warning: {}:{} credits {}, which is none of the articles compared",
+                d.doc, u.sentence, u.outlet
+            );
         }
     }
     out.into_bytes()

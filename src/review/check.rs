@@ -343,6 +343,18 @@ pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Repo
         counts.flags_reviewed += usize::from(decision.is_some());
         items.push(flag_item(analysis, &pair, decision, policy));
     }
+    for u in &analysis.unmatched_credits {
+        let claim = &analysis.claims[u.doc][u.sentence];
+        items.push(claim_item(
+            analysis,
+            claim,
+            Level::Warning,
+            format!(
+                "credits {}, which is none of the articles compared: its support and independence cannot be checked",
+                u.outlet
+            ),
+        ));
+    }
     // flags after the claims of their sentence; per-document rules (no claim) first
     items.sort_by_key(|i| (i.doc, i.claim.as_ref().map(|c| c.sentence)));
     let stale = reviews.stale(analysis).into_iter().cloned().collect();
