@@ -164,7 +164,7 @@ pub fn apply(mut analysis: Analysis, reviews: &Reviews, scorer: &Scorer) -> Anal
 
 /// The claim's text as the pipeline matched it: single quotation marks read as double ones,
 /// the dateline of a first sentence cut.
-fn matched_text(analysis: &Analysis, at: At) -> String {
+pub fn matched_text(analysis: &Analysis, at: At) -> String {
     let s = &analysis.sentences[at.0][at.1];
     let doubled = quotes::as_double(std::slice::from_ref(s));
     let sentence = doubled.into_iter().next().unwrap_or_else(|| s.clone());
