@@ -11,7 +11,8 @@
 //!   across documents) → [`integrity`](pipeline::integrity) (did a copy keep the facts) →
 //!   [`classify`](pipeline::classify) (claims and their status); `pipeline` itself wires them.
 //! - [`report`]: the analysis as CSV or JSON.
-//! - [`review`]: decisions a person made (the reviews file), [`flagged`](review::flagged)
+//! - [`review`]: decisions a person made (the reviews file), [`links`](review::links) (a
+//!   reviewer's links and unlinks applied to an analysis), [`flagged`](review::flagged)
 //!   (integrity flags once per pair) and [`check`](review::check) (the CI policy).
 //! - [`cli`]: the command line, one file per subcommand in [`cmd`](cli::cmd), with the
 //!   terminal and the atomic output writer.

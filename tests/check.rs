@@ -871,7 +871,7 @@ fn github_output_fits_what_github_shows_and_writes_the_job_summary() {
     assert!(notice.starts_with("::notice "), "{out}");
     let shown = errors + warnings.len();
     assert!(
-        notice.contains(&format!("more warnings not shown")) && notice.contains("job summary"),
+        notice.contains("more warnings not shown") && notice.contains("job summary"),
         "{notice}"
     );
     let left: usize = notice

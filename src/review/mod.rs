@@ -9,7 +9,10 @@
 //! per claim, sorted by (doc, id), no timestamps, so two people reviewing different articles
 //! merge without conflicts and a diff shows exactly which decisions changed. Entries are keyed by
 //! the stable claim id ([`crate::pipeline::classify::claim_id`]); an entry whose claim no longer exists is
-//! *stale*: it is reported, and kept until someone deletes the line.
+//! *stale*: it is reported, and kept until someone deletes the line. A pair of claims is
+//! decided under the id `ID+ID` with `linked` or `unlinked` ([`links`], which also applies
+//! those decisions to an analysis); ids written before number words were folded into claim
+//! ids are re-keyed on reading ([`Reviews::migrate`]).
 
 pub mod check;
 pub mod diff;
