@@ -265,6 +265,9 @@ impl Reviews {
     /// new id wins. Returns how many entries were re-keyed; [`Reviews::save`] then writes the
     /// new ids.
     pub fn migrate(&mut self, analysis: &Analysis) -> usize {
+        if self.entries.is_empty() {
+            return 0; // no reviews file: skip computing every old id (large clusters)
+        }
         let mut moved = 0;
         for (legacy, current) in links::legacy_ids(analysis) {
             if legacy == current || self.entries.contains_key(&current) {
@@ -656,6 +659,33 @@ mod tests {
         assert_eq!(r.decision("a1"), Some(Decision::Verified));
         r.restore("a1", prev);
         assert!(r.is_empty());
+    }
+
+    #[test]
+    fn entries_under_old_ids_are_re_keyed_and_new_ones_win() {
+        use crate::pipeline::{classify, document};
+        let text = "Three people were hurt, police said.";
+        let docs = vec![document::from_bytes("wsj".into(), "wsj.txt".into(), text.into()).unwrap()];
+        let analysis = pipeline::analyze(docs, &pipeline::Options::default());
+        let (old, new) = (
+            classify::legacy_claim_id("wsj", text),
+            analysis.claims[0][0].id.clone(),
+        );
+        assert_ne!(old, new);
+        let mut r = Reviews::default();
+        r.set(entry(&old, "wsj", Some(Decision::Disputed)));
+        assert_eq!(
+            r.stale(&analysis).len(),
+            1,
+            "unmigrated, the old id matches nothing"
+        );
+        assert_eq!(r.migrate(&analysis), 1);
+        assert_eq!(r.decision(&new), Some(Decision::Disputed));
+        assert!(r.stale(&analysis).is_empty());
+        // an entry already under the new id is kept; the old one stays for a person to delete
+        r.set(entry(&old, "wsj", Some(Decision::Verified)));
+        assert_eq!(r.migrate(&analysis), 0);
+        assert_eq!(r.decision(&new), Some(Decision::Disputed));
     }
 
     #[test]
