@@ -105,13 +105,14 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         .map(|(d, r)| provenance::attributed_documents(d, &r.sentences, &r.attributions, &index))
         .collect();
     let derivations = provenance::derivations(&credits);
+    let known = provenance::KnownOutlets::new(&options.outlets);
     let unmatched_credits = read
         .iter()
         .enumerate()
         .flat_map(|(d, r)| {
-            let (credits, own) = (&credits[d], naming[d].as_ref());
+            let (credits, own, known) = (&credits[d], naming[d].as_ref(), &known);
             r.attributions.iter().enumerate().filter_map(move |(s, a)| {
-                let outlet = provenance::unmatched_credit(a, credits[s], own, &options.outlets)?;
+                let outlet = provenance::unmatched_credit(a, credits[s], own, &known)?;
                 Some(provenance::UnmatchedCredit {
                     doc: d,
                     sentence: s,

@@ -213,6 +213,25 @@ pub fn naming_outlets(documents: &[Document], outlets: &[Option<Outlet>]) -> Vec
         .collect()
 }
 
+/// The known outlets of an [`OutletBook`], indexed once so that every claim is matched
+/// against all of them in one pass.
+pub struct KnownOutlets {
+    outlets: Vec<Outlet>,
+    index: OutletIndex,
+}
+
+impl KnownOutlets {
+    /// Indexes the book's outlets.
+    pub fn new(book: &OutletBook) -> KnownOutlets {
+        let outlets = book.outlets().to_vec();
+        let as_docs: Vec<Option<Outlet>> = outlets.iter().cloned().map(Some).collect();
+        KnownOutlets {
+            index: OutletIndex::new(&as_docs),
+            outlets,
+        }
+    }
+}
+
 /// A claim that credits an outlet none of the compared articles is: the support it claims
 /// cannot be checked here, and if that outlet's article is a source of another one, their
 /// agreement is not independent.
@@ -234,14 +253,17 @@ pub fn unmatched_credit(
     attribution: &Attribution,
     credited: Option<usize>,
     own: Option<&Outlet>,
-    book: &OutletBook,
+    book: &KnownOutlets,
 ) -> Option<String> {
-    let said_by = format!("{} {}", attribution.source, attribution.cue);
-    if credited.is_some() || own.is_some_and(|o| o.is_named_in(&said_by)) {
+    if credited.is_some() || (attribution.source.is_empty() && attribution.cue.is_empty()) {
         return None;
     }
-    if let Some(known) = book.outlets().iter().find(|o| o.is_named_in(&said_by)) {
-        return Some(known.name.clone());
+    let said_by = format!("{} {}", attribution.source, attribution.cue);
+    if own.is_some_and(|o| o.is_named_in(&said_by)) {
+        return None;
+    }
+    if let Some(known) = book.index.named_in(&said_by, usize::MAX) {
+        return Some(book.outlets[known].name.clone());
     }
     let source = attribution.source.trim();
     let publication =
@@ -553,7 +575,7 @@ mod tests {
     #[test]
     fn a_credit_to_an_outlet_outside_the_set_is_kept_to_warn_about() {
         use crate::pipeline::attribution::SourceKind;
-        let book = OutletBook::default();
+        let book = KnownOutlets::new(&OutletBook::default());
         let by = |source: &str, kind| Attribution {
             source: source.into(),
             cue: "according to".into(),
