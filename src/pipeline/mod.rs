@@ -112,7 +112,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         .flat_map(|(d, r)| {
             let (credits, own, known) = (&credits[d], naming[d].as_ref(), &known);
             r.attributions.iter().enumerate().filter_map(move |(s, a)| {
-                let outlet = provenance::unmatched_credit(a, credits[s], own, &known)?;
+                let outlet = provenance::unmatched_credit(a, credits[s], own, known)?;
                 Some(provenance::UnmatchedCredit {
                     doc: d,
                     sentence: s,

@@ -123,3 +123,32 @@ mod tests {
         assert_eq!(describe(&word_diff("", "new")), "+ new");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn words(s: &str) -> usize {
+        s.split_whitespace().count()
+    }
+
+    proptest! {
+        #![proptest_config(crate::proptest_config())]
+        /// Every word is either kept (common to both texts, as many on each side) or in a
+        /// change; a text never differs from itself.
+        #[test]
+        fn changes_account_for_every_word(
+            a in proptest::collection::vec("(the|council|voted|6-1|six|\\$4\\.2|million|said)", 0..12),
+            b in proptest::collection::vec("(the|council|voted|6-1|six|\\$4\\.8|million|told)", 0..12),
+        ) {
+            let (a, b) = (a.join(" "), b.join(" "));
+            let changes = word_diff(&a, &b);
+            let removed: usize = changes.iter().map(|c| words(&c.before)).sum();
+            let added: usize = changes.iter().map(|c| words(&c.after)).sum();
+            prop_assert_eq!(words(&a) - removed, words(&b) - added);
+            prop_assert!(changes.iter().all(|c| !(c.before.is_empty() && c.after.is_empty())));
+            prop_assert!(word_diff(&a, &a).is_empty());
+        }
+    }
+}
