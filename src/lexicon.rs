@@ -23,6 +23,8 @@ pub const CUES: &str = include_str!("data/cues.txt");
 pub const SOURCES: &str = include_str!("data/sources.txt");
 /// The built-in outlets (`src/data/outlets.txt`).
 pub const OUTLETS: &str = include_str!("data/outlets.txt");
+/// Words that end an outlet's name, "the Coastal Herald" (`src/data/masthead_words.txt`).
+pub const MASTHEAD_WORDS: &str = include_str!("data/masthead_words.txt");
 /// Stop words for sentence similarity (`src/data/stopwords.txt`).
 pub const STOPWORDS: &str = include_str!("data/stopwords.txt");
 /// Attribution cue words for sentence similarity (`src/data/attribution_cues.txt`).

@@ -14,7 +14,8 @@
 //!   input, [`html`](pipeline::html) reads web pages, [`jsonl`](pipeline::jsonl) streams
 //!   archives story by story.
 //! - [`report`]: the analysis as CSV or JSON.
-//! - [`review`]: decisions a person made (the reviews file), [`flagged`](review::flagged)
+//! - [`review`]: decisions a person made (the reviews file), [`links`](review::links) (a
+//!   reviewer's links and unlinks applied to an analysis), [`flagged`](review::flagged)
 //!   (integrity flags once per pair) and [`check`](review::check) (the CI policy).
 //! - [`cli`]: the command line, one file per subcommand in [`cmd`](cli::cmd), with the
 //!   terminal and the atomic output writer.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::review::{decisions, pending, run, Seed};
+use crate::review::{decisions, pending, pending_claims, run, Seed};
 use crate::util::{csv_maps, success_stdout};
 
 /// Single-source claims as `compare` reports them: (id, doc, line, text).
@@ -60,12 +60,24 @@ fn lines_with<'a>(out: &'a str, what: &str) -> Vec<&'a str> {
     out.lines().filter(|l| l.contains(what)).collect()
 }
 
-/// Lines about claims: without the integrity flag warnings.
+/// Lines about claims: without the integrity flag warnings and the warnings about credits to
+/// outlets that are none of the articles.
 fn claim_lines_with<'a>(out: &'a str, what: &str) -> Vec<&'a str> {
     lines_with(out, what)
         .into_iter()
-        .filter(|l| !l.contains("integrity flag"))
+        .filter(|l| !l.contains("integrity flag") && !l.contains(CREDIT_ELSEWHERE))
         .collect()
+}
+
+/// What a warning about a credit to an outlet that is none of the articles says.
+const CREDIT_ELSEWHERE: &str = "which is none of the articles compared";
+
+/// How many claims credit an outlet that is none of the articles, as `compare --summary`
+/// counts them.
+fn credits_elsewhere(articles: &[String]) -> usize {
+    let mut cmd = run(&["compare", "--summary"], articles);
+    let out = String::from_utf8(success_stdout(&mut cmd)).unwrap();
+    out.matches(CREDIT_ELSEWHERE).count()
 }
 
 /// Integrity flags as `review --list` shows them (once per change).
@@ -222,7 +234,8 @@ fn rewrap_helper_only_moves_line_breaks() {
 #[test]
 fn disputed_fails_and_needs_source_warns() {
     let seed = Seed::new();
-    let all = pending(&seed.articles());
+    // claims (integrity flags, listed first, are decided apart)
+    let all = pending_claims(&seed.articles());
     let (disputed, needs) = (&all[0], &all[1]);
     run(
         &[
@@ -259,7 +272,7 @@ fn disputed_fails_and_needs_source_warns() {
 #[test]
 fn stale_reviews_are_reported_and_kept() {
     let seed = Seed::new();
-    let all = pending(&seed.articles());
+    let all = pending_claims(&seed.articles());
     accept_all(&seed.articles());
     let victim = all
         .iter()
@@ -360,7 +373,7 @@ fn config_relaxes_and_tightens_the_policy() {
     .unwrap();
     let (code, out, _) = check(&["--config", &config_arg], &seed.articles());
     assert_eq!(code, 0, "{out}");
-    let n = n + flags(&seed.articles()).len();
+    let n = n + flags(&seed.articles()).len() + credits_elsewhere(&seed.articles());
     assert_eq!(lines_with(&out, ": warning: ").len(), n, "{out}");
 
     std::fs::write(&config, "max_unattributed = 100000\n").unwrap();
@@ -431,8 +444,9 @@ fn github_annotations_follow_the_workflow_command_syntax() {
         .collect();
     let n = single_source(&articles).len();
     let echoes = echo_only(&articles).len();
-    let flags = flags(&articles).len();
-    let (code, out, _) = check(&["--format", "github"], &articles);
+    let flags = flags(&articles).len() + credits_elsewhere(&articles);
+    // every finding (no cap), to check the syntax of each
+    let (code, out, _) = check(&["--format", "github", "--max-annotations", "0"], &articles);
     assert_eq!(code, 1);
     let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(annotations.len(), n + echoes + flags, "{out}");
@@ -440,7 +454,9 @@ fn github_annotations_follow_the_workflow_command_syntax() {
         .into_iter()
         .filter(|a| {
             !a.starts_with("::warning ")
-                || !(a.contains("copies of its own source") || a.contains("integrity flag"))
+                || !(a.contains("copies of its own source")
+                    || a.contains("integrity flag")
+                    || a.contains(CREDIT_ELSEWHERE))
         })
         .collect();
     assert_eq!(annotations.len(), n, "{out}");
@@ -495,7 +511,10 @@ fn junit_report_has_a_testcase_per_claim_and_escapes_xml() {
         "A memo titled <Plan B> & \"Plan C\" circulated in Kyiv.",
     );
     let n = single_source(&seed.articles()).len();
-    let cases = n + echo_only(&seed.articles()).len() + flags(&seed.articles()).len();
+    let cases = n
+        + echo_only(&seed.articles()).len()
+        + flags(&seed.articles()).len()
+        + credits_elsewhere(&seed.articles());
     let junit = seed.path("junit.xml");
     let junit_arg = junit.display().to_string();
     let (code, _, _) = check(&["--junit", &junit_arg], &seed.articles());
@@ -796,4 +815,109 @@ fn the_seed_pair_passes_with_its_flags_as_warnings() {
         ),
         "{out}"
     );
+}
+
+#[test]
+fn github_output_fits_what_github_shows_and_writes_the_job_summary() {
+    // the wire story without reviews: dozens of findings, four of them integrity flags
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["copy.txt", "rewrite.txt", "wire.txt"] {
+        std::fs::copy(
+            crate::util::corpus(&format!("wire-rewrite/{name}")),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let articles = vec![dir.path().display().to_string()];
+    let (_, all, _) = check(&["--format", "github", "--max-annotations", "0"], &articles);
+    let total = all.lines().filter(|l| l.starts_with("::")).count();
+    assert!(total > 20, "{all}");
+
+    let summary = dir.path().join("summary.md");
+    let out = run(&["check", "--format", "github"], &articles)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).unwrap();
+    let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    let errors = annotations
+        .iter()
+        .filter(|a| a.starts_with("::error "))
+        .count();
+    let warnings: Vec<&&str> = annotations
+        .iter()
+        .filter(|a| a.starts_with("::warning "))
+        .collect();
+    assert!(errors <= 10 && warnings.len() <= 10, "{out}");
+    assert_eq!(errors + warnings.len() + 1, annotations.len(), "{out}");
+    // errors first, integrity flags first among the warnings, one notice last
+    let first_warning = annotations
+        .iter()
+        .position(|a| a.starts_with("::warning "))
+        .unwrap();
+    assert!(annotations[..first_warning]
+        .iter()
+        .all(|a| a.starts_with("::error ")));
+    assert!(
+        warnings[..4].iter().all(|a| a.contains("integrity flag")),
+        "{out}"
+    );
+    assert!(
+        !warnings[4..].iter().any(|a| a.contains("integrity flag")),
+        "{out}"
+    );
+    let notice = annotations.last().unwrap();
+    assert!(notice.starts_with("::notice "), "{out}");
+    let shown = errors + warnings.len();
+    assert!(
+        notice.contains("more warnings not shown") && notice.contains("job summary"),
+        "{notice}"
+    );
+    let left: usize = notice
+        .split("::")
+        .nth(2)
+        .unwrap()
+        .split_whitespace()
+        .filter_map(|w| w.parse::<usize>().ok())
+        .take(2)
+        .sum();
+    assert_eq!(shown + left, total, "{notice}");
+
+    let md = std::fs::read_to_string(&summary).expect("the job summary is written");
+    assert!(md.starts_with("## crosscheck: check FAILED"), "{md}");
+    assert!(md.contains("### Top findings"), "{md}");
+    assert!(md.contains("| article | file | claims |"), "{md}");
+    for label in ["copy", "rewrite", "wire"] {
+        assert!(md.contains(&format!("\n| {label} | `")), "{md}");
+    }
+}
+
+#[test]
+fn github_errors_are_capped_and_flag_errors_come_first() {
+    // the seed pair without reviews has far more than ten errors
+    let seed = Seed::new();
+    let config = seed.path("crosscheck.toml");
+    std::fs::write(&config, "fail_on_flags = true\n").unwrap();
+    let (code, out, _) = check(
+        &[
+            "--format",
+            "github",
+            "--config",
+            &config.display().to_string(),
+        ],
+        &seed.articles(),
+    );
+    assert_eq!(code, 1);
+    let errors = lines_with(&out, "::error ");
+    assert_eq!(errors.len(), 10, "{out}");
+    let flags = flags(&seed.articles()).len();
+    assert!(flags > 0);
+    assert!(
+        errors[..flags].iter().all(|e| e.contains("integrity flag")),
+        "{out}"
+    );
+    assert_eq!(lines_with(&out, "::notice ").len(), 1, "{out}");
+    // without the variable, no summary file appears anywhere near the articles
+    assert!(!seed.path("summary.md").exists());
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::util::{crosscheck, csv_maps, success_stdout};
+use crate::util::{corpus, crosscheck, csv_maps, success_stdout};
 
 /// The claims CSV of `args`, as maps from column name to value.
 fn rows(args: &[&str]) -> Vec<BTreeMap<String, String>> {
@@ -344,4 +344,93 @@ fn single_quoted_quotations_are_read_as_quotations() {
     assert!(carried["text"].ends_with("' a spokesperson for Severnmoor said."));
     assert_eq!(carried["source"], "a spokesperson for Severnmoor");
     assert!(flags(carried).is_empty(), "{carried:?}");
+}
+
+#[test]
+fn a_credit_by_outlet_name_makes_a_copy_without_any_header() {
+    // neither article has a header: "the Ledger" names ledger.txt by its label
+    let rows = rows(&[
+        "corpus/harbor-fees/ledger.txt",
+        "corpus/harbor-fees/digest.txt",
+    ]);
+    for n in 1..=3 {
+        let r = nth(&rows, "digest", n);
+        assert_ne!(r["status"], "single-source", "{r:?}");
+        assert_eq!(
+            r["independent"], "no",
+            "digest:{n} only echoes the Ledger: {r:?}"
+        );
+        assert_eq!(r["independent_support"], "0");
+    }
+    let summary = String::from_utf8(success_stdout(crosscheck().args([
+        "compare",
+        "--summary",
+        "corpus/harbor-fees/ledger.txt",
+        "corpus/harbor-fees/digest.txt",
+    ])))
+    .unwrap();
+    assert!(summary.contains("derived from ledger"), "{summary}");
+    // the Coastal Herald is none of the articles: warned about, in the summary and in check
+    assert!(
+        summary.contains(
+            "warning: digest:4 credits the Coastal Herald, which is none of the articles compared"
+        ),
+        "{summary}"
+    );
+    let out = crosscheck()
+        .args([
+            "check",
+            "corpus/harbor-fees/",
+            "--reviews",
+            "/nonexistent/reviews.csv",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("digest.txt:7: warning: credits the Coastal Herald, which is none of the articles compared"),
+        "{text}"
+    );
+    // a credit to a compared article is no warning
+    assert_eq!(
+        text.matches("which is none of the articles").count(),
+        1,
+        "{text}"
+    );
+}
+
+/// Row `doc:n` (1-based sentence).
+fn nth<'a>(
+    rows: &'a [BTreeMap<String, String>],
+    doc: &str,
+    n: usize,
+) -> &'a BTreeMap<String, String> {
+    rows.iter()
+        .find(|r| r["doc"] == doc && r["sentence"] == n.to_string())
+        .unwrap_or_else(|| panic!("no row {doc}:{n}"))
+}
+
+#[test]
+fn the_label_names_an_article_only_with_the_whole_name() {
+    // near miss: "the Ledgerwood family" is not the Ledger
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        corpus("harbor-fees/ledger.txt"),
+        dir.path().join("ledger.txt"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(corpus("harbor-fees/digest.txt"))
+        .unwrap()
+        .replace("told the Ledger", "told the Ledgerwood family")
+        .replace(
+            "according to the Ledger",
+            "according to the Ledgerwood family",
+        );
+    std::fs::write(dir.path().join("digest.txt"), text).unwrap();
+    let rows = rows(&[&dir.path().display().to_string()]);
+    assert!(
+        (1..=3).all(|n| nth(&rows, "digest", n)["independent"] != "no"),
+        "{rows:?}"
+    );
+    assert_eq!(nth(&rows, "digest", 1)["independent"], "yes");
 }

@@ -58,6 +58,8 @@ pub struct Pending {
     pub id: String,
     pub doc: String,
     pub line: usize,
+    /// 1-based sentence number.
+    pub sentence: usize,
     /// single-source, copies-only or flag.
     pub pending: String,
     pub flags: String,
@@ -65,9 +67,10 @@ pub struct Pending {
 }
 
 /// The columns of `review --list`.
-const LIST_HEADER: [&str; 7] = [
+const LIST_HEADER: [&str; 8] = [
     "id",
     "doc",
+    "sentence",
     "line",
     "pending",
     "attribution",
@@ -103,10 +106,11 @@ pub fn pending(articles: &[String]) -> Vec<Pending> {
             Pending {
                 id: r[0].to_string(),
                 doc: r[1].to_string(),
-                line: r[2].parse().unwrap(),
-                pending: r[3].to_string(),
-                flags: r[5].to_string(),
-                text: r[6].to_string(),
+                sentence: r[2].parse().unwrap(),
+                line: r[3].parse().unwrap(),
+                pending: r[4].to_string(),
+                flags: r[6].to_string(),
+                text: r[7].to_string(),
             }
         })
         .collect()
@@ -167,9 +171,11 @@ fn every_key_then_quit_then_resume() {
     );
     assert!(out.contains("unknown key \"zz\""), "{out}");
     assert!(out.contains("← undid decision") && out.contains("← undid skip"));
+    // numbered from the first pending item (integrity flags come first)
+    let kind = |p: &Pending| if p.pending == "flag" { "flag" } else { "claim" };
     assert!(
-        out.contains(&format!("claim 1/{}", all.len())),
-        "numbered from the first pending claim"
+        out.contains(&format!("{} 1/{}", kind(p1), all.len())),
+        "numbered from the first pending item"
     );
     // the claim is highlighted with plain markers when stdout is not a terminal
     assert!(out.contains(&format!("»{}", &p1.text[..20])), "{out}");
@@ -199,7 +205,10 @@ fn every_key_then_quit_then_resume() {
 
     // resume: the three decided claims are not shown again
     let out = session(&seed, "v\nq\n");
-    assert!(out.contains(&format!("claim 1/{}", all.len() - 3)), "{out}");
+    assert!(
+        out.contains(&format!("{} 1/{}", kind(p4), all.len() - 3)),
+        "{out}"
+    );
     assert!(out.contains(&format!("[{}]", p4.id)));
     assert!(!out.contains(&format!("[{}]", p1.id)));
     assert_eq!(
@@ -305,9 +314,9 @@ fn unattributed_claims_come_first() {
         .map(|r| {
             let r = r.unwrap();
             (
-                &r[4] != "unattributed",
+                &r[5] != "unattributed",
                 r[1].to_string(),
-                r[2].parse().unwrap(),
+                r[3].parse().unwrap(),
             )
         })
         .collect();
@@ -512,9 +521,10 @@ fn list_shows_each_claims_flags_and_the_flags_to_review() {
             ("rewrite", 8, "actor-mismatch"),
         ]
     );
-    // flags come after every claim
-    let first_flag = all.iter().position(|p| p.pending == "flag").unwrap();
-    assert!(all[first_flag..].iter().all(|p| p.pending == "flag"));
+    // flags come before every claim: they are the findings that matter most
+    let first_claim = all.iter().position(|p| p.pending != "flag").unwrap();
+    assert_eq!(first_claim, 4);
+    assert!(all[first_claim..].iter().all(|p| p.pending != "flag"));
 }
 
 #[test]
@@ -555,7 +565,8 @@ fn a_claim_shows_its_flags_and_the_header_counts_what_is_pending() {
     let all = pending(&articles);
     let single = all.iter().filter(|p| p.pending == "single-source").count();
     let copies = all.iter().filter(|p| p.pending == "copies-only").count();
-    let out = session_on(&articles, "q\n");
+    // skip the four flags, which come first, to the first claim
+    let out = session_on(&articles, "s\ns\ns\ns\nq\n");
     assert!(
         out.contains(&format!(
             "To review: {} claims ({single} single-source, {copies} supported only by copies of their own source) and 4 integrity flags",

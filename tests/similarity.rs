@@ -333,3 +333,92 @@ proptest::proptest! {
         proptest::prop_assert!(terms.windows(2).all(|w| w[0] < w[1]));
     }
 }
+
+#[test]
+fn explain_by_reference_scores_two_claims_as_compare_did() {
+    let out = crosscheck()
+        .args([
+            "explain",
+            "corpus/wire-rewrite/",
+            "--claims",
+            "rewrite:3",
+            "wire:3",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("A        rewrite:3 (corpus/wire-rewrite/rewrite.txt:5)  Mayor Elena Ruiz"),
+        "{out}"
+    );
+    assert!(
+        out.contains("B        wire:3 (corpus/wire-rewrite/wire.txt:7)  Mayor Elena Ruiz"),
+        "{out}"
+    );
+    // the score compare gave the pair, and its evidence
+    let csv = crate::util::csv_maps(&crate::util::success_stdout(
+        crosscheck().args(["compare", "corpus/wire-rewrite/"]),
+    ));
+    let row = csv
+        .iter()
+        .find(|r| r["doc"] == "rewrite" && r["sentence"] == "3")
+        .unwrap();
+    assert!(row["matches"].split(';').any(|m| m == "wire:3"));
+    assert!(
+        out.contains("compare  linked, paraphrased (score "),
+        "{out}"
+    );
+    assert!(out.contains("conflict: numbers disagree"), "{out}");
+    assert!(out.contains("content_dice"), "{out}");
+    // a first sentence is scored without its dateline, as compare scores it
+    let first = crosscheck()
+        .args([
+            "explain",
+            "corpus/wire-rewrite/",
+            "--claims",
+            "wire:1",
+            "rewrite:1",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let first = String::from_utf8(first).unwrap();
+    assert!(!first.contains("A content     millbrook ore"), "{first}");
+}
+
+#[test]
+fn explain_refuses_bare_references_and_bad_ones_with_exit_2() {
+    let err = crosscheck()
+        .args(["explain", "original:11", "rewrite:11"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(err).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("name claims, not sentences"), "{err}");
+    crosscheck()
+        .args([
+            "explain",
+            "corpus/wire-rewrite/",
+            "--claims",
+            "rewrite:99",
+            "wire:3",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "not a sentence number of rewrite",
+        ));
+    // near miss: a sentence with a colon and a number is still a sentence
+    crosscheck()
+        .args(["explain", "The vote was 6:1", "The vote ended 6-1."])
+        .assert()
+        .success();
+}

@@ -27,7 +27,16 @@ pub enum Command {
     Segment(cmd::segment::Args),
     /// Score sentence pairs (`A<TAB>B` lines or the MSRP format) as CSV `score,verdict`.
     Pairs(cmd::pairs::Args),
-    /// Explain the score and verdict of one sentence pair.
+    /// Explain the score and verdict of two sentences, or of two claims of articles.
+    ///
+    /// Two sentences:   crosscheck explain "The council voted 6-1." "The council approved it 6-1."
+    ///
+    /// Two claims:      crosscheck explain corpus/wire-rewrite/ --claims rewrite:3 wire:3
+    ///
+    /// Claims are named LABEL:SENTENCE (1-based), as the claims CSV and `review --list` name
+    /// them; the articles are analysed as `compare` analyses them and the evidence is the
+    /// evidence `compare` used. Two bare LABEL:SENTENCE arguments are an error (exit 2).
+    #[command(verbatim_doc_comment)]
     Explain(cmd::explain::Args),
     /// Fit the similarity model on MSRP pairs: cross-validate, print, regenerate constants.
     Fit(cmd::fit::Args),

@@ -35,6 +35,9 @@ pub struct Link {
     pub score: f64,
     /// Corroborated or paraphrased.
     pub verdict: Verdict,
+    /// Added by a reviewer (a `linked` decision in the reviews file, see
+    /// [`crate::review::links`]) rather than found by the scorer.
+    pub reviewer: bool,
 }
 
 /// Default cap on the links kept per sentence (beyond it, only the best link to each further
@@ -463,6 +466,7 @@ fn sentence_links(
                 sentence: s as usize,
                 score: n.score,
                 verdict: n.verdict,
+                reviewer: false,
             };
             found.push((link, n.text));
         }

@@ -56,6 +56,8 @@ pub struct Analysis {
     pub outlets: Vec<Option<Outlet>>,
     /// Which documents draw on which.
     pub derivations: Vec<Derivation>,
+    /// Claims crediting an outlet that is none of the documents, in document order.
+    pub unmatched_credits: Vec<provenance::UnmatchedCredit>,
     /// `sentences[doc]`: the sentences of each document.
     pub sentences: Vec<Vec<Sentence>>,
     /// `claims[doc]`: one claim per sentence.
@@ -76,8 +78,10 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let segmenter = Segmenter::new(options.segment.clone());
     let outlets =
         provenance::resolve_outlets(&documents, &options.outlets, &options.outlet_overrides);
+    // an article is also named by its label and title ("told the Ledger": ledger.txt)
+    let naming = provenance::naming_outlets(&documents, &outlets);
     // Every outlet in play is a publication when an article names it as a source.
-    let outlet_names = outlets
+    let outlet_names = naming
         .iter()
         .flatten()
         .chain(options.outlets.outlets())
@@ -97,13 +101,29 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
             }
         })
         .collect();
-    let index = provenance::OutletIndex::new(&outlets);
+    let index = provenance::OutletIndex::new(&naming);
     let credits: Vec<Vec<Option<usize>>> = read
         .par_iter()
         .enumerate()
         .map(|(d, r)| provenance::attributed_documents(d, &r.sentences, &r.attributions, &index))
         .collect();
     let derivations = provenance::derivations(&credits);
+    let known = provenance::KnownOutlets::new(&options.outlets);
+    let unmatched_credits = read
+        .iter()
+        .enumerate()
+        .flat_map(|(d, r)| {
+            let (credits, own, known) = (&credits[d], naming[d].as_ref(), &known);
+            r.attributions.iter().enumerate().filter_map(move |(s, a)| {
+                let outlet = provenance::unmatched_credit(a, credits[s], own, known)?;
+                Some(provenance::UnmatchedCredit {
+                    doc: d,
+                    sentence: s,
+                    outlet,
+                })
+            })
+        })
+        .collect();
     let groups = provenance::groups(documents.len(), &derivations);
 
     let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.sentences.as_slice()).collect();
@@ -120,6 +140,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         documents,
         outlets,
         derivations,
+        unmatched_credits,
         sentences,
         claims,
     }

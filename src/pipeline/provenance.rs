@@ -6,7 +6,10 @@
 //!
 //! The one idea: a document that attributes its claims to another document's outlet ("the Wall
 //! Street Journal reported", "told the Journal", "according to the outlet") is derived from it,
-//! and copies of one source are one source. Documents linked by derivation, directly or through
+//! and copies of one source are one source. An article is named by its outlet, and also by
+//! its title and its label ("told the Ledger" credits `ledger.txt`), so a credit counts even
+//! without an `outlet:` header; a credit to an outlet that is none of the articles is kept as
+//! an [`UnmatchedCredit`] to warn about. Documents linked by derivation, directly or through
 //! other copies, form a group; a claim is independently corroborated only by a document outside
 //! its own group.
 
@@ -18,7 +21,7 @@ use crate::pipeline::attribution::Attribution;
 use crate::pipeline::document::Document;
 use crate::pipeline::segment::Sentence;
 
-use crate::lexicon::{GENERIC_REFERENCES, OUTLETS as BUILTIN_OUTLETS};
+use crate::lexicon::{GENERIC_REFERENCES, MASTHEAD_WORDS, OUTLETS as BUILTIN_OUTLETS};
 
 /// A news outlet: its name and the other names it goes by.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -153,6 +156,125 @@ pub fn resolve_outlets(
             }
         })
         .collect()
+}
+
+/// The names an article goes by besides its outlet's: its label written as a name (`ledger`
+/// → `Ledger`, `coastal-herald` → `Coastal Herald`) and its title. A label with digits
+/// (`a1`) or shorter than three letters names nothing.
+pub fn document_names(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = doc
+        .label
+        .split(['-', '_', ' ', '.'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let alphabetic = words.iter().all(|w| w.chars().all(char::is_alphabetic));
+    if alphabetic && words.concat().chars().count() >= 3 {
+        let name: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        out.push(name.join(" "));
+    }
+    if let Some(title) = doc.meta.title.as_deref().map(str::trim) {
+        if !title.is_empty() {
+            out.push(title.to_string());
+        }
+    }
+    out
+}
+
+/// The outlets the index matches: each document's outlet, with its [`document_names`] added
+/// as aliases (a document without an outlet is named by those alone).
+pub fn naming_outlets(documents: &[Document], outlets: &[Option<Outlet>]) -> Vec<Option<Outlet>> {
+    documents
+        .iter()
+        .zip(outlets)
+        .map(|(doc, outlet)| {
+            let names = document_names(doc);
+            match outlet.clone() {
+                Some(mut o) => {
+                    for n in names {
+                        if !o.aliases.contains(&n) && n != o.name {
+                            o.aliases.push(n);
+                        }
+                    }
+                    Some(o)
+                }
+                None => outlet_from_names(names.iter().map(String::as_str)),
+            }
+        })
+        .collect()
+}
+
+/// The known outlets of an [`OutletBook`], indexed once so that every claim is matched
+/// against all of them in one pass.
+pub struct KnownOutlets {
+    outlets: Vec<Outlet>,
+    index: OutletIndex,
+}
+
+impl KnownOutlets {
+    /// Indexes the book's outlets.
+    pub fn new(book: &OutletBook) -> KnownOutlets {
+        let outlets = book.outlets().to_vec();
+        let as_docs: Vec<Option<Outlet>> = outlets.iter().cloned().map(Some).collect();
+        KnownOutlets {
+            index: OutletIndex::new(&as_docs),
+            outlets,
+        }
+    }
+}
+
+/// A claim that credits an outlet none of the compared articles is: the support it claims
+/// cannot be checked here, and if that outlet's article is a source of another one, their
+/// agreement is not independent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnmatchedCredit {
+    /// Document (0-based).
+    pub doc: usize,
+    /// Sentence (0-based).
+    pub sentence: usize,
+    /// The outlet as the attribution names it ("the Coastal Herald").
+    pub outlet: String,
+}
+
+/// The outlet a claim's attribution credits when it is none of the compared articles: a
+/// publication source, a known outlet (`book`), or a capitalised name ending in a masthead
+/// word ("the Coastal Herald"). `None` when the claim credits a compared article, its own
+/// outlet (`own`: "the Post has learned" in the Post) or no outlet.
+pub fn unmatched_credit(
+    attribution: &Attribution,
+    credited: Option<usize>,
+    own: Option<&Outlet>,
+    book: &KnownOutlets,
+) -> Option<String> {
+    if credited.is_some() || (attribution.source.is_empty() && attribution.cue.is_empty()) {
+        return None;
+    }
+    let said_by = format!("{} {}", attribution.source, attribution.cue);
+    if own.is_some_and(|o| o.is_named_in(&said_by)) {
+        return None;
+    }
+    if let Some(known) = book.index.named_in(&said_by, usize::MAX) {
+        return Some(book.outlets[known].name.clone());
+    }
+    let source = attribution.source.trim();
+    let publication =
+        attribution.source_kind == Some(crate::pipeline::attribution::SourceKind::Publication);
+    let last = source.split_whitespace().next_back().unwrap_or("");
+    let masthead = last.chars().next().is_some_and(char::is_uppercase)
+        && MASTHEAD_WORDS
+            .lines()
+            .map(str::trim)
+            .any(|w| !w.starts_with('#') && w == last.trim_end_matches("'s"));
+    let named = source.chars().any(char::is_uppercase);
+    ((publication && named) || masthead).then(|| source.to_string())
 }
 
 /// Document `derived` attributes claims to the outlet of document `source`.
@@ -420,6 +542,54 @@ mod tests {
             evidence: vec![0],
         };
         assert_eq!(groups(4, &[d(2, 0), d(3, 2)]), vec![0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn labels_and_titles_name_articles() {
+        assert_eq!(document_names(&doc("ledger", "A.")), ["Ledger"]);
+        assert_eq!(
+            document_names(&doc("coastal-herald", "title: Port fees rise\nA.")),
+            ["Coastal Herald", "Port fees rise"]
+        );
+        // near misses: labels that are no name
+        assert!(document_names(&doc("a1", "A.")).is_empty());
+        assert!(document_names(&doc("ab", "A.")).is_empty());
+    }
+
+    #[test]
+    fn a_credit_to_an_outlet_outside_the_set_is_kept_to_warn_about() {
+        use crate::pipeline::attribution::SourceKind;
+        let book = KnownOutlets::new(&OutletBook::default());
+        let by = |source: &str, kind| Attribution {
+            source: source.into(),
+            cue: "according to".into(),
+            source_kind: kind,
+            ..Attribution::default()
+        };
+        let herald = by("the Coastal Herald", Some(SourceKind::Organization));
+        assert_eq!(
+            unmatched_credit(&herald, None, None, &book).as_deref(),
+            Some("the Coastal Herald")
+        );
+        assert_eq!(
+            unmatched_credit(&herald, Some(0), None, &book),
+            None,
+            "a compared article"
+        );
+        let own = Outlet {
+            name: "Coastal Herald".into(),
+            aliases: vec![],
+        };
+        assert_eq!(
+            unmatched_credit(&herald, None, Some(&own), &book),
+            None,
+            "its own outlet"
+        );
+        // near misses: a body and a lower-case noun are no outlet
+        let council = by("the city council", Some(SourceKind::Organization));
+        assert_eq!(unmatched_credit(&council, None, None, &book), None);
+        let post = by("a post", None);
+        assert_eq!(unmatched_credit(&post, None, None, &book), None);
     }
 
     #[test]

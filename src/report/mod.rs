@@ -69,6 +69,9 @@ pub struct ClaimRecord {
     pub independent_support: usize,
     /// Integrity flags, `kind:doc:sentence` naming the other claim, `;`-separated.
     pub flags: String,
+    /// The `doc:sentence` references among the claim's links that a reviewer made (a `linked`
+    /// decision in the reviews file), `;`-separated; empty when the scorer found them all.
+    pub reviewer: String,
 }
 
 /// Builds the flat records, documents in input order, sentences in document order.
@@ -112,6 +115,13 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                 },
                 independent_support: claim.independent_support,
                 flags: crate::review::flagged::flags_column(analysis, claim),
+                reviewer: claim
+                    .links
+                    .iter()
+                    .filter(|l| l.reviewer)
+                    .map(|l| format!("{}:{}", analysis.documents[l.doc].label, l.sentence + 1))
+                    .collect::<Vec<_>>()
+                    .join(";"),
             });
         }
     }
@@ -194,6 +204,18 @@ pub struct DocumentSummary {
     pub derived_from: Vec<DerivedFrom>,
     /// Flags raised on this document's claims, per kind (kinds with none are left out).
     pub flags: std::collections::BTreeMap<&'static str, usize>,
+    /// Claims crediting an outlet that is none of the articles compared (a warning: their
+    /// support cannot be checked, nor their independence).
+    pub unmatched_credits: Vec<CreditElsewhere>,
+}
+
+/// A claim crediting an outlet that is none of the articles compared.
+#[derive(Clone, Debug, Serialize)]
+pub struct CreditElsewhere {
+    /// Sentence number (1-based).
+    pub sentence: usize,
+    /// The outlet as the attribution names it.
+    pub outlet: String,
 }
 
 /// One derivation seen from the derived document.
@@ -246,6 +268,15 @@ pub fn summary(analysis: &Analysis) -> Summary {
                     })
                     .collect(),
                 flags,
+                unmatched_credits: analysis
+                    .unmatched_credits
+                    .iter()
+                    .filter(|u| u.doc == d)
+                    .map(|u| CreditElsewhere {
+                        sentence: u.sentence + 1,
+                        outlet: u.outlet.clone(),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -278,6 +309,13 @@ pub fn summary_text(summary: &Summary) -> Vec<u8> {
         } else {
             let flags: Vec<String> = d.flags.iter().map(|(k, n)| format!("{k} {n}")).collect();
             let _ = writeln!(out, "  flags: {}", flags.join(", "));
+        }
+        for u in &d.unmatched_credits {
+            let _ = writeln!(
+                out,
+                "  warning: {}:{} credits {}, which is none of the articles compared",
+                d.doc, u.sentence, u.outlet
+            );
         }
     }
     out.into_bytes()

@@ -343,6 +343,18 @@ pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Repo
         counts.flags_reviewed += usize::from(decision.is_some());
         items.push(flag_item(analysis, &pair, decision, policy));
     }
+    for u in &analysis.unmatched_credits {
+        let claim = &analysis.claims[u.doc][u.sentence];
+        items.push(claim_item(
+            analysis,
+            claim,
+            Level::Warning,
+            format!(
+                "credits {}, which is none of the articles compared: its support and independence cannot be checked",
+                u.outlet
+            ),
+        ));
+    }
     // flags after the claims of their sentence; per-document rules (no claim) first
     items.sort_by_key(|i| (i.doc, i.claim.as_ref().map(|c| c.sentence)));
     let stale = reviews.stale(analysis).into_iter().cloned().collect();
@@ -419,7 +431,9 @@ fn judge_flag(
         None if policy.fail_on_flags.fails(kind) => {
             (Level::Error, format!("{what} not reviewed (fail_on_flags)"))
         }
-        None => (Level::Warning, format!("{what} not reviewed")),
+        Some(Decision::Linked | Decision::Unlinked) | None => {
+            (Level::Warning, format!("{what} not reviewed"))
+        }
     }
 }
 
@@ -434,7 +448,9 @@ fn judge_echo(decision: Option<Decision>, policy: &Policy) -> (Level, String) {
             Level::Error,
             format!("{what} not reviewed (require_independent)"),
         ),
-        None => (Level::Warning, format!("{what} not reviewed")),
+        Some(Decision::Linked | Decision::Unlinked) | None => {
+            (Level::Warning, format!("{what} not reviewed"))
+        }
     }
 }
 
@@ -481,7 +497,9 @@ fn judge(
             Level::Warning,
             format!("{what} not reviewed (allowed: allow_unreviewed_attributed)"),
         ),
-        None => (Level::Error, format!("{what} not reviewed")),
+        Some(Decision::Linked | Decision::Unlinked) | None => {
+            (Level::Error, format!("{what} not reviewed"))
+        }
     }
 }
 
@@ -611,10 +629,47 @@ pub fn annotation(level: Level, file: &str, line: usize, title: &str, message: &
     )
 }
 
-/// GitHub Actions annotations for every error and warning (and each stale review, as a warning
-/// on the reviews file), then the summary's verdict line.
+/// How many annotations of each level GitHub Actions shows per step; `check --format github`
+/// writes no more than this many errors and this many warnings by default.
+pub const GITHUB_MAX_ANNOTATIONS: usize = 10;
+
+/// GitHub Actions annotations, most severe first, at most [`GITHUB_MAX_ANNOTATIONS`] per level;
+/// see [`github_limited`].
 pub fn github(analysis: &Analysis, report: &Report, reviews_path: &Path) -> String {
-    let mut out = String::new();
+    github_limited(analysis, report, reviews_path, GITHUB_MAX_ANNOTATIONS)
+}
+
+/// One annotation to write: its level, what kind of finding it is (for the order), and the
+/// text of the workflow command.
+struct Annotation {
+    level: Level,
+    rank: u8,
+    command: String,
+}
+
+/// The order of findings within a level: integrity flags (a copy changed the facts), then
+/// rules about whole articles and credits, then claims, then stale reviews.
+fn rank(item: &Item) -> u8 {
+    match (&item.flag, &item.claim) {
+        (Some(_), _) => 0,
+        (None, None) => 1,
+        (None, Some(_)) if item.message.starts_with("credits ") => 1,
+        (None, Some(_)) => 2,
+    }
+}
+
+/// Every error and warning as an annotation (stale reviews as warnings on the reviews file),
+/// errors before warnings and flags first within each, input order otherwise. GitHub shows
+/// ten annotations of each level per step and drops the rest silently, so at most `max` of
+/// each level are written (0: all), then one `::notice` saying how many were left out and
+/// where to see them; then the summary's verdict line.
+pub fn github_limited(
+    analysis: &Analysis,
+    report: &Report,
+    reviews_path: &Path,
+    max: usize,
+) -> String {
+    let mut all: Vec<Annotation> = Vec::new();
     for item in report.items.iter().filter(|i| i.level != Level::Ok) {
         let (path, line) = location(analysis, item);
         let mut message = match &item.claim {
@@ -624,7 +679,11 @@ pub fn github(analysis: &Analysis, report: &Report, reviews_path: &Path) -> Stri
         if let Some(f) = &item.flag {
             message.push_str(&format!(" | {}: {}", f.other_name, f.other.text));
         }
-        out.push_str(&annotation(item.level, &path, line, "crosscheck", &message));
+        all.push(Annotation {
+            level: item.level,
+            rank: rank(item),
+            command: annotation(item.level, &path, line, "crosscheck", &message),
+        });
     }
     let reviews_name = reviews_path.display().to_string();
     let reviews_text = std::fs::read_to_string(reviews_path).unwrap_or_default();
@@ -633,19 +692,136 @@ pub fn github(analysis: &Analysis, report: &Report, reviews_path: &Path) -> Stri
             .lines()
             .position(|l| l.starts_with(&format!("{},", e.id)))
             .map_or(1, |i| i + 1);
-        out.push_str(&annotation(
-            Level::Warning,
-            &reviews_name,
-            line,
-            "crosscheck: stale review",
-            &format!(
-                "review of claim {} ({}) matches no claim in the article any more; delete the line if it is obsolete",
-                e.id, e.doc
+        all.push(Annotation {
+            level: Level::Warning,
+            rank: 3,
+            command: annotation(
+                Level::Warning,
+                &reviews_name,
+                line,
+                "crosscheck: stale review",
+                &format!(
+                    "review of claim {} ({}) matches no claim in the article any more; delete the line if it is obsolete",
+                    e.id, e.doc
+                ),
             ),
+        });
+    }
+    all.sort_by_key(|a| (std::cmp::Reverse(a.level), a.rank));
+    let mut out = String::new();
+    let (mut shown, mut left) = ([0usize; 2], [0usize; 2]);
+    for a in &all {
+        let i = usize::from(a.level == Level::Warning);
+        if max == 0 || shown[i] < max {
+            shown[i] += 1;
+            out.push_str(&a.command);
+        } else {
+            left[i] += 1;
+        }
+    }
+    if left.iter().any(|&n| n > 0) {
+        out.push_str(&format!(
+            "::notice title=crosscheck::{}\n",
+            escape_data(&format!(
+                "{} more errors and {} more warnings not shown (GitHub shows {max} of each): see the job summary, or run crosscheck check with the same arguments without --format github for every finding",
+                left[0], left[1]
+            ))
         ));
     }
     out.push_str(&verdict(report));
     out
+}
+
+/// The job summary for `$GITHUB_STEP_SUMMARY` (GitHub-flavoured Markdown): the verdict and
+/// counts, the most severe findings, and a table per article with its claims by status and
+/// its errors and warnings.
+pub fn step_summary(analysis: &Analysis, report: &Report, top: usize) -> String {
+    let mut out = String::new();
+    let passed = if report.passed() { "passed" } else { "FAILED" };
+    out.push_str(&format!("## crosscheck: check {passed}\n\n"));
+    let c = report.counts;
+    out.push_str(&format!(
+        "{} claims; {} single-source ({} reviewed, {} pending); {} disputed; {}; **{} errors**, {} warnings, {} stale reviews.\n\n",
+        c.claims,
+        c.single_source,
+        c.reviewed,
+        c.pending,
+        c.disputed,
+        flag_counts(&c),
+        report.at(Level::Error).count(),
+        report.at(Level::Warning).count(),
+        report.stale.len()
+    ));
+    let mut findings: Vec<&Item> = report
+        .items
+        .iter()
+        .filter(|i| i.level != Level::Ok)
+        .collect();
+    findings.sort_by_key(|i| (std::cmp::Reverse(i.level), rank(i)));
+    if !findings.is_empty() {
+        out.push_str(&format!(
+            "### Top findings ({} of {})\n\n",
+            findings.len().min(top),
+            findings.len()
+        ));
+        out.push_str("| level | where | finding | claim |\n|---|---|---|---|\n");
+        for item in findings.iter().take(top) {
+            let (path, line) = location(analysis, item);
+            let level = if item.level == Level::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            let text = item
+                .claim
+                .as_ref()
+                .map_or(String::new(), |c| shorten(&c.text, 120));
+            out.push_str(&format!(
+                "| {level} | `{}:{line}` | {} | {} |\n",
+                markdown_cell(&path),
+                markdown_cell(&item.message),
+                markdown_cell(&text)
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str("### Articles\n\n");
+    out.push_str(
+        "| article | file | claims | corroborated | paraphrased | single-source | errors | warnings |\n\
+         |---|---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for (d, doc) in analysis.documents.iter().enumerate() {
+        let claims = &analysis.claims[d];
+        let status = |s: Status| claims.iter().filter(|c| c.status == s).count();
+        let level = |l: Level| {
+            report
+                .items
+                .iter()
+                .filter(|i| i.doc == d && i.level == l)
+                .count()
+        };
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} | {} | {} | {} | {} |\n",
+            markdown_cell(&doc.label),
+            markdown_cell(&doc.path),
+            claims.len(),
+            status(Status::Corroborated),
+            status(Status::Paraphrased),
+            status(Status::SingleSource),
+            level(Level::Error),
+            level(Level::Warning)
+        ));
+    }
+    out
+}
+
+/// Text safe inside a Markdown table cell: one line, pipes and backquotes escaped.
+fn markdown_cell(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('|', "\\|")
+        .replace('`', "\\`")
 }
 
 /// Escapes text for XML attributes and character data; drops characters XML 1.0 forbids.

@@ -9,10 +9,15 @@
 //! per claim, sorted by (doc, id), no timestamps, so two people reviewing different articles
 //! merge without conflicts and a diff shows exactly which decisions changed. Entries are keyed by
 //! the stable claim id ([`crate::pipeline::classify::claim_id`]); an entry whose claim no longer exists is
-//! *stale*: it is reported, and kept until someone deletes the line.
+//! *stale*: it is reported, and kept until someone deletes the line. A pair of claims is
+//! decided under the id `ID+ID` with `linked` or `unlinked` ([`links`], which also applies
+//! those decisions to an analysis); ids written before number words were folded into claim
+//! ids are re-keyed on reading ([`Reviews::migrate`]).
 
 pub mod check;
+pub mod diff;
 pub mod flagged;
+pub mod links;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -40,6 +45,12 @@ pub enum Decision {
     NeedsSource,
     /// Believed wrong or misleading.
     Disputed,
+    /// A link decision: the two claims of the entry are the same claim, whether or not the
+    /// scorer found the link (see [`links`]).
+    Linked,
+    /// A link decision: the two claims of the entry are not the same claim; a found link
+    /// between them is dropped.
+    Unlinked,
 }
 
 impl Decision {
@@ -50,19 +61,39 @@ impl Decision {
         Decision::Disputed,
     ];
 
+    /// The decisions about a pair of claims, written on entries whose id names two claims
+    /// ([`links::link_id`]).
+    pub const LINKS: [Decision; 2] = [Decision::Linked, Decision::Unlinked];
+
     /// The name written in the reviews file.
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Verified => "verified",
             Decision::NeedsSource => "needs-source",
             Decision::Disputed => "disputed",
+            Decision::Linked => "linked",
+            Decision::Unlinked => "unlinked",
         }
     }
 
-    /// Parses a name as written in the reviews file (case and `_`/`-` folded).
+    /// Whether this decides a pair of claims (linked, unlinked) rather than a claim or a flag.
+    pub fn is_link(self) -> bool {
+        Decision::LINKS.contains(&self)
+    }
+
+    /// Parses a name as written in the reviews file (case and `_`/`-` folded; `link` and
+    /// `unlink` are read as `linked` and `unlinked`).
     pub fn parse(s: &str) -> Option<Decision> {
         let s = s.trim().to_ascii_lowercase().replace('_', "-");
-        Decision::ALL.into_iter().find(|d| d.as_str() == s)
+        let s = match s.as_str() {
+            "link" => "linked",
+            "unlink" => "unlinked",
+            other => other,
+        };
+        Decision::ALL
+            .into_iter()
+            .chain(Decision::LINKS)
+            .find(|d| d.as_str() == s)
     }
 }
 
@@ -150,11 +181,27 @@ impl Reviews {
                     bad(
                         line,
                         format!(
-                            "unknown decision '{raw}' (expected verified, needs-source or disputed)"
+                            "unknown decision '{raw}' (expected verified, needs-source, disputed, linked or unlinked)"
                         ),
                     )
                 })?)
             };
+            let pair = links::parse_link_id(id).is_some();
+            match decision {
+                Some(d) if d.is_link() && !pair => {
+                    return Err(bad(
+                        line,
+                        format!("'{d}' decides a pair of claims: the id must be CLAIM+CLAIM, not {id}"),
+                    ))
+                }
+                Some(d) if !d.is_link() && pair => {
+                    return Err(bad(
+                        line,
+                        format!("{id} names a pair of claims: its decision is linked or unlinked, not '{d}'"),
+                    ))
+                }
+                _ => {}
+            }
             let entry = Entry {
                 id: id.to_string(),
                 doc: field(Some(doc_col)).to_string(),
@@ -204,9 +251,35 @@ impl Reviews {
         self.entries.get(id)
     }
 
-    /// The decision for a claim id, if one was made.
+    /// The decision for a claim or flag id, if one was made (never a link decision: those
+    /// are read by [`links::decided`]).
     pub fn decision(&self, id: &str) -> Option<Decision> {
-        self.get(id).and_then(|e| e.decision)
+        self.get(id)
+            .and_then(|e| e.decision)
+            .filter(|d| !d.is_link())
+    }
+
+    /// Re-keys entries written under an older id scheme to the ids of the claims and flags of
+    /// `analysis`: ids from before number words were folded into claim ids
+    /// ([`crate::pipeline::classify::legacy_claim_id`]). An entry already present under the
+    /// new id wins. Returns how many entries were re-keyed; [`Reviews::save`] then writes the
+    /// new ids.
+    pub fn migrate(&mut self, analysis: &Analysis) -> usize {
+        if self.entries.is_empty() {
+            return 0; // no reviews file: skip computing every old id (large clusters)
+        }
+        let mut moved = 0;
+        for (legacy, current) in links::legacy_ids(analysis) {
+            if legacy == current || self.entries.contains_key(&current) {
+                continue;
+            }
+            if let Some(mut entry) = self.entries.remove(&legacy) {
+                entry.id = current.clone();
+                self.entries.insert(current, entry);
+                moved += 1;
+            }
+        }
+        moved
     }
 
     /// Records a decision (notes are folded to one line so the file keeps one line per claim);
@@ -265,9 +338,13 @@ impl Reviews {
             .map(|c| c.id.as_str())
             .chain(flags.iter().map(String::as_str))
             .collect();
+        let known = |id: &str| match links::parse_link_id(id) {
+            Some((a, b)) => ids.contains(a) && ids.contains(b),
+            None => ids.contains(id),
+        };
         self.entries()
             .into_iter()
-            .filter(|e| labels.contains(e.doc.as_str()) && !ids.contains(e.id.as_str()))
+            .filter(|e| labels.contains(e.doc.as_str()) && !known(&e.id))
             .collect()
     }
 
@@ -525,8 +602,24 @@ mod tests {
         let err = Reviews::parse("r.csv", csv.as_bytes()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "r.csv: line 3: unknown decision 'maybe' (expected verified, needs-source or disputed)"
+            "r.csv: line 3: unknown decision 'maybe' (expected verified, needs-source, disputed, linked or unlinked)"
         );
+    }
+
+    #[test]
+    fn link_decisions_go_with_pair_ids_only() {
+        let ok = "id,doc,decision\naaa+bbb,wsj,linked\nccc+ddd,wsj,Unlink\na1,wsj,verified\n";
+        let r = Reviews::parse("r.csv", ok.as_bytes()).unwrap();
+        assert_eq!(r.len(), 3);
+        assert_eq!(r.decision("aaa+bbb"), None, "not a claim decision");
+        assert_eq!(r.get("ccc+ddd").unwrap().decision, Some(Decision::Unlinked));
+        for bad in [
+            "id,doc,decision\na1,wsj,linked\n",
+            "id,doc,decision\naaa+bbb,wsj,verified\n",
+        ] {
+            let err = Reviews::parse("r.csv", bad.as_bytes()).unwrap_err();
+            assert!(err.to_string().starts_with("r.csv: line 2: "), "{err}");
+        }
     }
 
     #[test]
@@ -566,6 +659,33 @@ mod tests {
         assert_eq!(r.decision("a1"), Some(Decision::Verified));
         r.restore("a1", prev);
         assert!(r.is_empty());
+    }
+
+    #[test]
+    fn entries_under_old_ids_are_re_keyed_and_new_ones_win() {
+        use crate::pipeline::{classify, document};
+        let text = "Three people were hurt, police said.";
+        let docs = vec![document::from_bytes("wsj".into(), "wsj.txt".into(), text.into()).unwrap()];
+        let analysis = pipeline::analyze(docs, &pipeline::Options::default());
+        let (old, new) = (
+            classify::legacy_claim_id("wsj", text),
+            analysis.claims[0][0].id.clone(),
+        );
+        assert_ne!(old, new);
+        let mut r = Reviews::default();
+        r.set(entry(&old, "wsj", Some(Decision::Disputed)));
+        assert_eq!(
+            r.stale(&analysis).len(),
+            1,
+            "unmigrated, the old id matches nothing"
+        );
+        assert_eq!(r.migrate(&analysis), 1);
+        assert_eq!(r.decision(&new), Some(Decision::Disputed));
+        assert!(r.stale(&analysis).is_empty());
+        // an entry already under the new id is kept; the old one stays for a person to delete
+        r.set(entry(&old, "wsj", Some(Decision::Verified)));
+        assert_eq!(r.migrate(&analysis), 0);
+        assert_eq!(r.decision(&new), Some(Decision::Disputed));
     }
 
     #[test]

@@ -12,8 +12,10 @@ use crate::cli::stream::Sink;
 use crate::error::{Error, Exit, Result};
 use crate::pipeline::document::Input;
 use crate::pipeline::jsonl::{Stories, Story};
+use crate::pipeline::similarity::Scorer;
 use crate::pipeline::{self, Options};
 use crate::report::{self, ReportOptions};
+use crate::review::{self, links, Reviews};
 
 /// Output format of `compare`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -57,6 +59,15 @@ pub struct Args {
     #[arg(long)]
     summary: bool,
 
+    /// The reviews file whose link decisions (`linked`, `unlinked`) correct the alignment
+    /// (default: reviews.csv in the first article's directory, when it exists).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_reviews")]
+    reviews: Option<PathBuf>,
+
+    /// Show the alignment as found, ignoring the reviewers' link decisions.
+    #[arg(long)]
+    no_reviews: bool,
+
     /// At most this many references in the `matches` column.
     #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_MATCHES)]
     max_matches: usize,
@@ -71,6 +82,14 @@ pub fn run(args: &Args) -> Result<Exit> {
     }
     options.align.progress = true;
     let analysis = args.articles.analyze(&options, args.threads)?;
+    let analysis = if args.no_reviews {
+        analysis
+    } else {
+        let path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
+        let mut reviews = Reviews::load(&path)?;
+        reviews.migrate(&analysis);
+        links::apply(analysis, &reviews, &Scorer::new(options.thresholds))
+    };
     if args.summary {
         let summary = report::summary(&analysis);
         let bytes = match args.format {

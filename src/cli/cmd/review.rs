@@ -2,9 +2,13 @@
 //! time, and record each decision in the reviews file the moment it is made.
 //!
 //! Pending are single-source claims, claims only copies of their own source have, and
-//! integrity flags (once per change, [`crate::review::flagged`]). Flags are walked after the claims and
-//! are never accepted in bulk: `--accept-all` is for baselining claims, and a flag is a
-//! specific change a person should have looked at.
+//! integrity flags (once per change, [`crate::review::flagged`]). Flags are walked first (a
+//! copy changed the facts: what matters most) and are never accepted in bulk: `--accept-all`
+//! is for baselining claims, and a flag is a specific change a person should have looked at.
+//! `--doc LABEL` and `--only single-source|flags|derived` narrow the queue. Besides deciding a
+//! claim, the reviewer can correct the alignment: `l` links it with another claim, `x` unlinks
+//! a wrong link (see [`crate::review::links`]). Claims are named `label:sentence` everywhere,
+//! with `file:line` beside it.
 //!
 //! On a terminal one key press is enough (raw mode, see [`crate::cli::terminal`]); otherwise, or with
 //! `--line-mode`, keys are read one line at a time from standard input, so the same loop serves
@@ -12,8 +16,9 @@
 //! with an atomic rename: quitting, Ctrl-C or a crash loses nothing, and the next run resumes
 //! with the claims still pending.
 //!
-//! Non-interactive forms: `--list` (pending claims and flags as a table or CSV), `--accept-all`
-//! (mark every pending claim verified) and `--set ID=DECISION [--note TEXT]` (a claim or a flag).
+//! Non-interactive forms: `--list` (pending claims and flags as a table or CSV, a count on
+//! stderr), `--accept-all` (mark every pending claim verified) and `--set CLAIM=DECISION
+//! [--note TEXT]` (a claim or a flag; `CLAIM+CLAIM=linked|unlinked` for a pair).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -26,7 +31,7 @@ use crate::pipeline::integrity::FlagKind;
 use crate::pipeline::similarity::Scorer;
 use crate::pipeline::Analysis;
 use crate::review::flagged::{self, FlaggedPair};
-use crate::review::{self, Decision, Reviews};
+use crate::review::{self, diff, links, Decision, Reviews};
 
 /// Output format of `review --list`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -34,8 +39,19 @@ pub enum Format {
     /// Aligned columns for people.
     #[default]
     Table,
-    /// CSV with a header row: id,doc,line,pending,attribution,flags,text.
+    /// CSV with a header row: id,doc,sentence,line,pending,attribution,flags,text.
     Csv,
+}
+
+/// Which pending items to review or list (`--only`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    /// Single-source claims.
+    SingleSource,
+    /// Integrity flags.
+    Flags,
+    /// Claims only copies of their own source have (derived support, not independent).
+    Derived,
 }
 
 /// Review single-source claims and integrity flags and record decisions in the reviews file.
@@ -65,10 +81,22 @@ pub struct Args {
     #[arg(long, conflicts_with = "set")]
     accept_all: bool,
 
-    /// Record a decision without asking: ID=verified, ID=needs-source or ID=disputed, where ID
-    /// is a claim's or an integrity flag's (see --list). Repeatable.
-    #[arg(long, value_name = "ID=DECISION")]
+    /// Record a decision without asking (repeatable). CLAIM=verified, CLAIM=needs-source or
+    /// CLAIM=disputed, where CLAIM is LABEL:SENTENCE (`rewrite:12`, as --list shows it), a
+    /// claim id or an integrity flag's id; CLAIM+CLAIM=linked (the two are the same claim,
+    /// whatever the scorer found) or CLAIM+CLAIM=unlinked (they are not; a found link is
+    /// dropped), e.g. `--set rewrite:12+wire:11=linked`. compare, check and the report apply
+    /// link decisions.
+    #[arg(long, value_name = "CLAIM=DECISION")]
     set: Vec<String>,
+
+    /// Review or list only the claims of this article (its label), and the flags on them.
+    #[arg(long, value_name = "LABEL")]
+    doc: Option<String>,
+
+    /// Review or list only one kind of pending item.
+    #[arg(long, value_enum, value_name = "KIND")]
+    only: Option<Only>,
 
     /// Read keys as lines (key, then Enter) even on a terminal, instead of single key presses.
     #[arg(long)]
@@ -96,12 +124,20 @@ pub fn run(args: &Args) -> Result<Exit> {
     let analysis = args.articles.analyze(&options, 0)?;
     let path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
     let mut reviews = Reviews::load(&path)?;
+    let migrated = reviews.migrate(&analysis);
+    let analysis = links::apply(analysis, &reviews, &Scorer::new(options.thresholds));
     report_stale(&analysis, &reviews, &path);
+    let filter = Filter::new(&analysis, args.doc.as_deref(), args.only)?;
     if args.list {
-        let bytes = list(&analysis, &reviews, args.format);
+        let queue = queue(&analysis, &reviews, &filter);
+        let bytes = list(&analysis, &queue, args.format);
         crate::cli::output::write_stdout(&bytes)?;
+        eprintln!("{} pending: {}", queue.len(), pending_summary(&queue));
     } else if args.accept_all {
-        let pending: Vec<&Claim> = review::pending(&analysis, &reviews);
+        let pending: Vec<&Claim> = review::pending(&analysis, &reviews)
+            .into_iter()
+            .filter(|c| filter.keeps_claim(c))
+            .collect();
         let n = pending.len();
         for claim in pending {
             let note = args.note.as_deref().unwrap_or("");
@@ -132,10 +168,18 @@ pub fn run(args: &Args) -> Result<Exit> {
             path.display()
         );
     } else {
+        if migrated > 0 {
+            // re-keyed entries are written under their new ids with the first decision
+            eprintln!(
+                "{}: {migrated} decisions re-keyed to this version's ids",
+                path.display()
+            );
+        }
         let scorer = Scorer::new(options.thresholds);
         let neighbourhood = review::Neighbourhood::new(&analysis);
         let mut session = Session {
             analysis: &analysis,
+            filter: &filter,
             scorer: &scorer,
             neighbourhood: &neighbourhood,
             reviews: &mut reviews,
@@ -210,14 +254,15 @@ fn pending_reason(claim: &Claim) -> &'static str {
     }
 }
 
-/// One `--list` row: id, doc, line, pending, attribution, flags, text.
-type Row = [String; 7];
+/// One `--list` row: id, doc, sentence, line, pending, attribution, flags, text.
+type Row = [String; 8];
 
 fn claim_row(analysis: &Analysis, c: &Claim) -> Row {
     let s = &analysis.sentences[c.doc][c.sentence];
     [
         c.id.clone(),
         analysis.documents[c.doc].label.clone(),
+        (c.sentence + 1).to_string(),
         s.line.to_string(),
         pending_reason(c).to_string(),
         attribution_label(c),
@@ -242,6 +287,7 @@ fn flag_row(analysis: &Analysis, f: &FlaggedPair) -> Row {
     [
         f.id.clone(),
         analysis.documents[c.doc].label.clone(),
+        (c.sentence + 1).to_string(),
         s.line.to_string(),
         "flag".to_string(),
         attribution_label(c),
@@ -250,19 +296,18 @@ fn flag_row(analysis: &Analysis, f: &FlaggedPair) -> Row {
     ]
 }
 
-fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
-    let mut rows: Vec<Row> = review::pending(analysis, reviews)
+fn list(analysis: &Analysis, queue: &[Pending], format: Format) -> Vec<u8> {
+    let rows: Vec<Row> = queue
         .iter()
-        .map(|c| claim_row(analysis, c))
+        .map(|p| match p {
+            Pending::Claim(c) => claim_row(analysis, c),
+            Pending::Flag(f) => flag_row(analysis, f),
+        })
         .collect();
-    rows.extend(
-        review::pending_flags(analysis, reviews)
-            .iter()
-            .map(|f| flag_row(analysis, f)),
-    );
     let header = [
         "id",
         "doc",
+        "sentence",
         "line",
         "pending",
         "attribution",
@@ -287,8 +332,8 @@ fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
             let rows: Vec<Row> = rows
                 .into_iter()
                 .map(|mut r| {
-                    if r[5].is_empty() {
-                        r[5] = "-".into();
+                    if r[6].is_empty() {
+                        r[6] = "-".into();
                     }
                     r
                 })
@@ -300,7 +345,7 @@ fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
                 }
             }
             let mut out = String::new();
-            let mut line = |fields: [&str; 7]| {
+            let mut line = |fields: [&str; 8]| {
                 for (i, f) in fields.iter().enumerate().take(last) {
                     out.push_str(f);
                     let pad = widths[i] - f.chars().count() + 2;
@@ -318,6 +363,66 @@ fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
     }
 }
 
+/// The items to review, in review order: integrity flags first (a copy changed the facts:
+/// the findings that matter most), then claims, unattributed first; only those the filter keeps.
+fn queue<'a>(analysis: &'a Analysis, reviews: &Reviews, filter: &Filter) -> Vec<Pending<'a>> {
+    let flags = review::pending_flags(analysis, reviews)
+        .into_iter()
+        .filter(|f| filter.keeps_flag(f))
+        .map(Pending::Flag);
+    let claims = review::pending(analysis, reviews)
+        .into_iter()
+        .filter(|c| filter.keeps_claim(c))
+        .map(Pending::Claim);
+    flags.chain(claims).collect()
+}
+
+/// What `--doc` and `--only` keep.
+struct Filter {
+    doc: Option<usize>,
+    only: Option<Only>,
+}
+
+impl Filter {
+    fn new(analysis: &Analysis, doc: Option<&str>, only: Option<Only>) -> Result<Filter> {
+        let doc = match doc {
+            None => None,
+            Some(label) => Some(
+                analysis
+                    .documents
+                    .iter()
+                    .position(|d| d.label == label)
+                    .ok_or_else(|| {
+                        let labels: Vec<&str> = analysis
+                            .documents
+                            .iter()
+                            .map(|d| d.label.as_str())
+                            .collect();
+                        Error::Usage(format!(
+                            "--doc {label}: no article with this label (labels: {})",
+                            labels.join(", ")
+                        ))
+                    })?,
+            ),
+        };
+        Ok(Filter { doc, only })
+    }
+
+    fn keeps_claim(&self, claim: &Claim) -> bool {
+        let kind = match self.only {
+            None => true,
+            Some(Only::Flags) => false,
+            Some(Only::Derived) => review::is_echo_only(claim),
+            Some(Only::SingleSource) => !review::is_echo_only(claim),
+        };
+        kind && self.doc.is_none_or(|d| d == claim.doc)
+    }
+
+    fn keeps_flag(&self, flag: &FlaggedPair) -> bool {
+        matches!(self.only, None | Some(Only::Flags)) && self.doc.is_none_or(|d| d == flag.at.0)
+    }
+}
+
 fn set(
     analysis: &Analysis,
     reviews: &mut Reviews,
@@ -325,28 +430,56 @@ fn set(
     note: Option<&str>,
 ) -> Result<()> {
     for arg in sets {
-        let (id, decision) = arg
+        let usage = |problem: String| Error::Usage(format!("--set {arg}: {problem}"));
+        let (target, decision) = arg
             .split_once('=')
-            .ok_or_else(|| Error::Usage(format!("--set {arg}: expected ID=DECISION")))?;
+            .ok_or_else(|| usage("expected ID=DECISION (ID: LABEL:SENTENCE, a claim id or a flag id) or CLAIM+CLAIM=linked".into()))?;
         let decision = Decision::parse(decision).ok_or_else(|| {
-            Error::Usage(format!(
-                "--set {arg}: unknown decision '{decision}' (expected verified, needs-source or disputed)"
+            usage(format!(
+                "unknown decision '{decision}' (expected verified, needs-source, disputed, linked or unlinked)"
             ))
         })?;
-        let id = id.trim();
         let note = note.unwrap_or("");
-        let entry = match analysis.claims.iter().flatten().find(|c| c.id == id) {
-            Some(claim) => Reviews::entry_for(analysis, claim, decision, note),
+        let entry = match target.split_once('+') {
+            Some((x, y)) => {
+                if !decision.is_link() {
+                    return Err(usage(format!(
+                        "a pair of claims is linked or unlinked, not {decision}"
+                    )));
+                }
+                let x = links::resolve(analysis, x).map_err(usage)?;
+                let y = links::resolve(analysis, y).map_err(usage)?;
+                if x.0 == y.0 {
+                    return Err(usage(
+                        "both claims are in one article; links join claims of different articles"
+                            .into(),
+                    ));
+                }
+                links::entry_for_link(analysis, x, y, decision, note)
+            }
+            None if decision.is_link() => {
+                return Err(usage(format!(
+                    "{decision} decides a pair: write CLAIM+CLAIM={decision}"
+                )))
+            }
             None => {
+                let id = target.trim();
                 let flag = flagged::flagged_pairs(analysis)
                     .into_iter()
-                    .find(|f| f.id == id)
-                    .ok_or_else(|| {
-                        Error::Usage(format!(
-                            "--set {arg}: no claim or integrity flag with id {id} in these articles (see review --list)"
-                        ))
-                    })?;
-                Reviews::entry_for_flag(analysis, &flag, decision, note)
+                    .find(|f| f.id == id);
+                match (flag, links::resolve(analysis, id)) {
+                    (Some(flag), _) => Reviews::entry_for_flag(analysis, &flag, decision, note),
+                    (None, Ok(at)) => {
+                        let claim = &analysis.claims[at.0][at.1];
+                        Reviews::entry_for(analysis, claim, decision, note)
+                    }
+                    (None, Err(_)) if !id.contains(':') => {
+                        return Err(usage(format!(
+                            "no claim or integrity flag with id {id} in these articles (see review --list)"
+                        )))
+                    }
+                    (None, Err(e)) => return Err(usage(e)),
+                }
             }
         };
         reviews.set(entry);
@@ -393,6 +526,10 @@ const HELP: &str = "\
                    (a flag: ask the copy where its version comes from)
   d  disputed      believed wrong or misleading (fails `crosscheck check`)
                    (a flag: the copy got the facts wrong)
+  l  link          this claim is the same claim as another: type LABEL:SENTENCE
+                   (Enter: the closest one shown); compare and check count the link
+  x  unlink        this claim is not the same claim as one it is linked to
+                   (a flag: the two claims are different claims; the flag goes away)
   s  skip          decide later (stays pending)
   a  add a note    type one line; it is saved with the next decision
   u  undo          take back the last decision or skip of this session
@@ -407,10 +544,11 @@ enum Pending<'a> {
 }
 
 impl Pending<'_> {
-    fn id(&self) -> &str {
+    /// The claim the item is about: `(doc, sentence)`.
+    fn at(&self) -> (usize, usize) {
         match self {
-            Pending::Claim(c) => &c.id,
-            Pending::Flag(f) => &f.id,
+            Pending::Claim(c) => (c.doc, c.sentence),
+            Pending::Flag(f) => f.at,
         }
     }
 
@@ -446,6 +584,7 @@ fn pending_summary(pending: &[Pending]) -> String {
 enum Step {
     Decided {
         index: usize,
+        id: String,
         previous: Option<review::Entry>,
     },
     Skipped {
@@ -455,6 +594,7 @@ enum Step {
 
 struct Session<'a> {
     analysis: &'a Analysis,
+    filter: &'a Filter,
     scorer: &'a Scorer,
     neighbourhood: &'a review::Neighbourhood,
     reviews: &'a mut Reviews,
@@ -466,15 +606,7 @@ impl Session<'_> {
     /// The review loop. The outer error is an I/O error on the terminal, the inner one a failed
     /// save of the reviews file.
     fn run(&mut self, keys: &mut dyn Keys, out: &mut dyn Write) -> std::io::Result<Result<()>> {
-        let mut pending: Vec<Pending> = review::pending(self.analysis, self.reviews)
-            .into_iter()
-            .map(Pending::Claim)
-            .collect();
-        pending.extend(
-            review::pending_flags(self.analysis, self.reviews)
-                .into_iter()
-                .map(Pending::Flag),
-        );
+        let pending = queue(self.analysis, self.reviews, self.filter);
         if pending.is_empty() {
             writeln!(
                 out,
@@ -485,7 +617,7 @@ impl Session<'_> {
         }
         writeln!(
             out,
-            "To review: {}; decisions go to {}. Keys: v n d s a u q, ? for help.",
+            "To review: {}; decisions go to {}. Keys: v n d l x s a u q, ? for help.",
             pending_summary(&pending),
             self.path.display()
         )?;
@@ -505,7 +637,7 @@ impl Session<'_> {
                 }
             }
             show = false;
-            write!(out, "[v,n,d,s,a,u,q,?] > ")?;
+            write!(out, "[v,n,d,l,x,s,a,u,q,?] > ")?;
             out.flush()?;
             let Some(line) = keys.key()? else {
                 writeln!(out)?;
@@ -520,12 +652,54 @@ impl Session<'_> {
             };
             if let Some(decision) = decision {
                 let entry = item.entry(self.analysis, decision, &notes[i]);
+                let id = entry.id.clone();
                 let previous = self.reviews.set(entry);
                 if let Err(e) = self.reviews.save(self.path) {
                     return Ok(Err(e));
                 }
                 writeln!(out, "→ {decision}")?;
-                history.push(Step::Decided { index: i, previous });
+                history.push(Step::Decided {
+                    index: i,
+                    id,
+                    previous,
+                });
+                decided += 1;
+                i += 1;
+                show = true;
+                continue;
+            }
+            if let Some(linked) = match key {
+                Some('l') => Some(true),
+                Some('x') => Some(false),
+                _ => None,
+            } {
+                let Some(other) = self.ask_partner(keys, out, item, linked)? else {
+                    continue;
+                };
+                let at = item.at();
+                let decision = if linked {
+                    Decision::Linked
+                } else {
+                    Decision::Unlinked
+                };
+                let entry = links::entry_for_link(self.analysis, at, other, decision, &notes[i]);
+                let id = entry.id.clone();
+                let previous = self.reviews.set(entry);
+                if let Err(e) = self.reviews.save(self.path) {
+                    return Ok(Err(e));
+                }
+                writeln!(
+                    out,
+                    "→ {decision}: {} {} {} (compare and check apply it)",
+                    links::claim_ref(self.analysis, at),
+                    if linked { "is" } else { "is not" },
+                    links::claim_ref(self.analysis, other)
+                )?;
+                history.push(Step::Decided {
+                    index: i,
+                    id,
+                    previous,
+                });
                 decided += 1;
                 i += 1;
                 show = true;
@@ -557,8 +731,12 @@ impl Session<'_> {
                         show = true;
                         writeln!(out, "← undid skip")?;
                     }
-                    Some(Step::Decided { index, previous }) => {
-                        self.reviews.restore(pending[index].id(), previous);
+                    Some(Step::Decided {
+                        index,
+                        id,
+                        previous,
+                    }) => {
+                        self.reviews.restore(&id, previous);
                         if let Err(e) = self.reviews.save(self.path) {
                             return Ok(Err(e));
                         }
@@ -583,6 +761,79 @@ impl Session<'_> {
         Ok(Ok(()))
     }
 
+    /// Asks which claim to link the item with (`linked`) or unlink it from; Enter takes the
+    /// suggestion (the closest claim, the linked claim, or the flag's other claim). `None`
+    /// when there is nothing to do; the reason is printed and the item stays.
+    fn ask_partner(
+        &self,
+        keys: &mut dyn Keys,
+        out: &mut dyn Write,
+        item: &Pending,
+        linked: bool,
+    ) -> std::io::Result<Option<(usize, usize)>> {
+        let a = self.analysis;
+        let at = item.at();
+        let claim = &a.claims[at.0][at.1];
+        let suggestion = match (item, linked) {
+            (Pending::Flag(_), true) => {
+                writeln!(
+                    out,
+                    "the claims of a flag are linked already; x says they are not the same claim"
+                )?;
+                return Ok(None);
+            }
+            (Pending::Flag(f), false) => Some(f.other),
+            (Pending::Claim(_), true) => self
+                .neighbourhood
+                .nearest(self.scorer, claim, 1)
+                .first()
+                .map(|n| (n.doc, n.sentence)),
+            (Pending::Claim(c), false) => c.links.first().map(|l| (l.doc, l.sentence)),
+        };
+        let verb = if linked {
+            "same claim as"
+        } else {
+            "not the same claim as"
+        };
+        match suggestion {
+            Some(s) => write!(
+                out,
+                "{verb} (LABEL:SENTENCE, Enter for {})> ",
+                links::claim_ref(a, s)
+            )?,
+            None => write!(out, "{verb} (LABEL:SENTENCE)> ")?,
+        }
+        out.flush()?;
+        let typed = keys.line()?.unwrap_or_default();
+        let typed = typed.trim();
+        let other = if typed.is_empty() {
+            match suggestion {
+                Some(s) => s,
+                None => {
+                    writeln!(out, "no claim named; nothing recorded")?;
+                    return Ok(None);
+                }
+            }
+        } else {
+            match links::resolve(a, typed) {
+                Ok(other) => other,
+                Err(e) => {
+                    writeln!(out, "{e}; nothing recorded")?;
+                    return Ok(None);
+                }
+            }
+        };
+        if other.0 == at.0 {
+            writeln!(
+                out,
+                "{} is in the same article; links join claims of different articles",
+                links::claim_ref(a, other)
+            )?;
+            return Ok(None);
+        }
+        Ok(Some(other))
+    }
+
     fn show(
         &self,
         out: &mut dyn Write,
@@ -598,10 +849,11 @@ impl Session<'_> {
         writeln!(out)?;
         writeln!(
             out,
-            "{} {}/{}  {}:{}  [{}]",
+            "{} {}/{}  {}  {}:{}  [{}]",
             st.bold("claim"),
             index + 1,
             total,
+            links::claim_ref(a, (claim.doc, claim.sentence)),
             doc.path,
             sentence.line,
             claim.id
@@ -644,8 +896,12 @@ impl Session<'_> {
                 let other = &a.sentences[n.doc][n.sentence];
                 writeln!(
                     out,
-                    "  {:.3}  {}:{}  {}",
-                    n.score, a.documents[n.doc].label, other.line, other.text
+                    "  {:.3}  {}  {}:{}  {}",
+                    n.score,
+                    links::claim_ref(a, (n.doc, n.sentence)),
+                    a.documents[n.doc].path,
+                    other.line,
+                    other.text
                 )?;
                 let flags = flagged::flags_column(a, &a.claims[n.doc][n.sentence]);
                 if !flags.is_empty() {
@@ -688,6 +944,11 @@ impl Session<'_> {
                 other.line,
                 other.text
             )?;
+            writeln!(
+                out,
+                "    diff: {}",
+                flag_diff(a, (f.doc, f.sentence), (claim.doc, claim.sentence))
+            )?;
         }
         Ok(())
     }
@@ -709,11 +970,12 @@ impl Session<'_> {
         writeln!(out)?;
         writeln!(
             out,
-            "{} {}/{}  {}  {}:{}  [{}]",
+            "{} {}/{}  {}  {}  {}:{}  [{}]",
             st.bold("flag"),
             index + 1,
             total,
             flag.kind.as_str(),
+            links::claim_ref(a, flag.at),
             a.documents[claim.doc].path,
             sentence.line,
             flag.id
@@ -734,13 +996,26 @@ impl Session<'_> {
         }
         writeln!(
             out,
-            "v: the difference is checked and acceptable; n: ask the copy for its source; d: the copy got it wrong"
+            "{} {}",
+            st.bold("diff:"),
+            flag_diff(a, flag.other, flag.at)
+        )?;
+        writeln!(
+            out,
+            "v: the difference is checked and acceptable; n: ask the copy for its source; d: the copy got it wrong; x: not the same claim"
         )?;
         if !note.is_empty() {
             writeln!(out, "{} {note}", st.bold("note:"))?;
         }
         Ok(())
     }
+}
+
+/// The word diff from claim `from` to claim `to` ("$4.2 → $4.8"), datelines left out as
+/// matching leaves them out.
+fn flag_diff(a: &Analysis, from: (usize, usize), to: (usize, usize)) -> String {
+    let text = |(d, s): (usize, usize)| crate::pipeline::claim_text(s, &a.sentences[d][s]);
+    diff::describe(&diff::word_diff(text(from), text(to)))
 }
 
 /// One line on what a flag kind says (docs/provenance.md has the rules).

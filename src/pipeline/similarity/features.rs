@@ -191,7 +191,8 @@ pub fn hash(s: &str) -> u64 {
     })
 }
 
-fn number_word(w: &str) -> Option<&'static str> {
+/// The digits of a number word ("twelve" → "12"), as features and claim ids read them.
+pub fn number_word(w: &str) -> Option<&'static str> {
     Some(match w {
         "zero" => "0",
         "one" => "1",
