@@ -51,6 +51,12 @@ pub struct Args {
 
 /// Runs `check`.
 pub fn run(args: &Args) -> Result<Exit> {
+    if let Some(junit) = &args.junit {
+        let mut inputs = args.articles.input_paths()?;
+        inputs.extend(args.reviews.iter().cloned());
+        inputs.extend(args.config.iter().cloned());
+        output::refuse_input("--junit", junit, &inputs)?;
+    }
     let policy = match &args.config {
         Some(path) => Policy::load(path)?,
         None => Policy::default(),
@@ -59,6 +65,10 @@ pub fn run(args: &Args) -> Result<Exit> {
     let analysis = args.articles.analyze(&options, 0)?;
     let reviews_path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
     let reviews = Reviews::load(&reviews_path)?;
+    if let Some(junit) = &args.junit {
+        // the default reviews file is known only now
+        output::refuse_input("--junit", junit, &[&reviews_path])?;
+    }
     let report = check::evaluate(&analysis, &reviews, &policy);
     if let Some(path) = &args.junit {
         output::write_atomic(path, check::junit(&analysis, &report).as_bytes())?;

@@ -54,6 +54,7 @@ pub struct Args {
 
 /// Runs `compare`.
 pub fn run(args: &Args) -> Result<Exit> {
+    args.articles.refuse_output("-o", args.output.as_deref())?;
     let mut options = args.articles.options(&args.thresholds)?;
     options.align.exhaustive = args.exhaustive;
     options.align.progress = true;

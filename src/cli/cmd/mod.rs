@@ -106,6 +106,30 @@ impl ArticleArgs {
         document::load_all(&inputs)
     }
 
+    /// Every file these arguments read: the articles (directories expanded as [`load`] does),
+    /// the abbreviation list and the outlets file.
+    ///
+    /// [`load`]: ArticleArgs::load
+    pub fn input_paths(&self) -> Result<Vec<PathBuf>> {
+        let inputs: Vec<Input> = self.files.iter().map(|f| Input::parse(f)).collect();
+        let mut paths: Vec<PathBuf> = document::expand_inputs(inputs)?
+            .into_iter()
+            .map(|i| i.path)
+            .collect();
+        paths.extend(self.abbreviations.iter().cloned());
+        paths.extend(self.outlets_file.iter().cloned());
+        Ok(paths)
+    }
+
+    /// Refuses an output file (given with `flag`) that is one of the inputs, before anything
+    /// is read or written.
+    pub fn refuse_output(&self, flag: &str, output: Option<&std::path::Path>) -> Result<()> {
+        match output {
+            Some(out) => crate::cli::output::refuse_input(flag, out, &self.input_paths()?),
+            None => Ok(()),
+        }
+    }
+
     /// Segmenter settings, reading the extra abbreviation list if one was given.
     pub fn segment_config(&self) -> Result<SegmentConfig> {
         let extra_abbreviations = match &self.abbreviations {
