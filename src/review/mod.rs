@@ -13,6 +13,7 @@
 
 pub mod check;
 pub mod flagged;
+pub mod store;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};

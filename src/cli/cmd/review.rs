@@ -9,8 +9,11 @@
 //! On a terminal one key press is enough (raw mode, see [`crate::cli::terminal`]); otherwise, or with
 //! `--line-mode`, keys are read one line at a time from standard input, so the same loop serves
 //! a person at a terminal and a script or test piping keys in. Every decision is written at once
-//! with an atomic rename: quitting, Ctrl-C or a crash loses nothing, and the next run resumes
-//! with the claims still pending.
+//! with an atomic rename, synced before the next prompt: quitting, Ctrl-C or a crash loses
+//! nothing, and the next run resumes with the claims still pending. Each write merges into the
+//! file as it is then ([`crate::review::store`]): decisions made meanwhile by another session,
+//! `--set`, a hand edit or a `git pull` are kept, and a claim someone else decided since this
+//! session read the file is shown as a conflict instead of being overwritten.
 //!
 //! Non-interactive forms: `--list` (pending claims and flags as a table or CSV), `--accept-all`
 //! (mark every pending claim verified) and `--set ID=DECISION [--note TEXT]` (a claim or a flag).
@@ -26,6 +29,7 @@ use crate::pipeline::integrity::FlagKind;
 use crate::pipeline::similarity::Scorer;
 use crate::pipeline::Analysis;
 use crate::review::flagged::{self, FlaggedPair};
+use crate::review::store::Store;
 use crate::review::{self, Decision, Reviews};
 
 /// Output format of `review --list`.
@@ -95,24 +99,30 @@ pub fn run(args: &Args) -> Result<Exit> {
     let options = args.articles.options(&args.thresholds)?;
     let analysis = args.articles.analyze(&options, 0)?;
     let path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
-    let mut reviews = Reviews::load(&path)?;
+    if !args.list {
+        // the reviews file is written: it must not be an article
+        args.articles.refuse_output("--reviews", Some(&path))?;
+    }
+    let store = Store::new(&path);
+    let reviews = store.load()?;
     report_stale(&analysis, &reviews, &path);
     if args.list {
         let bytes = list(&analysis, &reviews, args.format);
         crate::cli::output::write_stdout(&bytes)?;
     } else if args.accept_all {
-        let pending: Vec<&Claim> = review::pending(&analysis, &reviews);
-        let n = pending.len();
-        for claim in pending {
-            let note = args.note.as_deref().unwrap_or("");
-            reviews.set(Reviews::entry_for(
-                &analysis,
-                claim,
-                Decision::Verified,
-                note,
-            ));
-        }
-        reviews.save(&path)?;
+        let note = args.note.as_deref().unwrap_or("");
+        // pending as the file is now, under the lock: a decision made meanwhile is kept
+        let (n, reviews) = store.update(|now| {
+            let entries: Vec<review::Entry> = review::pending(&analysis, now)
+                .into_iter()
+                .map(|claim| Reviews::entry_for(&analysis, claim, Decision::Verified, note))
+                .collect();
+            let n = entries.len();
+            for e in entries {
+                now.set(e);
+            }
+            n
+        })?;
         eprintln!(
             "accepted {n} pending claims as verified in {}",
             path.display()
@@ -124,8 +134,12 @@ pub fn run(args: &Args) -> Result<Exit> {
             );
         }
     } else if !args.set.is_empty() {
-        set(&analysis, &mut reviews, &args.set, args.note.as_deref())?;
-        reviews.save(&path)?;
+        let entries = set_entries(&analysis, &args.set, args.note.as_deref())?;
+        store.update(|now| {
+            for e in entries {
+                now.set(e);
+            }
+        })?;
         eprintln!(
             "recorded {} decisions in {}",
             args.set.len(),
@@ -138,7 +152,8 @@ pub fn run(args: &Args) -> Result<Exit> {
             analysis: &analysis,
             scorer: &scorer,
             neighbourhood: &neighbourhood,
-            reviews: &mut reviews,
+            reviews,
+            store: &store,
             path: &path,
             style: Style::detect(),
         };
@@ -318,12 +333,13 @@ fn list(analysis: &Analysis, reviews: &Reviews, format: Format) -> Vec<u8> {
     }
 }
 
-fn set(
+/// The entries `--set ID=DECISION` arguments stand for, each checked against the analysis.
+fn set_entries(
     analysis: &Analysis,
-    reviews: &mut Reviews,
     sets: &[String],
     note: Option<&str>,
-) -> Result<()> {
+) -> Result<Vec<review::Entry>> {
+    let mut entries = Vec::new();
     for arg in sets {
         let (id, decision) = arg
             .split_once('=')
@@ -349,9 +365,9 @@ fn set(
                 Reviews::entry_for_flag(analysis, &flag, decision, note)
             }
         };
-        reviews.set(entry);
+        entries.push(entry);
     }
-    Ok(())
+    Ok(entries)
 }
 
 /// How the claim is highlighted: ANSI reverse video on a terminal, `»…«` markers elsewhere.
@@ -447,6 +463,7 @@ enum Step {
     Decided {
         index: usize,
         previous: Option<review::Entry>,
+        written: review::Entry,
     },
     Skipped {
         index: usize,
@@ -457,21 +474,33 @@ struct Session<'a> {
     analysis: &'a Analysis,
     scorer: &'a Scorer,
     neighbourhood: &'a review::Neighbourhood,
-    reviews: &'a mut Reviews,
+    /// The reviews file as this session last read or wrote it: a claim whose entry in the
+    /// file differs from this was changed by someone else meanwhile.
+    reviews: Reviews,
+    store: &'a Store,
     path: &'a Path,
     style: Style,
+}
+
+/// What became of a decision (or an undo) the reviewer asked for.
+enum Written {
+    /// In the file, synced.
+    Saved,
+    /// Not written: the file's entry for the claim changed since this session read it; the
+    /// entry the file holds now.
+    Conflict(Option<review::Entry>),
 }
 
 impl Session<'_> {
     /// The review loop. The outer error is an I/O error on the terminal, the inner one a failed
     /// save of the reviews file.
     fn run(&mut self, keys: &mut dyn Keys, out: &mut dyn Write) -> std::io::Result<Result<()>> {
-        let mut pending: Vec<Pending> = review::pending(self.analysis, self.reviews)
+        let mut pending: Vec<Pending> = review::pending(self.analysis, &self.reviews)
             .into_iter()
             .map(Pending::Claim)
             .collect();
         pending.extend(
-            review::pending_flags(self.analysis, self.reviews)
+            review::pending_flags(self.analysis, &self.reviews)
                 .into_iter()
                 .map(Pending::Flag),
         );
@@ -520,12 +549,23 @@ impl Session<'_> {
             };
             if let Some(decision) = decision {
                 let entry = item.entry(self.analysis, decision, &notes[i]);
-                let previous = self.reviews.set(entry);
-                if let Err(e) = self.reviews.save(self.path) {
-                    return Ok(Err(e));
+                let previous = self.reviews.get(item.id()).cloned();
+                match self.write(item.id(), previous.as_ref(), Some(entry.clone())) {
+                    Err(e) => return Ok(Err(e)),
+                    Ok(Written::Conflict(now)) => {
+                        self.show_conflict(out, item.id(), now.as_ref(), decision)?;
+                        continue;
+                    }
+                    Ok(Written::Saved) => {}
                 }
                 writeln!(out, "→ {decision}")?;
-                history.push(Step::Decided { index: i, previous });
+                // as the file holds it (notes and texts folded to one line)
+                let written = self.reviews.get(item.id()).cloned().unwrap_or(entry);
+                history.push(Step::Decided {
+                    index: i,
+                    previous,
+                    written,
+                });
                 decided += 1;
                 i += 1;
                 show = true;
@@ -557,15 +597,29 @@ impl Session<'_> {
                         show = true;
                         writeln!(out, "← undid skip")?;
                     }
-                    Some(Step::Decided { index, previous }) => {
-                        self.reviews.restore(pending[index].id(), previous);
-                        if let Err(e) = self.reviews.save(self.path) {
-                            return Ok(Err(e));
+                    Some(Step::Decided {
+                        index,
+                        previous,
+                        written,
+                    }) => {
+                        let id = pending[index].id();
+                        match self.write(id, Some(&written), previous) {
+                            Err(e) => return Ok(Err(e)),
+                            Ok(Written::Conflict(now)) => {
+                                let now =
+                                    now.and_then(|e| e.decision).map_or("none", |d| d.as_str());
+                                writeln!(
+                                    out,
+                                    "not undone: {id} was changed in the file meanwhile (now: {now}); the file keeps it"
+                                )?;
+                            }
+                            Ok(Written::Saved) => {
+                                decided -= 1;
+                                i = index;
+                                show = true;
+                                writeln!(out, "← undid decision")?;
+                            }
                         }
-                        decided -= 1;
-                        i = index;
-                        show = true;
-                        writeln!(out, "← undid decision")?;
                     }
                 },
                 Some('q') => break,
@@ -573,14 +627,72 @@ impl Session<'_> {
                 _ => writeln!(out, "unknown key {:?}; ? for help", line.trim())?,
             }
         }
-        let left = review::pending(self.analysis, self.reviews).len()
-            + review::pending_flags(self.analysis, self.reviews).len();
+        // pending as the file is now, with what others decided meanwhile
+        if let Ok(now) = self.store.load() {
+            self.reviews = now;
+        }
+        let left = review::pending(self.analysis, &self.reviews).len()
+            + review::pending_flags(self.analysis, &self.reviews).len();
         writeln!(
             out,
             "{decided} decided, {skipped} skipped this session; {left} pending. Saved in {}.",
             self.path.display()
         )?;
         Ok(Ok(()))
+    }
+
+    /// Replaces the file's entry for `id` with `entry` (`None`: removes it), merged into the
+    /// file as it is now, under the lock, synced before this returns. Refused when the file's
+    /// entry is no longer `expected`, what this session last saw: someone else changed it.
+    /// Either way the session's view becomes the file as it is now, so a second try after a
+    /// conflict knowingly replaces the other decision.
+    fn write(
+        &mut self,
+        id: &str,
+        expected: Option<&review::Entry>,
+        entry: Option<review::Entry>,
+    ) -> Result<Written> {
+        let (written, now) = self.store.update(|now| {
+            if now.get(id) != expected {
+                return Written::Conflict(now.get(id).cloned());
+            }
+            match entry {
+                Some(e) => {
+                    now.set(e);
+                }
+                None => now.restore(id, None),
+            }
+            Written::Saved
+        })?;
+        self.reviews = now;
+        Ok(written)
+    }
+
+    /// Tells the reviewer that `id` was decided meanwhile by someone else, and how to go on.
+    fn show_conflict(
+        &self,
+        out: &mut dyn Write,
+        id: &str,
+        now: Option<&review::Entry>,
+        mine: Decision,
+    ) -> std::io::Result<()> {
+        let theirs = match now {
+            Some(e) => {
+                let decision = e.decision.map_or("no decision", Decision::as_str);
+                if e.note.is_empty() {
+                    decision.to_string()
+                } else {
+                    format!("{decision} (note: {})", e.note)
+                }
+            }
+            None => "its decision removed".to_string(),
+        };
+        writeln!(
+            out,
+            "conflict: {id} was changed in {} since this session read it: now {theirs}. \
+             Your {mine} is not saved; press the key again to replace it, or s to keep theirs.",
+            self.path.display()
+        )
     }
 
     fn show(
