@@ -528,10 +528,10 @@ fn signalled_review(seed: &Seed, signal_name: &str) -> (String, String) {
         assert!(Instant::now() < deadline, "stty never ran after the signal");
         std::thread::sleep(Duration::from_millis(50));
     }
+    // the shell ends after stty, and script with it: wait, so its output is complete
     drop(keep_open);
-    let _ = script.kill();
     let _ = script.wait();
-    while let Ok(chunk) = rx.try_recv() {
+    while let Ok(chunk) = rx.recv() {
         seen.extend(chunk);
     }
     (
@@ -563,4 +563,109 @@ fn the_terminal_is_back_in_cooked_mode_after_sigterm_sigint_and_sighup() {
             "{signal_name}: cursor not shown"
         );
     }
+}
+
+/// Runs `compare` with `args` in `dir`, asserting exit 2 and one line on stderr; returns it.
+fn compare_fails(dir: &Path, args: &[&str]) -> String {
+    let out = crosscheck()
+        .current_dir(dir)
+        .arg("compare")
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(out.stdout.is_empty());
+    stderr
+}
+
+#[test]
+fn a_nul_byte_is_refused_naming_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The mayor spoke.\nThe\0 road closed.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "The mayor spoke on Friday.\n").unwrap();
+    let err = compare_fails(dir.path(), &["a.txt", "b.txt"]);
+    assert!(err.contains("a.txt: holds a NUL byte (line 2"), "{err}");
+}
+
+#[test]
+fn a_utf16_file_is_reported_as_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The mayor said the bridge would reopen on Friday.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut with_bom = vec![0xff, 0xfe];
+    with_bom.extend(&le);
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    std::fs::write(dir.path().join("b.txt"), text).unwrap();
+    for (name, bytes) in [("bom.txt", with_bom), ("le.txt", le), ("be.txt", be)] {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let err = compare_fails(dir.path(), &[name, "b.txt"]);
+        assert!(err.contains(&format!("{name}: looks like UTF-16")), "{err}");
+    }
+}
+
+#[test]
+fn an_empty_label_is_an_error() {
+    let (seed, _) = seed_with_originals();
+    let err = compare_fails(
+        seed.dir.path(),
+        &["wsj.txt", "post.txt", "--label", "", "--label", "post"],
+    );
+    assert!(err.contains("--label ''"), "{err}");
+    let err = compare_fails(seed.dir.path(), &["wsj.txt", "post.txt", "--label", "  "]);
+    assert!(err.contains("must not be empty"), "{err}");
+}
+
+#[test]
+fn threads_past_the_cap_are_an_error() {
+    let (seed, _) = seed_with_originals();
+    let err = compare_fails(
+        seed.dir.path(),
+        &["wsj.txt", "post.txt", "--threads", "10000"],
+    );
+    assert!(err.contains("--threads 10000: at most 256"), "{err}");
+    crosscheck()
+        .current_dir(seed.dir.path())
+        .args(["compare", "wsj.txt", "post.txt", "--threads", "256"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_article_past_the_size_limit_stops_with_one_line() {
+    let (seed, _) = seed_with_originals();
+    let size = std::fs::metadata(seed.path("wsj.txt")).unwrap().len();
+    let limit = (size - 1).to_string();
+    let err = compare_fails(
+        seed.dir.path(),
+        &["wsj.txt", "post.txt", "--max-article-bytes", &limit],
+    );
+    assert!(err.contains("wsj.txt: larger than the limit"), "{err}");
+    assert!(err.contains("--max-article-bytes"), "{err}");
+    // exactly the limit is fine; standard input is limited too
+    let exact = size.to_string();
+    crosscheck()
+        .current_dir(seed.dir.path())
+        .args([
+            "compare",
+            "wsj.txt",
+            "post.txt",
+            "--max-article-bytes",
+            &exact,
+        ])
+        .assert()
+        .success();
+    let out = crosscheck()
+        .current_dir(seed.dir.path())
+        .args(["compare", "-", "post.txt", "--max-article-bytes", "100"])
+        .write_stdin(std::fs::read(seed.path("wsj.txt")).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-: larger than the limit"));
 }

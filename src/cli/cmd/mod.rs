@@ -55,6 +55,11 @@ pub struct ArticleArgs {
     /// unrelated sentences rather than stories.
     #[arg(long)]
     pub any_story: bool,
+
+    /// Refuse any article larger than this many bytes (default 64 MiB; see
+    /// docs/reliability.md). Memory grows with the largest article.
+    #[arg(long, value_name = "BYTES", default_value_t = document::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: u64,
 }
 
 /// Matching thresholds.
@@ -101,9 +106,14 @@ impl ArticleArgs {
             )));
         }
         for (input, label) in inputs.iter_mut().zip(&self.labels) {
+            if label.trim().is_empty() {
+                return Err(Error::Usage(format!(
+                    "--label '{label}': a label must not be empty (it names the article in every output)"
+                )));
+            }
             input.label = Some(label.clone());
         }
-        document::load_all(&inputs)
+        document::load_all_limited(&inputs, self.max_article_bytes)
     }
 
     /// Every file these arguments read: the articles (directories expanded as [`load`] does),
