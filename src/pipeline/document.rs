@@ -137,10 +137,10 @@ fn collect_txt(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// The largest article read unless `--max-article-bytes` says otherwise: 64 MiB, some thousand
-/// times a long news article, and small enough that the whole pipeline stays within a few
-/// hundred megabytes per article (docs/performance.md).
-pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 64 << 20;
+/// The largest article read unless `--max-article-bytes` says otherwise: 16 MiB, some
+/// hundreds of times a long news article. The pipeline holds 40 to 65 bytes per byte of
+/// article (docs/performance.md), so at the limit one run stays around 1 GB.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
 
 /// Reads every input, labels it, and rejects duplicate labels and unusable files; articles
 /// larger than [`DEFAULT_MAX_ARTICLE_BYTES`] are refused.

@@ -56,7 +56,7 @@ pub struct ArticleArgs {
     #[arg(long)]
     pub any_story: bool,
 
-    /// Refuse any article larger than this many bytes (default 64 MiB; see
+    /// Refuse any article larger than this many bytes (default 16 MiB; see
     /// docs/reliability.md). Memory grows with the largest article.
     #[arg(long, value_name = "BYTES", default_value_t = document::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,

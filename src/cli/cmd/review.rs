@@ -463,7 +463,7 @@ enum Step {
     Decided {
         index: usize,
         previous: Option<review::Entry>,
-        written: review::Entry,
+        written: Box<review::Entry>,
     },
     Skipped {
         index: usize,
@@ -560,7 +560,7 @@ impl Session<'_> {
                 }
                 writeln!(out, "→ {decision}")?;
                 // as the file holds it (notes and texts folded to one line)
-                let written = self.reviews.get(item.id()).cloned().unwrap_or(entry);
+                let written = Box::new(self.reviews.get(item.id()).cloned().unwrap_or(entry));
                 history.push(Step::Decided {
                     index: i,
                     previous,
@@ -603,7 +603,7 @@ impl Session<'_> {
                         written,
                     }) => {
                         let id = pending[index].id();
-                        match self.write(id, Some(&written), previous) {
+                        match self.write(id, Some(&*written), previous) {
                             Err(e) => return Ok(Err(e)),
                             Ok(Written::Conflict(now)) => {
                                 let now =
