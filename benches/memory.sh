@@ -55,5 +55,6 @@ set +e
     -o /dev/null 2>"$work/err"
 code=$?
 set -e
-read -r secs kb <"$work/time"
+# GNU time puts "Command exited with non-zero status" first: the figures are the last line
+read -r secs kb < <(tail -n 1 "$work/time")
 printf '100 MB one-line article: exit %s, %.0f MB peak: %s\n' "$code" "$((kb / 1024))" "$(cat "$work/err")"
