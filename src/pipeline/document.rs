@@ -138,7 +138,7 @@ fn collect_txt(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// The largest article read unless `--max-article-bytes` says otherwise: 16 MiB, some
-/// hundreds of times a long news article. The pipeline holds 40 to 65 bytes per byte of
+/// hundreds of times a long news article. The pipeline holds 40 to 70 bytes per byte of
 /// article (docs/performance.md), so at the limit one run stays around 1 GB.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
 
