@@ -10,6 +10,7 @@ mod eval;
 mod links;
 mod pages;
 mod provenance;
+mod reliability;
 mod review;
 mod scale;
 mod segment;

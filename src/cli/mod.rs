@@ -2,6 +2,7 @@
 
 pub mod cmd;
 pub mod output;
+pub mod signals;
 pub mod stream;
 pub mod terminal;
 
@@ -50,6 +51,7 @@ pub enum Command {
 
 /// Runs a parsed command line.
 pub fn run(cli: &Cli) -> Result<Exit> {
+    signals::install();
     match &cli.command {
         Command::Compare(args) => cmd::compare::run(args),
         Command::Segment(args) => cmd::segment::run(args),

@@ -1,7 +1,9 @@
 //! Writing results: to stdout, or to a file replaced atomically.
 //!
 //! The one idea: an output file is either the old one or the complete new one, never half
-//! written. Bytes go to a temporary file in the same directory, which is then renamed.
+//! written, and never one of the inputs. Bytes go to a temporary file in the same directory,
+//! which is synced and then renamed; an output that names an input is refused before anything
+//! is written ([`refuse_input`]).
 
 use std::io::Write;
 use std::path::Path;
@@ -28,11 +30,15 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+/// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over `path`.
 ///
 /// A path that names something other than a regular file (`/dev/null`, `/dev/stdout`, a
 /// FIFO) is written in place: renaming over it would replace the device or pipe with a plain
 /// file. A symbolic link is followed, so the link stays and its target gets the new bytes.
+///
+/// The temporary file (`.NAME.XXXXXX.tmp`) is registered with [`crate::cli::signals`] while it
+/// exists, so SIGINT, SIGTERM or SIGHUP during the write removes it; any error removes it too
+/// (the temporary file is deleted when dropped unless it was renamed).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
@@ -51,18 +57,88 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = target
         .file_name()
         .map_or("out".into(), |n| n.to_string_lossy());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    // The new file keeps the old one's permissions (a 0600 file stays private).
-    let result = std::fs::write(&tmp, bytes)
-        .and_then(|()| match permissions {
-            Some(p) => std::fs::set_permissions(&tmp, p),
-            None => Ok(()),
-        })
-        .and_then(|()| std::fs::rename(&tmp, &target));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
+    let prefix = format!(".{name}.");
+    let tmp = crate::cli::signals::create_temp(|| {
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // a new file gets the usual mode (0666 less the umask), not tempfile's private 0600
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        builder.tempfile_in(dir)
+    })
+    .map_err(err)?;
+    let result = (|| {
+        let mut file = tmp.as_file();
+        file.write_all(bytes)?;
+        // The new file keeps the old one's permissions (a 0600 file stays private).
+        if let Some(p) = permissions {
+            file.set_permissions(p)?;
+        }
+        file.sync_all()?;
+        tmp.persist(&target)?;
+        sync_dir(dir)
+    })();
     result.map_err(err)
+}
+
+/// Makes a rename in `dir` durable (on Unix a directory can be synced; elsewhere a no-op).
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Refuses to write `output` when it is one of `inputs`: the same file after following
+/// symbolic links, or a hard link to it (same device and inode). A path that does not exist
+/// yet, or that is not a regular file (stdout, `/dev/null`, a pipe), is never an input.
+pub fn refuse_input<P: AsRef<Path>>(flag: &str, output: &Path, inputs: &[P]) -> Result<()> {
+    if output.as_os_str() == "-" {
+        return Ok(());
+    }
+    let Ok(meta) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    if !meta.is_file() {
+        return Ok(());
+    }
+    let hit = inputs
+        .iter()
+        .map(AsRef::as_ref)
+        .find(|input| input.as_os_str() != "-" && same_file(output, &meta, input));
+    match hit {
+        Some(input) => Err(Error::Usage(format!(
+            "{}: {flag} names an input ({}); refusing to overwrite it",
+            output.display(),
+            input.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Whether `input` is the file `output` (whose metadata is `meta`) names.
+fn same_file(output: &Path, meta: &std::fs::Metadata, input: &Path) -> bool {
+    let Ok(other) = std::fs::metadata(input) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = output;
+        meta.dev() == other.dev() && meta.ino() == other.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (meta, other);
+        match (std::fs::canonicalize(output), std::fs::canonicalize(input)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Where a symbolic link whose target does not exist yet points, resolved against the link's

@@ -9,6 +9,7 @@
 //! through [`CrLf`].
 
 use std::io::{self, BufRead, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Where the review loop gets its keys.
 pub trait Keys {
@@ -49,10 +50,18 @@ pub struct RawKeys {
     _private: (),
 }
 
+/// Whether a [`RawKeys`] is alive, so that a signal knows the terminal needs restoring.
+static RAW: AtomicBool = AtomicBool::new(false);
+
 impl RawKeys {
-    /// Enters raw mode; the terminal is restored when the value is dropped.
+    /// Enters raw mode; the terminal is restored when the value is dropped, and on SIGINT,
+    /// SIGTERM or SIGHUP by [`restore_after_signal`].
     pub fn new() -> io::Result<RawKeys> {
-        crossterm::terminal::enable_raw_mode()?;
+        RAW.store(true, Ordering::SeqCst);
+        if let Err(e) = crossterm::terminal::enable_raw_mode() {
+            RAW.store(false, Ordering::SeqCst);
+            return Err(e);
+        }
         Ok(RawKeys { _private: () })
     }
 }
@@ -60,6 +69,22 @@ impl RawKeys {
 impl Drop for RawKeys {
     fn drop(&mut self) {
         let _ = crossterm::terminal::disable_raw_mode();
+        RAW.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Puts the terminal back as it was before [`RawKeys::new`]: raw mode off and the cursor
+/// shown. Called from the signal thread ([`crate::cli::signals`]) while the main thread may
+/// hold the stdout lock, so the escape goes to `/dev/tty` directly. The review never switches
+/// to the alternate screen, so there is none to leave.
+pub fn restore_after_signal() {
+    if !RAW.load(Ordering::SeqCst) {
+        return;
+    }
+    let _ = crossterm::terminal::disable_raw_mode();
+    if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+        // show the cursor, then end the line the prompt was on
+        let _ = tty.write_all(b"\x1b[?25h\r\n");
     }
 }
 

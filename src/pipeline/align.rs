@@ -75,10 +75,18 @@ impl Default for AlignOptions {
 }
 
 /// The cut-off for "too common to propose candidates": 10% of the distinct texts, but never
-/// below 200, so small clusters index every term.
+/// below 200, so small clusters index every term, and never above [`MAX_DF_CEILING`].
 pub fn default_max_df(distinct_texts: usize) -> usize {
-    (distinct_texts / 10).max(200)
+    (distinct_texts / 10).clamp(200, MAX_DF_CEILING)
 }
+
+/// The most texts a term may be in and still propose candidates, whatever the cluster size.
+///
+/// Without it the cut-off grows with the cluster, and articles that share a small vocabulary
+/// (every term in a few percent of the texts) make the candidate lists, and so the time, grow
+/// with the square of the sentence count. A term in more texts than this is paired with too
+/// many texts to tell a match: a matching pair shares rarer terms as well.
+pub const MAX_DF_CEILING: usize = 1000;
 
 /// Where a distinct text occurs: `(doc, sentence)`, in input order.
 pub type Occurrences = Vec<(u32, u32)>;

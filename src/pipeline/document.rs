@@ -147,9 +147,20 @@ fn collect_txt(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Reads every input, labels it, and rejects duplicate labels and unusable files.
+/// The largest article read unless `--max-article-bytes` says otherwise: 16 MiB, some
+/// hundreds of times a long news article. The pipeline holds 40 to 70 bytes per byte of
+/// article (docs/performance.md), so at the limit one run stays around 1 GB.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
+
+/// Reads every input, labels it, and rejects duplicate labels and unusable files; articles
+/// larger than [`DEFAULT_MAX_ARTICLE_BYTES`] are refused.
 pub fn load_all(inputs: &[Input]) -> Result<Vec<Document>> {
-    load_all_with(inputs, load)
+    load_all_limited(inputs, DEFAULT_MAX_ARTICLE_BYTES)
+}
+
+/// [`load_all`] with a size limit per article, in bytes.
+pub fn load_all_limited(inputs: &[Input], max_bytes: u64) -> Result<Vec<Document>> {
+    load_all_with(inputs, |input| load_limited(input, max_bytes))
 }
 
 /// [`load_all`] with another reader for each input (HTML pages, say).
@@ -177,35 +188,85 @@ pub fn load_all_with(
     Ok(docs)
 }
 
-/// Reads one article.
+/// Reads one article (at most [`DEFAULT_MAX_ARTICLE_BYTES`]).
 pub fn load(input: &Input) -> Result<Document> {
-    let bytes = read_bytes(input)?;
+    load_limited(input, DEFAULT_MAX_ARTICLE_BYTES)
+}
+
+/// Reads one article of at most `max_bytes` bytes.
+pub fn load_limited(input: &Input, max_bytes: u64) -> Result<Document> {
+    let bytes = read_bytes(input, max_bytes)?;
     let label = input.label.clone().unwrap_or_else(|| input.default_label());
     from_bytes(label, input.display(), bytes)
 }
 
-/// The bytes of an input (a file, or standard input for `-`).
-pub fn read_bytes(input: &Input) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    let result = if input.is_stdin() {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else if input.path.is_dir() {
+/// The bytes of an input (a file, or standard input for `-`), at most `max_bytes` of them.
+pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>> {
+    if input.path.is_dir() && !input.is_stdin() {
         return Err(Error::input(
             input.display(),
             "is a directory, not an article",
         ));
+    }
+    let mut bytes = Vec::new();
+    // one byte past the limit tells "too large" from "exactly the limit"
+    let result = if input.is_stdin() {
+        std::io::stdin()
+            .take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
     } else {
-        std::fs::read(&input.path).map(|b| bytes = b)
+        std::fs::File::open(&input.path)
+            .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
     };
     result.map_err(|source| Error::Read {
         path: input.path.clone(),
         source,
     })?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::input(
+            input.display(),
+            format!(
+                "larger than the limit of {max_bytes} bytes per article (raise it with --max-article-bytes)"
+            ),
+        ));
+    }
     Ok(bytes)
 }
 
+/// Whether bytes look like UTF-16: a byte-order mark, or NUL bytes at every other position of
+/// the first bytes (ASCII text in UTF-16).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    even.max(odd) * 10 >= pairs * 9 && even.min(odd) * 10 <= pairs
+}
+
 /// Builds a document from raw bytes: checks UTF-8, strips nothing, parses the header.
+///
+/// A NUL byte is refused rather than stripped: no news text holds one, it would end up in the
+/// CSV, and a file with NULs is most often not text at all (or UTF-16, reported as such).
 pub fn from_bytes(label: String, path: String, bytes: Vec<u8>) -> Result<Document> {
+    if looks_like_utf16(&bytes) {
+        return Err(Error::input(
+            path,
+            "looks like UTF-16, not UTF-8: convert it (e.g. iconv -f UTF-16 -t UTF-8)",
+        ));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        return Err(Error::input(
+            path,
+            format!("holds a NUL byte (line {line}, byte {at}): not a text article"),
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
@@ -387,6 +448,19 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn utf16_is_told_from_utf8_with_a_few_nuls() {
+        let utf16: Vec<u8> = "Plain words here."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(looks_like_utf16(&utf16));
+        assert!(looks_like_utf16(&[0xfe, 0xff, 0, b'A']));
+        assert!(!looks_like_utf16(b"Plain words here."));
+        assert!(!looks_like_utf16(b"Plain\0words\0here."));
+        assert!(!looks_like_utf16(b""));
+    }
 
     #[test]
     fn date_header_on_the_same_line_as_the_body() {

@@ -40,20 +40,20 @@ impl InputFormat {
     }
 }
 
-/// Reads one input in its format.
-pub fn load(input: &Input, format: InputFormat) -> Result<Document> {
+/// Reads one input in its format, refusing one larger than `max_bytes`.
+pub fn load(input: &Input, format: InputFormat, max_bytes: u64) -> Result<Document> {
     let label = input.label.clone().unwrap_or_else(|| input.default_label());
     match format.of(input) {
-        InputFormat::Html => html::document(label, input.display(), document::read_bytes(input)?),
+        InputFormat::Html => html::document(label, input.display(), document::read_bytes(input, max_bytes)?),
         InputFormat::Jsonl => Err(Error::input(
             input.display(),
             "JSON lines archives are read by `compare` only",
         )),
-        _ => document::load(input),
+        _ => document::load_limited(input, max_bytes),
     }
 }
 
 /// Reads every input in its format (see [`document::load_all`]).
-pub fn load_all(inputs: &[Input], format: InputFormat) -> Result<Vec<Document>> {
-    document::load_all_with(inputs, |input| load(input, format))
+pub fn load_all(inputs: &[Input], format: InputFormat, max_bytes: u64) -> Result<Vec<Document>> {
+    document::load_all_with(inputs, |input| load(input, format, max_bytes))
 }

@@ -18,6 +18,7 @@ pub mod check;
 pub mod diff;
 pub mod flagged;
 pub mod links;
+pub mod store;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -76,6 +76,12 @@ fn append(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 
 /// Runs `check`.
 pub fn run(args: &Args) -> Result<Exit> {
+    if let Some(junit) = &args.junit {
+        let mut inputs = args.articles.input_paths()?;
+        inputs.extend(args.reviews.iter().cloned());
+        inputs.extend(args.config.iter().cloned());
+        output::refuse_input("--junit", junit, &inputs)?;
+    }
     let policy = match &args.config {
         Some(path) => Policy::load(path)?,
         None => Policy::default(),
@@ -84,6 +90,10 @@ pub fn run(args: &Args) -> Result<Exit> {
     let analysis = args.articles.analyze(&options, 0)?;
     let reviews_path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
     let mut reviews = Reviews::load(&reviews_path)?;
+    if let Some(junit) = &args.junit {
+        // the default reviews file is known only now
+        output::refuse_input("--junit", junit, &[&reviews_path])?;
+    }
     reviews.migrate(&analysis);
     let analysis = links::apply(analysis, &reviews, &Scorer::new(options.thresholds));
     let report = check::evaluate(&analysis, &reviews, &policy);

@@ -50,7 +50,8 @@ pub struct Args {
     #[arg(long)]
     exhaustive: bool,
 
-    /// Worker threads for scoring (default: one per core). The output does not depend on it.
+    /// Worker threads for scoring (default: one per core; at most 256). The output does not
+    /// depend on it.
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
 
@@ -73,8 +74,19 @@ pub struct Args {
     max_matches: usize,
 }
 
+/// The most worker threads `--threads` accepts: far more than any machine has cores, and
+/// few enough that starting them costs nothing noticeable.
+pub const MAX_THREADS: usize = 256;
+
 /// Runs `compare`.
 pub fn run(args: &Args) -> Result<Exit> {
+    if args.threads > MAX_THREADS {
+        return Err(crate::error::Error::Usage(format!(
+            "--threads {}: at most {MAX_THREADS} (0 means one per core)",
+            args.threads
+        )));
+    }
+    args.articles.refuse_output("-o", args.output.as_deref())?;
     let mut options = args.articles.options(&args.thresholds)?;
     options.align.exhaustive = args.exhaustive;
     if let Some(archives) = args.articles.archives()? {

@@ -73,6 +73,7 @@ pub fn run(args: &Args) -> Result<Exit> {
         outlets_file: None,
         any_story: false,
         keep_all_lines: false,
+        max_article_bytes: crate::pipeline::document::DEFAULT_MAX_ARTICLE_BYTES,
         input_format: crate::pipeline::input::InputFormat::Auto,
     };
     let options = articles.options(&args.thresholds)?;

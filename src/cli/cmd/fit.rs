@@ -58,6 +58,11 @@ pub fn run(args: &Args) -> Result<Exit> {
         })?;
         mask[j] = false;
     }
+    for (flag, out) in [("--write", &args.write), ("--write-df", &args.write_df)] {
+        if let Some(out) = out {
+            output::refuse_input(flag, out, &[&args.file])?;
+        }
+    }
     let pairs = fit::read_pairs(&args.file)?;
     let y: Vec<bool> = pairs
         .iter()

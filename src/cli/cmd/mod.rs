@@ -69,6 +69,11 @@ pub struct ArticleArgs {
     /// unrelated sentences rather than stories.
     #[arg(long)]
     pub any_story: bool,
+
+    /// Refuse any article larger than this many bytes (default 16 MiB; see
+    /// docs/reliability.md). Memory grows with the largest article.
+    #[arg(long, value_name = "BYTES", default_value_t = document::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: u64,
 }
 
 /// Matching thresholds.
@@ -115,9 +120,14 @@ impl ArticleArgs {
             )));
         }
         for (input, label) in inputs.iter_mut().zip(&self.labels) {
+            if label.trim().is_empty() {
+                return Err(Error::Usage(format!(
+                    "--label '{label}': a label must not be empty (it names the article in every output)"
+                )));
+            }
             input.label = Some(label.clone());
         }
-        reader::load_all(&inputs, self.input_format)
+        reader::load_all(&inputs, self.input_format, self.max_article_bytes)
     }
 
     /// The JSON lines archives to read story by story, when the inputs are archives
@@ -145,6 +155,30 @@ impl ArticleArgs {
             return Err(Error::input("-", "standard input can be given only once"));
         }
         Ok(Some(inputs))
+    }
+
+    /// Every file these arguments read: the articles (directories expanded as [`load`] does),
+    /// the abbreviation list and the outlets file.
+    ///
+    /// [`load`]: ArticleArgs::load
+    pub fn input_paths(&self) -> Result<Vec<PathBuf>> {
+        let inputs: Vec<Input> = self.files.iter().map(|f| Input::parse(f)).collect();
+        let mut paths: Vec<PathBuf> = document::expand_inputs(inputs)?
+            .into_iter()
+            .map(|i| i.path)
+            .collect();
+        paths.extend(self.abbreviations.iter().cloned());
+        paths.extend(self.outlets_file.iter().cloned());
+        Ok(paths)
+    }
+
+    /// Refuses an output file (given with `flag`) that is one of the inputs, before anything
+    /// is read or written.
+    pub fn refuse_output(&self, flag: &str, output: Option<&std::path::Path>) -> Result<()> {
+        match output {
+            Some(out) => crate::cli::output::refuse_input(flag, out, &self.input_paths()?),
+            None => Ok(()),
+        }
     }
 
     /// Segmenter settings, reading the extra abbreviation list if one was given.

@@ -45,7 +45,17 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<Exit> {
     let mut scorer = Scorer::new(args.thresholds.thresholds()?);
     scorer.rules = !args.no_rules;
+    if let Some(out) = &args.output {
+        output::refuse_input("-o", out, &[&args.file])?;
+    }
     let pairs = fit::read_pairs(&args.file)?;
+    // validate before writing: an --eval that cannot run leaves no output behind
+    if args.eval && pairs.iter().any(|p| p.label.is_none()) {
+        return Err(Error::Usage(format!(
+            "{}: --eval needs labelled pairs (the MSRP format)",
+            args.file.display()
+        )));
+    }
     let scores: Vec<_> = pairs
         .par_iter()
         .map(|p| scorer.score(&Features::new(&p.a), &Features::new(&p.b)))
@@ -58,13 +68,9 @@ pub fn run(args: &Args) -> Result<Exit> {
     if args.eval {
         let mut m = Metrics::default();
         for (p, s) in pairs.iter().zip(&scores) {
-            let Some(label) = p.label else {
-                return Err(Error::Usage(format!(
-                    "{}: --eval needs labelled pairs (the MSRP format)",
-                    args.file.display()
-                )));
-            };
-            m.add(s.verdict != Verdict::Different, label);
+            if let Some(label) = p.label {
+                m.add(s.verdict != Verdict::Different, label);
+            }
         }
         eprintln!(
             "pairs {}  accuracy {:.2}%  paraphrase F1 {:.2}",

@@ -13,8 +13,11 @@
 //! On a terminal one key press is enough (raw mode, see [`crate::cli::terminal`]); otherwise, or with
 //! `--line-mode`, keys are read one line at a time from standard input, so the same loop serves
 //! a person at a terminal and a script or test piping keys in. Every decision is written at once
-//! with an atomic rename: quitting, Ctrl-C or a crash loses nothing, and the next run resumes
-//! with the claims still pending.
+//! with an atomic rename, synced before the next prompt: quitting, Ctrl-C or a crash loses
+//! nothing, and the next run resumes with the claims still pending. Each write merges into the
+//! file as it is then ([`crate::review::store`]): decisions made meanwhile by another session,
+//! `--set`, a hand edit or a `git pull` are kept, and a claim someone else decided since this
+//! session read the file is shown as a conflict instead of being overwritten.
 //!
 //! Non-interactive forms: `--list` (pending claims and flags as a table or CSV, a count on
 //! stderr), `--accept-all` (mark every pending claim verified) and `--set CLAIM=DECISION
@@ -31,6 +34,7 @@ use crate::pipeline::integrity::FlagKind;
 use crate::pipeline::similarity::Scorer;
 use crate::pipeline::Analysis;
 use crate::review::flagged::{self, FlaggedPair};
+use crate::review::store::Store;
 use crate::review::{self, diff, links, Decision, Reviews};
 
 /// Output format of `review --list`.
@@ -123,7 +127,12 @@ pub fn run(args: &Args) -> Result<Exit> {
     let options = args.articles.options(&args.thresholds)?;
     let analysis = args.articles.analyze(&options, 0)?;
     let path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
-    let mut reviews = Reviews::load(&path)?;
+    if !args.list {
+        // the reviews file is written: it must not be an article
+        args.articles.refuse_output("--reviews", Some(&path))?;
+    }
+    let store = Store::new(&path);
+    let mut reviews = store.load()?;
     let migrated = reviews.migrate(&analysis);
     let analysis = links::apply(analysis, &reviews, &Scorer::new(options.thresholds));
     report_stale(&analysis, &reviews, &path);
@@ -134,21 +143,21 @@ pub fn run(args: &Args) -> Result<Exit> {
         crate::cli::output::write_stdout(&bytes)?;
         eprintln!("{} pending: {}", queue.len(), pending_summary(&queue));
     } else if args.accept_all {
-        let pending: Vec<&Claim> = review::pending(&analysis, &reviews)
-            .into_iter()
-            .filter(|c| filter.keeps_claim(c))
-            .collect();
-        let n = pending.len();
-        for claim in pending {
-            let note = args.note.as_deref().unwrap_or("");
-            reviews.set(Reviews::entry_for(
-                &analysis,
-                claim,
-                Decision::Verified,
-                note,
-            ));
-        }
-        reviews.save(&path)?;
+        let note = args.note.as_deref().unwrap_or("");
+        // pending as the file is now, under the lock: a decision made meanwhile is kept
+        let (n, reviews) = store.update(|now| {
+            now.migrate(&analysis);
+            let entries: Vec<review::Entry> = review::pending(&analysis, now)
+                .into_iter()
+                .filter(|c| filter.keeps_claim(c))
+                .map(|claim| Reviews::entry_for(&analysis, claim, Decision::Verified, note))
+                .collect();
+            let n = entries.len();
+            for e in entries {
+                now.set(e);
+            }
+            n
+        })?;
         eprintln!(
             "accepted {n} pending claims as verified in {}",
             path.display()
@@ -160,8 +169,13 @@ pub fn run(args: &Args) -> Result<Exit> {
             );
         }
     } else if !args.set.is_empty() {
-        set(&analysis, &mut reviews, &args.set, args.note.as_deref())?;
-        reviews.save(&path)?;
+        let entries = set_entries(&analysis, &args.set, args.note.as_deref())?;
+        store.update(|now| {
+            now.migrate(&analysis);
+            for e in entries {
+                now.set(e);
+            }
+        })?;
         eprintln!(
             "recorded {} decisions in {}",
             args.set.len(),
@@ -182,7 +196,8 @@ pub fn run(args: &Args) -> Result<Exit> {
             filter: &filter,
             scorer: &scorer,
             neighbourhood: &neighbourhood,
-            reviews: &mut reviews,
+            reviews,
+            store: &store,
             path: &path,
             style: Style::detect(),
         };
@@ -423,12 +438,13 @@ impl Filter {
     }
 }
 
-fn set(
+/// The entries `--set ID=DECISION` arguments stand for, each checked against the analysis.
+fn set_entries(
     analysis: &Analysis,
-    reviews: &mut Reviews,
     sets: &[String],
     note: Option<&str>,
-) -> Result<()> {
+) -> Result<Vec<review::Entry>> {
+    let mut entries = Vec::new();
     for arg in sets {
         let usage = |problem: String| Error::Usage(format!("--set {arg}: {problem}"));
         let (target, decision) = arg
@@ -482,9 +498,9 @@ fn set(
                 }
             }
         };
-        reviews.set(entry);
+        entries.push(entry);
     }
-    Ok(())
+    Ok(entries)
 }
 
 /// How the claim is highlighted: ANSI reverse video on a terminal, `»…«` markers elsewhere.
@@ -586,6 +602,7 @@ enum Step {
         index: usize,
         id: String,
         previous: Option<review::Entry>,
+        written: Box<review::Entry>,
     },
     Skipped {
         index: usize,
@@ -597,16 +614,28 @@ struct Session<'a> {
     filter: &'a Filter,
     scorer: &'a Scorer,
     neighbourhood: &'a review::Neighbourhood,
-    reviews: &'a mut Reviews,
+    /// The reviews file as this session last read or wrote it: a claim whose entry in the
+    /// file differs from this was changed by someone else meanwhile.
+    reviews: Reviews,
+    store: &'a Store,
     path: &'a Path,
     style: Style,
+}
+
+/// What became of a decision (or an undo) the reviewer asked for.
+enum Written {
+    /// In the file, synced.
+    Saved,
+    /// Not written: the file's entry for the claim changed since this session read it; the
+    /// entry the file holds now.
+    Conflict(Option<review::Entry>),
 }
 
 impl Session<'_> {
     /// The review loop. The outer error is an I/O error on the terminal, the inner one a failed
     /// save of the reviews file.
     fn run(&mut self, keys: &mut dyn Keys, out: &mut dyn Write) -> std::io::Result<Result<()>> {
-        let pending = queue(self.analysis, self.reviews, self.filter);
+        let pending = queue(self.analysis, &self.reviews, self.filter);
         if pending.is_empty() {
             writeln!(
                 out,
@@ -653,15 +682,23 @@ impl Session<'_> {
             if let Some(decision) = decision {
                 let entry = item.entry(self.analysis, decision, &notes[i]);
                 let id = entry.id.clone();
-                let previous = self.reviews.set(entry);
-                if let Err(e) = self.reviews.save(self.path) {
-                    return Ok(Err(e));
+                let previous = self.reviews.get(&id).cloned();
+                match self.write(&id, previous.as_ref(), Some(entry.clone())) {
+                    Err(e) => return Ok(Err(e)),
+                    Ok(Written::Conflict(now)) => {
+                        self.show_conflict(out, &id, now.as_ref(), decision)?;
+                        continue;
+                    }
+                    Ok(Written::Saved) => {}
                 }
                 writeln!(out, "→ {decision}")?;
+                // as the file holds it (notes and texts folded to one line)
+                let written = Box::new(self.reviews.get(&id).cloned().unwrap_or(entry));
                 history.push(Step::Decided {
                     index: i,
                     id,
                     previous,
+                    written,
                 });
                 decided += 1;
                 i += 1;
@@ -684,9 +721,14 @@ impl Session<'_> {
                 };
                 let entry = links::entry_for_link(self.analysis, at, other, decision, &notes[i]);
                 let id = entry.id.clone();
-                let previous = self.reviews.set(entry);
-                if let Err(e) = self.reviews.save(self.path) {
-                    return Ok(Err(e));
+                let previous = self.reviews.get(&id).cloned();
+                match self.write(&id, previous.as_ref(), Some(entry.clone())) {
+                    Err(e) => return Ok(Err(e)),
+                    Ok(Written::Conflict(now)) => {
+                        self.show_conflict(out, &id, now.as_ref(), decision)?;
+                        continue;
+                    }
+                    Ok(Written::Saved) => {}
                 }
                 writeln!(
                     out,
@@ -695,10 +737,12 @@ impl Session<'_> {
                     if linked { "is" } else { "is not" },
                     links::claim_ref(self.analysis, other)
                 )?;
+                let written = Box::new(self.reviews.get(&id).cloned().unwrap_or(entry));
                 history.push(Step::Decided {
                     index: i,
                     id,
                     previous,
+                    written,
                 });
                 decided += 1;
                 i += 1;
@@ -735,15 +779,25 @@ impl Session<'_> {
                         index,
                         id,
                         previous,
+                        written,
                     }) => {
-                        self.reviews.restore(&id, previous);
-                        if let Err(e) = self.reviews.save(self.path) {
-                            return Ok(Err(e));
+                        match self.write(&id, Some(&*written), previous) {
+                            Err(e) => return Ok(Err(e)),
+                            Ok(Written::Conflict(now)) => {
+                                let now =
+                                    now.and_then(|e| e.decision).map_or("none", |d| d.as_str());
+                                writeln!(
+                                    out,
+                                    "not undone: {id} was changed in the file meanwhile (now: {now}); the file keeps it"
+                                )?;
+                            }
+                            Ok(Written::Saved) => {
+                                decided -= 1;
+                                i = index;
+                                show = true;
+                                writeln!(out, "← undid decision")?;
+                            }
                         }
-                        decided -= 1;
-                        i = index;
-                        show = true;
-                        writeln!(out, "← undid decision")?;
                     }
                 },
                 Some('q') => break,
@@ -751,8 +805,12 @@ impl Session<'_> {
                 _ => writeln!(out, "unknown key {:?}; ? for help", line.trim())?,
             }
         }
-        let left = review::pending(self.analysis, self.reviews).len()
-            + review::pending_flags(self.analysis, self.reviews).len();
+        // pending as the file is now, with what others decided meanwhile
+        if let Ok(now) = self.store.load() {
+            self.reviews = now;
+        }
+        let left = review::pending(self.analysis, &self.reviews).len()
+            + review::pending_flags(self.analysis, &self.reviews).len();
         writeln!(
             out,
             "{decided} decided, {skipped} skipped this session; {left} pending. Saved in {}.",
@@ -832,6 +890,60 @@ impl Session<'_> {
             return Ok(None);
         }
         Ok(Some(other))
+    }
+
+    /// Replaces the file's entry for `id` with `entry` (`None`: removes it), merged into the
+    /// file as it is now, under the lock, synced before this returns. Refused when the file's
+    /// entry is no longer `expected`, what this session last saw: someone else changed it.
+    /// Either way the session's view becomes the file as it is now, so a second try after a
+    /// conflict knowingly replaces the other decision.
+    fn write(
+        &mut self,
+        id: &str,
+        expected: Option<&review::Entry>,
+        entry: Option<review::Entry>,
+    ) -> Result<Written> {
+        let (written, now) = self.store.update(|now| {
+            if now.get(id) != expected {
+                return Written::Conflict(now.get(id).cloned());
+            }
+            match entry {
+                Some(e) => {
+                    now.set(e);
+                }
+                None => now.restore(id, None),
+            }
+            Written::Saved
+        })?;
+        self.reviews = now;
+        Ok(written)
+    }
+
+    /// Tells the reviewer that `id` was decided meanwhile by someone else, and how to go on.
+    fn show_conflict(
+        &self,
+        out: &mut dyn Write,
+        id: &str,
+        now: Option<&review::Entry>,
+        mine: Decision,
+    ) -> std::io::Result<()> {
+        let theirs = match now {
+            Some(e) => {
+                let decision = e.decision.map_or("no decision", Decision::as_str);
+                if e.note.is_empty() {
+                    decision.to_string()
+                } else {
+                    format!("{decision} (note: {})", e.note)
+                }
+            }
+            None => "its decision removed".to_string(),
+        };
+        writeln!(
+            out,
+            "conflict: {id} was changed in {} since this session read it: now {theirs}. \
+             Your {mine} is not saved; press the key again to replace it, or s to keep theirs.",
+            self.path.display()
+        )
     }
 
     fn show(
