@@ -1,7 +1,7 @@
 //! Pairs scored per second: all pairs among MSRP training sentences (from ../shared/eval when
 //! present, else the seed articles' sentences), plus feature extraction per sentence.
 //!
-//! `cargo bench --bench similarity`; see docs/accuracy.md for the figures.
+//! `cargo bench --features bench --bench similarity`; see docs/accuracy.md for the figures.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
