@@ -6,6 +6,7 @@ mod attribution;
 mod check;
 mod cluster;
 mod compare;
+mod examples;
 mod provenance;
 mod review;
 mod segment;
