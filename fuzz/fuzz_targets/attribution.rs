@@ -31,9 +31,16 @@ fuzz_target!(|data: &[u8]| {
         // Carried forwards or backwards (a quotation attributed at its end), always from
         // another sentence's own attribution, and the same one.
         if let Some(from) = a.carried_from {
-            assert!(from != i && from < sentences.len(), "carried from {from} into {i}");
+            assert!(
+                from != i && from < sentences.len(),
+                "carried from {from} into {i}"
+            );
             let origin = &attributions[from];
-            assert_eq!(origin.kind, AttributionKind::Explicit, "origin is not explicit");
+            assert_eq!(
+                origin.kind,
+                AttributionKind::Explicit,
+                "origin is not explicit"
+            );
             assert_eq!((&a.cue, &a.source), (&origin.cue, &origin.source));
         }
         if a.kind == AttributionKind::None {
