@@ -1,7 +1,8 @@
 //! Segmentation throughput on about 1 MB of news text, next to plain UAX #29.
 //!
-//! Run: `cargo bench --bench segment`. The input is the seed articles in corpus/ repeated to
-//! at least 1 MB; throughput is reported in characters per second ("elem/s").
+//! Run: `cargo bench --features bench --bench segment` (criterion is behind the `bench`
+//! feature so `cargo test` does not build it). The input is the seed articles in corpus/
+//! repeated to at least 1 MB; throughput is reported in characters per second ("elem/s").
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]

@@ -2,7 +2,7 @@
 //! present, else the seed articles' sentences), plus feature extraction per sentence, plus
 //! word-vector lookups and word cosines over the same sentences' words.
 //!
-//! `cargo bench --bench similarity`; see docs/accuracy.md for the figures.
+//! `cargo bench --features bench --bench similarity`; see docs/accuracy.md for the figures.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]

@@ -363,7 +363,7 @@ fn msrp_news_sentences_are_kept_and_joined_pairs_split() {
     let Some(eval) = shared_eval() else { return };
     let path = eval.join("msrp/msr_paraphrase_train.txt");
     let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} not found", path.display());
+        crate::util::skip_notice(&format!("{} not found", path.display()));
         return;
     };
     let mut sentences: Vec<&str> = Vec::new();

@@ -17,7 +17,7 @@ pub fn corpus(rel: &str) -> PathBuf {
 
 /// The public evaluation data in ../shared/eval, if present.
 ///
-/// Absent on a fresh clone: the caller skips with a printed notice. In CI (`CI=true`) the data
+/// Absent on a fresh clone: the caller skips, and [`skip_notice`] says so in the test output. In CI (`CI=true`) the data
 /// must be there, so its absence is a failure rather than a silent skip.
 pub fn shared_eval() -> Option<PathBuf> {
     let dir = root().join("..").join("shared").join("eval");
@@ -28,8 +28,22 @@ pub fn shared_eval() -> Option<PathBuf> {
         std::env::var("CI").map_or(true, |v| v != "true"),
         "../shared/eval not found, but CI=true: the evaluation must run in CI"
     );
-    eprintln!("skipped: ../shared/eval not found");
+    skip_notice("../shared/eval not found");
     None
+}
+
+/// Tells the person running `cargo test` that the current test skipped its work, and why.
+///
+/// `eprintln!` inside a test is captured by the harness and only shown if the test fails, so
+/// a skipped evaluation would pass silently. A direct write to the process's standard error
+/// is not captured: the line shows in `cargo test` output, above the test's `ok`, named after
+/// the test (the harness names each test's thread after it).
+pub fn skip_notice(why: &str) {
+    use std::io::Write;
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    // A notice that cannot be written is not worth failing the test for.
+    let _ = writeln!(std::io::stderr(), "skipped: {test}: {why}");
 }
 
 /// Property tests start from a fixed seed, so `cargo test` passes or fails the same way on

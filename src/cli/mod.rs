@@ -10,9 +10,18 @@ use clap::{Parser, Subcommand};
 
 use crate::error::{Exit, Result};
 
+/// Examples shown by `crosscheck --help` (run by the README-examples test).
+const EXAMPLES: &str = "\
+Examples (from the repository root):
+  # The seed pair: one CSV row per claim
+  $ crosscheck compare corpus/ukraine-plan/wsj.txt corpus/ukraine-plan/post.txt
+  # The CI gate on the seed pair
+  $ crosscheck check corpus/ukraine-plan/
+`crosscheck help COMMAND` shows each command's options and examples.";
+
 /// Cross-check the claims and attributions of news articles covering the same story.
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about, long_about = None)]
+#[command(name = "crosscheck", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

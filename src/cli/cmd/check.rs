@@ -24,8 +24,17 @@ pub enum Format {
     Github,
 }
 
+/// Examples shown by `check --help` (run by the README-examples test).
+const EXAMPLES: &str = "\
+Examples (from the repository root):
+  # The gate: exit 0 ok, 1 the policy is broken, 2 an error
+  $ crosscheck check corpus/ukraine-plan/
+  # GitHub annotations on stdout and a JUnit report for the CI's test view
+  $ crosscheck check corpus/ukraine-plan/ --format github --junit report.xml";
+
 /// Check articles against the review policy (for CI).
 #[derive(Clone, Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     #[command(flatten)]
     articles: ArticleArgs,

@@ -29,8 +29,22 @@ pub enum Format {
     Jsonl,
 }
 
+/// Examples shown by `compare --help` (run by the README-examples test; paths from the
+/// repository root).
+const EXAMPLES: &str = "\
+Examples (from the repository root):
+  # The seed pair: one CSV row per claim, on stdout
+  $ crosscheck compare corpus/ukraine-plan/wsj.txt corpus/ukraine-plan/post.txt
+  # Every .txt in a directory, written atomically to a file
+  $ crosscheck compare corpus/wire-rewrite/ -o claims.csv
+  # Labels of your choice, JSON
+  $ crosscheck compare wsj=corpus/ukraine-plan/wsj.txt post=corpus/ukraine-plan/post.txt --format json
+  # Per article: statuses, which article draws on which, integrity flags
+  $ crosscheck compare corpus/wire-rewrite/ --summary";
+
 /// Compare articles on one story and write one row per claim.
 #[derive(Clone, Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     #[command(flatten)]
     articles: ArticleArgs,

@@ -15,9 +15,18 @@ use crate::pipeline::similarity::Scorer;
 use crate::pipeline::Analysis;
 use crate::review::links;
 
+/// Examples shown by `explain --help` (run by the README-examples test).
+const EXAMPLES: &str = "\
+Examples:
+  # The same claim with a changed figure: paraphrased, and why
+  $ crosscheck explain 'The council voted 6-1 on Tuesday to spend $4.2 million on the new bridge, officials said.' 'Officials said the council approved $4.8 million for the bridge on Tuesday.'
+  # Two unrelated sentences: different
+  $ crosscheck explain 'The mayor said the bridge would open in May.' 'Fans cheered as the home team won the final in overtime.'";
+
 /// Explain the score and verdict of two sentences, or of two claims of articles (the help
 /// text is on the subcommand, in `cli`).
 #[derive(Clone, Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Two sentences; with --claims, the articles (files, directories, NAME=PATH).
     #[arg(value_name = "TEXT|ARTICLE", required = true)]

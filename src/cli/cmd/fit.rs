@@ -12,8 +12,17 @@ use crate::error::{Error, Exit, Result};
 use crate::pipeline::similarity::features::{N, NAMES};
 use crate::pipeline::similarity::fit::{self, Metrics};
 
+/// Examples shown by `fit --help` (run by the README-examples test when the data is there).
+const EXAMPLES: &str = "\
+Examples (the public MSRP training split, in ../shared/eval beside the repository):
+  # Cross-validate the model, print it
+  $ crosscheck fit ../shared/eval/msrp/msr_paraphrase_train.txt --folds 10
+  # Refit and write the model as Rust source (it belongs in src/pipeline/similarity/model.rs)
+  $ crosscheck fit ../shared/eval/msrp/msr_paraphrase_train.txt --folds 2 --write model.rs";
+
 /// Fit the similarity model on a labelled pair file (MSRP format) with k-fold cross-validation.
 #[derive(Clone, Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Labelled pairs in the MSRP format (e.g. ../shared/eval/msrp/msr_paraphrase_train.txt).
     #[arg(value_name = "MSRP_FILE")]

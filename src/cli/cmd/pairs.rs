@@ -16,8 +16,17 @@ use crate::error::{Error, Exit, Result};
 use crate::pipeline::similarity::fit::{self, Metrics};
 use crate::pipeline::similarity::{Features, Scorer, Verdict};
 
+/// Examples shown by `pairs --help` (run by the README-examples test).
+const EXAMPLES: &str = "\
+Examples:
+  # Unlabelled pairs on stdin: one `score,verdict` line each
+  $ printf 'The vote was 6-1.\\tThe council voted 6-1.\\n' | crosscheck pairs -
+  # A labelled file (MSRP format): accuracy and F1 on stderr
+  $ crosscheck pairs ../shared/eval/msrp/msr_paraphrase_train.txt --eval -o scores.csv";
+
 /// Score sentence pairs as CSV `score,verdict`.
 #[derive(Clone, Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Pair file: `A<TAB>B` lines or the MSRP format; `-` for stdin.
     #[arg(value_name = "FILE")]

@@ -47,6 +47,22 @@ pub enum Format {
     Csv,
 }
 
+/// Examples shown by `review --help` (run by the README-examples test).
+const EXAMPLES: &str = "\
+Examples (from the repository root):
+  # One pending claim or flag at a time; a key per decision (keys above)
+  $ crosscheck review corpus/ukraine-plan/
+  # What is pending, as a table
+  $ crosscheck review corpus/wire-rewrite/ --list
+  # Record decisions without asking (ids from --list)
+  $ crosscheck review corpus/ukraine-plan/ --set 038ae5df169c=verified --note 'checked against the filing'";
+
+/// The text after the options in `review --help`: the keys of the interactive review (the
+/// same table `?` shows during a session, so the two never disagree) and examples.
+fn after_help() -> String {
+    format!("Keys of the interactive review:\n{HELP}\n{EXAMPLES}")
+}
+
 /// Which pending items to review or list (`--only`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Only {
@@ -60,6 +76,7 @@ pub enum Only {
 
 /// Review single-source claims and integrity flags and record decisions in the reviews file.
 #[derive(Clone, Debug, clap::Args)]
+#[command(after_help = after_help())]
 pub struct Args {
     #[command(flatten)]
     articles: ArticleArgs,
@@ -535,8 +552,9 @@ impl Style {
     }
 }
 
-const HELP: &str = "\
-  v  verified      the claim stands as reported
+/// The keys of an interactive session, one per line: shown by `?` and in `review --help`.
+/// A new key goes here and in the match of [`Session::run`].
+const HELP: &str = "  v  verified      the claim stands as reported
                    (a flag: the difference is checked and acceptable, e.g. a correction)
   n  needs-source  plausible, but the article should name its source
                    (a flag: ask the copy where its version comes from)

@@ -17,8 +17,17 @@ pub enum Format {
     Jsonl,
 }
 
+/// Examples shown by `segment --help` (run by the README-examples test).
+const EXAMPLES: &str = "\
+Examples (from the repository root):
+  # One sentence per line
+  $ crosscheck segment corpus/ukraine-plan/wsj.txt
+  # JSON lines with paragraph, line and byte span; soft-wrapped text read as such
+  $ crosscheck segment corpus/ukraine-plan/post.txt --format jsonl --line-breaks wrap";
+
 /// Split articles into sentences, to see where claims are cut.
 #[derive(Clone, Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     #[command(flatten)]
     articles: ArticleArgs,
