@@ -6,6 +6,8 @@
 //! (empty for `None`, lists `;`-joined). Exporters return bytes; where they go is decided by
 //! the caller. The HTML page ([`html`]) reads the analysis itself, since it shows the articles.
 
+pub mod diff;
+
 use serde::Serialize;
 
 use crate::pipeline::attribution::SourceKind;
