@@ -7,6 +7,7 @@
 //! the caller. The HTML page ([`html`]) reads the analysis itself, since it shows the articles.
 
 pub mod diff;
+pub mod html;
 
 use serde::Serialize;
 
@@ -198,7 +199,7 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
     out
 }
 
-fn source_kind_name(kind: SourceKind) -> &'static str {
+pub(crate) fn source_kind_name(kind: SourceKind) -> &'static str {
     match kind {
         SourceKind::NamedPerson => "named-person",
         SourceKind::Anonymous => "anonymous",

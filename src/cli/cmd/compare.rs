@@ -1,10 +1,10 @@
-//! `crosscheck compare`: articles in, the claims CSV (or JSON) out.
+//! `crosscheck compare`: articles in, the claims CSV (or JSON, or the HTML report) out.
 
 use std::path::PathBuf;
 
 use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
 use crate::cli::output;
-use crate::error::{Exit, Result};
+use crate::error::{Error, Exit, Result};
 use crate::report::{self, ReportOptions};
 
 /// Output format of `compare`.
@@ -15,6 +15,9 @@ pub enum Format {
     Csv,
     /// A JSON array of the same records.
     Json,
+    /// One self-contained HTML page: the articles side by side, claims coloured by status,
+    /// links drawn between them, flags with their word diff (docs/report.md).
+    Html,
 }
 
 /// Compare articles on one story and write one row per claim.
@@ -54,6 +57,11 @@ pub struct Args {
 
 /// Runs `compare`.
 pub fn run(args: &Args) -> Result<Exit> {
+    if args.summary && args.format == Format::Html {
+        return Err(Error::Usage(
+            "--summary has no HTML form: the report shows the counts at its top".into(),
+        ));
+    }
     let mut options = args.articles.options(&args.thresholds)?;
     options.align.exhaustive = args.exhaustive;
     options.align.progress = true;
@@ -62,19 +70,22 @@ pub fn run(args: &Args) -> Result<Exit> {
         let summary = report::summary(&analysis);
         let bytes = match args.format {
             Format::Csv => report::summary_text(&summary),
-            Format::Json => report::summary_json(&summary),
+            Format::Json | Format::Html => report::summary_json(&summary),
         };
         return output::write(args.output.as_deref(), &bytes).map(|()| Exit::Success);
     }
-    let records = report::records(
-        &analysis,
-        &ReportOptions {
-            max_matches: args.max_matches,
-        },
-    );
+    let records = || {
+        report::records(
+            &analysis,
+            &ReportOptions {
+                max_matches: args.max_matches,
+            },
+        )
+    };
     let bytes = match args.format {
-        Format::Csv => report::to_csv(&records),
-        Format::Json => report::to_json(&records),
+        Format::Csv => report::to_csv(&records()),
+        Format::Json => report::to_json(&records()),
+        Format::Html => report::html::to_html(&analysis),
     };
     output::write(args.output.as_deref(), &bytes)?;
     Ok(Exit::Success)
