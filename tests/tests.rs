@@ -7,6 +7,7 @@ mod check;
 mod cluster;
 mod compare;
 mod provenance;
+mod report;
 mod review;
 mod segment;
 mod similarity;
