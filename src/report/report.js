@@ -37,30 +37,36 @@
     return rect.top + rect.height / 2 - top;
   }
 
+  // Reads every position first and writes the lines after: a write between two reads would
+  // make the browser lay out the whole page again for each line.
   function draw() {
     while (svg.firstChild) svg.removeChild(svg.firstChild);
-    var box = svg.getBoundingClientRect(), w = box.width, n = 0;
+    var box = svg.getBoundingClientRect(), w = box.width, found = [];
     left.querySelectorAll(".claim").forEach(function (a) {
       links(a).forEach(function (link) {
         var b = byId(link.id);
-        if (!b || !right.contains(b)) return;
-        var y1 = anchorY(a, box.top), y2 = anchorY(b, box.top);
-        var path = document.createElementNS(SVG, "path");
-        path.setAttribute("d", "M0," + y1 + " C" + w / 2 + "," + y1 + " " + w / 2 + "," + y2 + " " + w + "," + y2);
-        path.setAttribute("class", link.verdict);
-        path.setAttribute("data-a", a.id);
-        path.setAttribute("data-b", b.id);
-        path.setAttribute("data-score", link.score);
-        path.setAttribute("data-verdict", link.verdict);
-        var title = document.createElementNS(SVG, "title");
-        title.textContent = a.dataset.ref + " ↔ " + b.dataset.ref + " · " + link.score + " · " + link.verdict;
-        path.appendChild(title);
-        path.addEventListener("click", function () { select(a); });
-        svg.appendChild(path);
-        n += 1;
+        if (b && right.contains(b)) {
+          found.push({ a: a, b: b, link: link, y1: anchorY(a, box.top), y2: anchorY(b, box.top) });
+        }
       });
     });
-    svg.setAttribute("data-drawn", String(n));
+    var lines = document.createDocumentFragment();
+    found.forEach(function (f) {
+      var path = document.createElementNS(SVG, "path"), link = f.link;
+      path.setAttribute("d", "M0," + f.y1 + " C" + w / 2 + "," + f.y1 + " " + w / 2 + "," + f.y2 + " " + w + "," + f.y2);
+      path.setAttribute("class", link.verdict);
+      path.setAttribute("data-a", f.a.id);
+      path.setAttribute("data-b", f.b.id);
+      path.setAttribute("data-score", link.score);
+      path.setAttribute("data-verdict", link.verdict);
+      var title = document.createElementNS(SVG, "title");
+      title.textContent = f.a.dataset.ref + " ↔ " + f.b.dataset.ref + " · " + link.score + " · " + link.verdict;
+      path.appendChild(title);
+      path.addEventListener("click", function () { select(f.a); });
+      lines.appendChild(path);
+    });
+    svg.appendChild(lines);
+    svg.setAttribute("data-drawn", String(found.length));
     filter();
   }
 
