@@ -10,7 +10,8 @@
 //!   [`similarity`](pipeline::similarity) (pair scores) → [`align`](pipeline::align) (links
 //!   across documents) → [`integrity`](pipeline::integrity) (did a copy keep the facts) →
 //!   [`classify`](pipeline::classify) (claims and their status); `pipeline` itself wires them.
-//! - [`report`]: the analysis as CSV or JSON.
+//! - [`report`]: the analysis as CSV, JSON or a self-contained HTML page
+//!   ([`html`](report::html)), with a word [`diff`](report::diff) for flags.
 //! - [`review`]: decisions a person made (the reviews file), [`flagged`](review::flagged)
 //!   (integrity flags once per pair) and [`check`](review::check) (the CI policy).
 //! - [`cli`]: the command line, one file per subcommand in [`cmd`](cli::cmd), with the
