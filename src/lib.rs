@@ -13,7 +13,8 @@
 //!   Readers before the first stage: [`input`](pipeline::input) picks the format of each
 //!   input, [`html`](pipeline::html) reads web pages, [`jsonl`](pipeline::jsonl) streams
 //!   archives story by story.
-//! - [`report`]: the analysis as CSV or JSON.
+//! - [`report`]: the analysis as CSV, JSON or a self-contained HTML page
+//!   ([`html`](report::html)), with a word [`diff`](report::diff) for flags.
 //! - [`review`]: decisions a person made (the reviews file), [`links`](review::links) (a
 //!   reviewer's links and unlinks applied to an analysis), [`flagged`](review::flagged)
 //!   (integrity flags once per pair) and [`check`](review::check) (the CI policy).

@@ -125,6 +125,78 @@ fn json_has_the_same_records() {
     }
 }
 
+/// The JSON records have real types: numbers as numbers, a missing value as null, lists as
+/// arrays (docs/json.md), and they say what the CSV says.
+#[test]
+fn json_has_real_types() {
+    let csv_out = crosscheck().args(["compare", WSJ, POST]).output().unwrap();
+    let json_out = crosscheck()
+        .args(["compare", "--format", "json", WSJ, POST])
+        .output()
+        .unwrap();
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&json_out.stdout).unwrap();
+    let rows = crate::util::csv_maps(&csv_out.stdout);
+    let (mut nulls, mut lists, mut flags) = (0, 0, 0);
+    for (json, row) in records.iter().zip(&rows) {
+        let object = json.as_object().expect("each record is an object");
+        assert_eq!(object.len(), row.len(), "the same fields as the CSV");
+        for key in [
+            "sentence",
+            "paragraph",
+            "line",
+            "support",
+            "independent_support",
+        ] {
+            assert_eq!(json[key].as_u64().unwrap().to_string(), row[key], "{key}");
+        }
+        match json["score"].as_f64() {
+            Some(score) => assert_eq!(format!("{score:.3}"), row["score"]),
+            None => assert!(json["score"].is_null() && row["score"].is_empty()),
+        }
+        for key in ["cue", "source", "source_kind"] {
+            match json[key].as_str() {
+                Some(value) => assert!(!value.is_empty() && value == row[key]),
+                None => {
+                    assert!(json[key].is_null() && row[key].is_empty(), "{key}");
+                    nulls += 1;
+                }
+            }
+        }
+        let expected_independent = match row["independent"].as_str() {
+            "yes" => serde_json::json!(true),
+            "no" => serde_json::json!(false),
+            _ => serde_json::Value::Null,
+        };
+        assert_eq!(json["independent"], expected_independent);
+        let matches: Vec<&str> = json["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_str().unwrap())
+            .collect();
+        lists += usize::from(matches.len() > 1);
+        assert_eq!(matches.join(";"), row["matches"]);
+        let row_flags: Vec<String> = json["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}:{}",
+                    f["kind"].as_str().unwrap(),
+                    f["other"].as_str().unwrap()
+                )
+            })
+            .collect();
+        flags += row_flags.len();
+        assert_eq!(row_flags.join(";"), row["flags"]);
+    }
+    assert!(
+        nulls > 0 && lists > 0 && flags > 0,
+        "the seed pair exercises every type"
+    );
+}
+
 #[test]
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();

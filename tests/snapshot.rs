@@ -25,6 +25,17 @@ fn seed_pair_claims_csv() {
 }
 
 #[test]
+fn seed_pair_claims_json() {
+    insta::assert_snapshot!(stdout(&[
+        "compare",
+        "--format",
+        "json",
+        "corpus/ukraine-plan/wsj.txt",
+        "corpus/ukraine-plan/post.txt"
+    ]));
+}
+
+#[test]
 fn seed_pair_summary() {
     insta::assert_snapshot!(stdout(&[
         "compare",

@@ -12,6 +12,7 @@ mod links;
 mod pages;
 mod provenance;
 mod reliability;
+mod report;
 mod review;
 mod scale;
 mod segment;

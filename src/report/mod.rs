@@ -1,8 +1,13 @@
-//! Reports: an [`Analysis`] in, bytes out (CSV or JSON).
+//! Reports: an [`Analysis`] in, bytes out (CSV, JSON or an HTML page).
 //!
-//! The one idea: one flat record per sentence ([`ClaimRecord`]), built once and serialised by
-//! either format, so CSV and JSON can never disagree. Exporters return bytes; where they go is
-//! decided by the caller.
+//! The one idea: one flat record per sentence ([`ClaimRecord`]), built once with real types
+//! (numbers, `None` for a missing value, lists) and serialised by either format, so CSV and
+//! JSON can never disagree: JSON writes the record as it is, CSV flattens it into strings
+//! (empty for `None`, lists `;`-joined). Exporters return bytes; where they go is decided by
+//! the caller. The HTML page ([`html`]) reads the analysis itself, since it shows the articles.
+
+pub mod diff;
+pub mod html;
 
 pub mod jsonl;
 
@@ -29,7 +34,8 @@ impl Default for ReportOptions {
     }
 }
 
-/// One row of the claims CSV. docs/csv.md documents every field.
+/// One claim (sentence) as the reports write it. docs/csv.md documents every field, docs/json.md
+/// the JSON types.
 #[derive(Clone, Debug, Serialize)]
 pub struct ClaimRecord {
     /// Stable claim id.
@@ -46,32 +52,112 @@ pub struct ClaimRecord {
     pub text: String,
     /// corroborated, paraphrased or single-source.
     pub status: &'static str,
-    /// Best link's score with 3 decimals; empty when there is no link.
-    pub score: String,
-    /// `doc:sentence` references, best first, `;`-separated.
-    pub matches: String,
+    /// Best link's score rounded to 3 decimals; `None` when there is no link.
+    pub score: Option<f64>,
+    /// `doc:sentence` references, best first.
+    pub matches: Vec<String>,
     /// Number of other documents with a matching sentence.
     pub support: usize,
-    /// Attribution cue as written.
-    pub cue: String,
-    /// Attribution source as written.
-    pub source: String,
-    /// Kind of source.
-    pub source_kind: &'static str,
+    /// Attribution cue as written, if any.
+    pub cue: Option<String>,
+    /// Attribution source as written, if any.
+    pub source: Option<String>,
+    /// Kind of source, if there is a source.
+    pub source_kind: Option<&'static str>,
     /// explicit, carried or none.
     pub attribution: &'static str,
     /// direct, partial or none.
     pub quote: &'static str,
-    /// yes when an independent source has the claim, no when only copies do, empty when
-    /// single-source.
-    pub independent: &'static str,
+    /// Whether an independent source has the claim; `None` when single-source.
+    pub independent: Option<bool>,
     /// Number of independent sources with the claim.
     pub independent_support: usize,
-    /// Integrity flags, `kind:doc:sentence` naming the other claim, `;`-separated.
-    pub flags: String,
+    /// Integrity flags, each naming the other claim.
+    pub flags: Vec<FlagRecord>,
     /// The `doc:sentence` references among the claim's links that a reviewer made (a `linked`
-    /// decision in the reviews file), `;`-separated; empty when the scorer found them all.
-    pub reviewer: String,
+    /// decision in the reviews file); empty when the scorer found them all.
+    pub reviewer: Vec<String>,
+}
+
+/// One integrity flag of a [`ClaimRecord`].
+#[derive(Clone, Debug, Serialize)]
+pub struct FlagRecord {
+    /// The flag kind (`number-mismatch`, ...).
+    pub kind: &'static str,
+    /// The other claim, `doc:sentence`.
+    pub other: String,
+}
+
+/// The CSV row of a [`ClaimRecord`]: the same fields flattened to strings, because CSV has no
+/// null and no lists.
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    id: &'a str,
+    doc: &'a str,
+    sentence: usize,
+    paragraph: usize,
+    line: usize,
+    text: &'a str,
+    status: &'a str,
+    score: String,
+    matches: String,
+    support: usize,
+    cue: &'a str,
+    source: &'a str,
+    source_kind: &'a str,
+    attribution: &'a str,
+    quote: &'a str,
+    independent: &'a str,
+    independent_support: usize,
+    flags: String,
+    reviewer: String,
+}
+
+impl<'a> CsvRow<'a> {
+    fn new(r: &'a ClaimRecord) -> CsvRow<'a> {
+        CsvRow {
+            id: &r.id,
+            doc: &r.doc,
+            sentence: r.sentence,
+            paragraph: r.paragraph,
+            line: r.line,
+            text: &r.text,
+            status: r.status,
+            score: r.score.map(|s| format!("{s:.3}")).unwrap_or_default(),
+            matches: r.matches.join(";"),
+            support: r.support,
+            cue: r.cue.as_deref().unwrap_or(""),
+            source: r.source.as_deref().unwrap_or(""),
+            source_kind: r.source_kind.unwrap_or(""),
+            attribution: r.attribution,
+            quote: r.quote,
+            independent: match r.independent {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            },
+            independent_support: r.independent_support,
+            flags: r
+                .flags
+                .iter()
+                .map(|f| format!("{}:{}", f.kind, f.other))
+                .collect::<Vec<_>>()
+                .join(";"),
+            reviewer: r.reviewer.join(";"),
+        }
+    }
+}
+
+/// A score as the reports give it: rounded to 3 decimals, the same value in CSV and JSON.
+pub fn rounded_score(score: f64) -> f64 {
+    format!("{score:.3}")
+        .parse()
+        .expect("a formatted float parses")
+}
+
+/// An empty string as `None`.
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
 }
 
 /// Builds the flat records, documents in input order, sentences in document order.
@@ -96,39 +182,37 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                 line: sentence.line,
                 text: sentence.text.clone(),
                 status: claim.status.as_str(),
-                score: claim
-                    .links
-                    .first()
-                    .map(|l| format!("{:.3}", l.score))
-                    .unwrap_or_default(),
-                matches: matches.join(";"),
+                score: claim.links.first().map(|l| rounded_score(l.score)),
+                matches,
                 support: claim.support,
-                cue: a.cue.clone(),
-                source: a.source.clone(),
-                source_kind: a.source_kind.map_or("", source_kind_name),
+                cue: non_empty(&a.cue),
+                source: non_empty(&a.source),
+                source_kind: a.source_kind.map(source_kind_name),
                 attribution: attribution_kind_name(a.kind),
                 quote: quote_kind_name(a.quote),
-                independent: match claim.independent() {
-                    Some(true) => "yes",
-                    Some(false) => "no",
-                    None => "",
-                },
+                independent: claim.independent(),
                 independent_support: claim.independent_support,
-                flags: crate::review::flagged::flags_column(analysis, claim),
+                flags: claim
+                    .flags
+                    .iter()
+                    .map(|f| FlagRecord {
+                        kind: f.kind.as_str(),
+                        other: crate::review::flagged::sentence_name(analysis, (f.doc, f.sentence)),
+                    })
+                    .collect(),
                 reviewer: claim
                     .links
                     .iter()
                     .filter(|l| l.reviewer)
-                    .map(|l| format!("{}:{}", analysis.documents[l.doc].label, l.sentence + 1))
-                    .collect::<Vec<_>>()
-                    .join(";"),
+                    .map(|l| crate::review::flagged::sentence_name(analysis, (l.doc, l.sentence)))
+                    .collect(),
             });
         }
     }
     out
 }
 
-fn source_kind_name(kind: SourceKind) -> &'static str {
+pub(crate) fn source_kind_name(kind: SourceKind) -> &'static str {
     match kind {
         SourceKind::NamedPerson => "named-person",
         SourceKind::Anonymous => "anonymous",
@@ -162,13 +246,13 @@ pub fn to_csv(records: &[ClaimRecord]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for record in records {
         writer
-            .serialize(record)
+            .serialize(CsvRow::new(record))
             .expect("a flat record of strings and numbers always serialises");
     }
     writer.into_inner().expect("writing to a Vec cannot fail")
 }
 
-/// The claims as a pretty JSON array of the same records.
+/// The claims as a pretty JSON array of the same records, with real types (docs/json.md).
 pub fn to_json(records: &[ClaimRecord]) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(records).expect("records always serialise");
     out.push(b'\n');

@@ -1,5 +1,5 @@
-//! `crosscheck compare`: articles in, the claims CSV (or JSON) out; JSON lines archives in,
-//! one claim per line out, story by story.
+//! `crosscheck compare`: articles in, the claims CSV (or JSON, or the HTML report) out;
+//! JSON lines archives in, one claim per line out, story by story.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -27,6 +27,9 @@ pub enum Format {
     Json,
     /// One JSON object per line: the same records with the story id (`story`) first.
     Jsonl,
+    /// One self-contained HTML page: the articles side by side, claims coloured by status,
+    /// links drawn between them, flags with their word diff (docs/report.md).
+    Html,
 }
 
 /// Examples shown by `compare --help` (run by the README-examples test; paths from the
@@ -101,6 +104,11 @@ pub fn run(args: &Args) -> Result<Exit> {
         )));
     }
     args.articles.refuse_output("-o", args.output.as_deref())?;
+    if args.summary && args.format == Format::Html {
+        return Err(Error::Usage(
+            "--summary has no HTML form: the report shows the counts at its top".into(),
+        ));
+    }
     let mut options = args.articles.options(&args.thresholds)?;
     options.align.exhaustive = args.exhaustive;
     if let Some(archives) = args.articles.archives()? {
@@ -120,24 +128,27 @@ pub fn run(args: &Args) -> Result<Exit> {
         let summary = report::summary(&analysis);
         let bytes = match args.format {
             Format::Csv => report::summary_text(&summary),
-            Format::Json | Format::Jsonl => report::summary_json(&summary),
+            Format::Json | Format::Jsonl | Format::Html => report::summary_json(&summary),
         };
         return output::write(args.output.as_deref(), &bytes).map(|()| Exit::Success);
     }
-    let records = report::records(
-        &analysis,
-        &ReportOptions {
-            max_matches: args.max_matches,
-        },
-    );
+    let records = || {
+        report::records(
+            &analysis,
+            &ReportOptions {
+                max_matches: args.max_matches,
+            },
+        )
+    };
     let bytes = match args.format {
-        Format::Csv => report::to_csv(&records),
-        Format::Json => report::to_json(&records),
+        Format::Csv => report::to_csv(&records()),
+        Format::Json => report::to_json(&records()),
         Format::Jsonl => {
             let mut out = Vec::new();
-            report::jsonl::write(&mut out, None, &records);
+            report::jsonl::write(&mut out, None, &records());
             out
         }
+        Format::Html => report::html::to_html(&analysis),
     };
     output::write(args.output.as_deref(), &bytes)?;
     Ok(Exit::Success)
