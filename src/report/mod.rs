@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::pipeline::attribution::SourceKind;
+use crate::pipeline::attribution::{CueKind, SourceKind};
 use crate::pipeline::Analysis;
 
 /// How many links the `matches` column lists by default (best first).
@@ -56,6 +56,8 @@ pub struct ClaimRecord {
     pub source: String,
     /// Kind of source.
     pub source_kind: &'static str,
+    /// What the cue reports: speech, thought, finding or document; empty without a cue.
+    pub cue_kind: &'static str,
     /// explicit, carried or none.
     pub attribution: &'static str,
     /// direct, partial or none.
@@ -101,6 +103,7 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                 cue: a.cue.clone(),
                 source: a.source.clone(),
                 source_kind: a.source_kind.map_or("", source_kind_name),
+                cue_kind: a.cue_kind.map_or("", CueKind::as_str),
                 attribution: attribution_kind_name(a.kind),
                 quote: quote_kind_name(a.quote),
                 independent: match claim.independent() {
