@@ -43,6 +43,7 @@
 pub mod cli;
 pub mod error;
 pub mod eval;
+pub mod lexicon;
 pub mod pipeline;
 pub mod report;
 pub mod review;

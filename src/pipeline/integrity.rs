@@ -9,6 +9,10 @@
 //! sides state (a number with the same unit, the head of the subject, a quotation present on
 //! both sides) and stays silent when one side simply says less.
 
+use crate::lexicon::calendar::{MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS};
+use crate::lexicon::integrity::{
+    ACTOR_NOUNS, CLAUSE_OPENERS, PREDICATE_STARTS, SMALL_NUMBERS, STOP_WORDS, SUBJECT_FILLERS, TENS,
+};
 use std::collections::BTreeSet;
 
 use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
@@ -311,13 +315,6 @@ fn quotes(words: &[Word]) -> Vec<Vec<String>> {
     out
 }
 
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "that", "this", "it", "its", "is", "was", "were", "be", "been", "are", "has",
-    "have", "had", "who", "which", "their", "his", "her", "they", "he", "she", "we", "not",
-    "would", "will", "also", "than", "about", "into", "after", "before",
-];
-
 fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(&word)
 }
@@ -340,51 +337,12 @@ fn source_words(source: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Three-letter month abbreviations, in calendar order.
-const MONTH_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const SMALL_NUMBERS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// The month a word names ("nov", "november", "sept"), 1-based.
 fn month(word: &str) -> Option<usize> {
     if word.len() < 3 {
         return None;
     }
-    crate::pipeline::attribution::MONTHS
+    MONTHS
         .iter()
         .position(|m| *m == word)
         .or_else(|| (word == "sept").then_some(8))
@@ -474,187 +432,6 @@ fn unit_after(words: &[&Word], i: usize, dollar: bool, value: f64) -> String {
         _ => String::new(),
     }
 }
-
-/// Words that open a clause before the subject ("On Nov. 16, ...", "Despite ..., ...").
-const CLAUSE_OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "despite",
-    "when",
-    "while",
-    "with",
-    "without",
-    "since",
-    "as",
-    "during",
-    "by",
-    "through",
-    "for",
-    "from",
-    "amid",
-    "following",
-    "if",
-    "although",
-    "though",
-    "because",
-    "over",
-    "under",
-    "until",
-    "once",
-    "last",
-    "earlier",
-    "later",
-    "sent",
-];
-
-/// Words that may stand inside a subject noun phrase without being a name.
-const SUBJECT_FILLERS: &[&str] = &[
-    "a", "an", "the", "and", "of", "senior", "top", "former", "other", "two", "three", "several",
-    "some", "many", "his", "her", "their", "its", "special", "chief", "deputy", "acting", "us",
-    "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
-];
-
-/// Nouns that make a subject a person or body.
-const ACTOR_NOUNS: &[&str] = &[
-    "official",
-    "president",
-    "minister",
-    "secretary",
-    "envoy",
-    "adviser",
-    "advisor",
-    "aide",
-    "lawmaker",
-    "senator",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "director",
-    "ambassador",
-    "diplomat",
-    "general",
-    "commander",
-    "pair",
-    "men",
-    "women",
-    "team",
-    "administration",
-    "government",
-    "ministry",
-    "department",
-    "agency",
-    "police",
-    "prosecutor",
-    "judge",
-    "court",
-    "army",
-    "military",
-    "negotiator",
-    "representative",
-    "governor",
-    "mayor",
-    "chairman",
-    "ceo",
-    "executive",
-    "company",
-    "firm",
-    "investigator",
-    "regulator",
-    "union",
-];
-
-/// Words that end a subject noun phrase: auxiliaries, adverbs and common past-tense verbs
-/// ("A senior Ukrainian official *also* organized", "Witkoff and Kushner *held*").
-const PREDICATE_STARTS: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "should",
-    "do",
-    "does",
-    "did",
-    "also",
-    "then",
-    "still",
-    "now",
-    "already",
-    "never",
-    "not",
-    "reportedly",
-    "previously",
-    "later",
-    "who",
-    "which",
-    "that",
-    "held",
-    "met",
-    "told",
-    "said",
-    "made",
-    "took",
-    "gave",
-    "sent",
-    "led",
-    "ran",
-    "won",
-    "lost",
-    "began",
-    "became",
-    "brought",
-    "bought",
-    "built",
-    "came",
-    "cut",
-    "drew",
-    "fell",
-    "found",
-    "got",
-    "went",
-    "grew",
-    "heard",
-    "hit",
-    "kept",
-    "knew",
-    "left",
-    "let",
-    "put",
-    "rose",
-    "saw",
-    "set",
-    "sold",
-    "spent",
-    "stood",
-    "struck",
-    "thought",
-    "wrote",
-    "paid",
-    "spoke",
-    "says",
-    "tells",
-    "plans",
-    "wants",
-    "seeks",
-    "faces",
-    "expects",
-];
 
 /// The longest subject phrase looked at, in words.
 const MAX_SUBJECT_WORDS: usize = 8;

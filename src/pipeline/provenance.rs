@@ -18,7 +18,7 @@ use crate::pipeline::attribution::Attribution;
 use crate::pipeline::document::Document;
 use crate::pipeline::segment::Sentence;
 
-const BUILTIN_OUTLETS: &str = include_str!("../data/outlets.txt");
+use crate::lexicon::{GENERIC_REFERENCES, OUTLETS as BUILTIN_OUTLETS};
 
 /// A news outlet: its name and the other names it goes by.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -154,21 +154,6 @@ pub fn resolve_outlets(
         })
         .collect()
 }
-
-/// Words that refer back to an outlet named nearby.
-const GENERIC_REFERENCES: &[&str] = &[
-    "the outlet",
-    "the news outlet",
-    "the newspaper",
-    "the paper",
-    "the publication",
-    "the report",
-    "a report",
-    "the network",
-    "the broadcaster",
-    "the news agency",
-    "the agency's report",
-];
 
 /// Document `derived` attributes claims to the outlet of document `source`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,13 +1,12 @@
-//! The cue and source lexicons: plain text files in `src/data/`, compiled in, parsed once.
+//! The cue and source lexicons: plain text files in `src/data/` (loaded by [`crate::lexicon`]),
+//! parsed once into automata and sets.
 
 use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-/// The built-in cue lexicon.
-pub const CUES: &str = include_str!("../../data/cues.txt");
-/// The built-in source lexicon.
-pub const SOURCES: &str = include_str!("../../data/sources.txt");
+use crate::lexicon::sections;
+pub use crate::lexicon::{CUES, SOURCES};
 
 /// How a cue finds its source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,38 +81,6 @@ fn cue_entry(section: &str, line: &str) -> (String, CueKind) {
         None => (line.to_string(), default),
     }
 }
-
-/// Parses `[section]`-structured lines; returns (section, entry) pairs.
-fn sections(text: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut section = "";
-    text.lines().filter_map(move |line| {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            return None;
-        }
-        Some((section, line))
-    })
-}
-
-/// The months, lower case, in calendar order: never a name, never a job, and dates to compare.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Lower-case words that name a role or a kind of body rather than someone in particular:
 /// titles, organisation and anonymous head nouns ("mayor", "council", "officials").

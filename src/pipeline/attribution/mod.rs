@@ -28,8 +28,10 @@ use source::{
 };
 use text::{letters, quotes, Gap};
 
+use crate::lexicon::attribution::{CLOSING_VERBISH, NOT_SUBJECT};
+pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
-pub use lexicon::{CueKind, CUES, MONTHS, SOURCES};
+pub use lexicon::{CueKind, CUES, SOURCES};
 
 /// How the attribution was found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
@@ -200,17 +202,6 @@ impl Default for Attributor {
         Attributor::new()
     }
 }
-
-/// Words after which a verb form is not a present-tense cue ("to say", "did not say").
-const NOT_SUBJECT: &[&str] = &[
-    "to", "not", "did", "does", "do", "will", "would", "could", "should", "can", "may", "might",
-    "must", "never", "n't", "the", "a", "an", "whose", "its", "his", "her", "their",
-];
-/// Words that do not stop a reporting clause from closing the sentence.
-const CLOSING_VERBISH: &[&str] = &[
-    "is", "are", "was", "were", "will", "would", "could", "should", "has", "have", "had", "that",
-    "can", "may", "might", "must", "be",
-];
 
 impl Attributor {
     /// Builds an extractor with the built-in cue and source lexicons.

@@ -10,33 +10,9 @@ use std::ops::Range;
 use super::source::{is_pronoun, Words};
 use super::text::Gap;
 use super::{CueKind, SourceKind};
-
-/// Words that may open a plain subject phrase.
-const OPENING_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "some", "several", "many", "most", "two", "three", "four", "five",
-    "other", "both", "few", "this", "that", "these", "those", "another", "his", "her", "their",
-    "its", "our",
-];
-
-/// Words that show the phrase is not a plain subject (a clause, a preposition phrase, a verb).
-const NOT_IN_SUBJECT: &[&str] = &[
-    "that", "whether", "if", "because", "when", "while", "although", "though", "since", "is",
-    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
-    "should", "can", "may", "might", "must", "did", "does", "do", "not", "to", "after", "before",
-    "as", "than", "so", "but", "which", "who", "where", "in", "on", "at", "for", "from", "with",
-    "by", "about", "into", "over", "under", "it", "he", "she", "they", "we", "i", "you", "there",
-    "what", "how", "why", "also", "then", "and", "or", "of", "said", "says",
-];
-
-/// Connectives that may stand before a clause's subject.
-const LEADS: &[&str] = &["but", "and", "yet", "still", "meanwhile", "now", "so"];
-
-/// Words that open a subordinate clause whose subject may be a source ("…, which he said
-/// was …", "when she said, “…”").
-const SUBORDINATORS: &[&str] = &[
-    "when", "as", "because", "after", "before", "while", "since", "which", "that", "though",
-    "although", "if", "where", "until", "once",
-];
+use crate::lexicon::attribution::{
+    ADVERBIAL_OPENERS, LEADS, NOT_IN_SUBJECT, OPENING_DETERMINERS, SUBORDINATORS,
+};
 
 /// A plain subject phrase ending at word `j` that opens its clause: a determiner, a number or
 /// a capital first, then at most seven words none of which is a clause or preposition word
@@ -74,34 +50,6 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     let determiner_only = r.len() == 1 && OPENING_DETERMINERS.contains(&head.lower.as_str());
     (opens && plain && !determiner_only && !is_pronoun(w, j)).then_some(r)
 }
-
-/// Words that open a leading adverbial before the subject ("Around that time, 47 percent
-/// said", "In a statement, the union said").
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "around",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "by",
-    "for",
-    "since",
-    "last",
-    "earlier",
-    "later",
-    "meanwhile",
-    "separately",
-    "still",
-    "instead",
-    "now",
-    "yesterday",
-    "today",
-    "overall",
-    "nationally",
-    "locally",
-];
 
 /// The clause chunk starting at word `chunk` follows a dateline dash ("WASHINGTON (AP) — A
 /// report said") or a leading adverbial that opens the sentence ("Around that time, …").

@@ -4,194 +4,20 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, MONTHS};
+use super::lexicon::Lexicon;
 use super::text::{classify_gap, tokens, Gap, Token};
 use super::SourceKind;
+pub(crate) use crate::lexicon::attribution::PRONOUNS;
+use crate::lexicon::attribution::{
+    ADVERBS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS, NOT_ADVERBS, NOT_AGENTS, NOT_NAMES, OPENERS,
+    RIGHT_STOPS, TIME_WORDS,
+};
+use crate::lexicon::calendar::MONTHS;
 
-/// Subject pronouns that can be a source.
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-/// Determiners that may open a source.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "some", "several", "two", "three", "many", "other", "both",
-];
-/// Words that may precede a subject at a clause start without being part of it.
-const CONNECTIVES: &[&str] = &[
-    "but",
-    "and",
-    "even",
-    "still",
-    "yet",
-    "so",
-    "then",
-    "also",
-    "meanwhile",
-    "now",
-    "instead",
-    "however",
-    "moreover",
-    "indeed",
-    "later",
-    "earlier",
-    "separately",
-];
-/// Adverbs often found between a source and its cue ("officials, however, argued").
-const ADVERBS: &[&str] = &[
-    "also",
-    "however",
-    "then",
-    "later",
-    "previously",
-    "first",
-    "still",
-    "further",
-    "again",
-    "now",
-    "recently",
-    "earlier",
-    "separately",
-    "too",
-    "once",
-    "often",
-    "never",
-    "already",
-    "initially",
-];
-/// Words ending in -ly that are not adverbs.
-const NOT_ADVERBS: &[&str] = &[
-    "family", "ally", "assembly", "supply", "rally", "italy", "daily", "july",
-];
-/// Words ending like agent nouns ("-er", "-or", "-ant") that do not name a job.
-const NOT_AGENTS: &[&str] = &[
-    "summer",
-    "winter",
-    "never",
-    "however",
-    "other",
-    "together",
-    "order",
-    "water",
-    "power",
-    "number",
-    "border",
-    "letter",
-    "paper",
-    "under",
-    "later",
-    "earlier",
-    "rather",
-    "whether",
-    "either",
-    "neither",
-    "matter",
-    "quarter",
-    "center",
-    "chapter",
-    "error",
-    "floor",
-    "minor",
-    "major",
-    "restaurant",
-    "important",
-];
-/// Words that show a clause, not a noun phrase.
-const CLAUSE_WORDS: &[&str] = &[
-    "that", "whether", "if", "because", "when", "while", "although", "though", "since", "is",
-    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
-    "should", "can", "may", "might", "must", "did", "does", "do", "not", "to", "after", "before",
-    "as", "than", "so", "but", "which", "who", "where",
-];
-/// Words that open a leading adverbial clause or phrase, not a subject.
-const OPENERS: &[&str] = &[
-    "when", "after", "before", "while", "as", "if", "although", "though", "because", "since",
-    "despite", "on", "in", "at", "with", "by", "for", "during", "amid", "from", "under", "over",
-    "once", "until", "to", "without", "even",
-];
-/// Time words that end a source written after its cue ("said Smith on Monday").
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "weekend",
-    "week",
-    "morning",
-    "evening",
-    "afternoon",
-    "night",
-];
 /// A capitalised word that never begins a person's name: a function word, a month or a day.
 fn is_not_name(lower: &str) -> bool {
     NOT_NAMES.contains(&lower) || MONTHS.contains(&lower)
 }
-
-/// Words that end a source written after its cue.
-const RIGHT_STOPS: &[&str] = &[
-    "that", "during", "after", "before", "when", "while", "adding", "saying", "as", "because",
-    "if", "said", "told", "reported", "but", "though", "although", "noting",
-];
-/// Capitalised words that never begin a person's name.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "in",
-    "on",
-    "at",
-    "when",
-    "while",
-    "after",
-    "before",
-    "but",
-    "and",
-    "even",
-    "so",
-    "yet",
-    "despite",
-    "with",
-    "as",
-    "if",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// The words of one sentence and what separates them.
 #[derive(Clone, Debug)]
@@ -671,7 +497,7 @@ pub(crate) fn subject_person(lex: &Lexicon, w: &Words) -> Option<String> {
         let t = &w.toks[i];
         // "Under the merger agreement, …": a capitalised function word is no name.
         let function_word = is_not_name(&t.lower)
-            || [OPENERS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS]
+            || [&OPENERS, &CLAUSE_WORDS, &CONNECTIVES, &DETERMINERS]
                 .iter()
                 .any(|list| list.contains(&t.lower.as_str()));
         if clause_start && t.is_capitalized() && !function_word {

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::lexicon::attribution::ABBREVIATIONS;
+
 /// One word of a sentence: letters and digits, with inner `.`, `-` and apostrophes ("U.S.",
 /// "Kushner’s", "U.S.-Russia"), a final period only for abbreviations ("Sen.", "U.S.").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,12 +28,6 @@ impl Token {
         t.ends_with("’s") || t.ends_with("'s") || t.ends_with("s’") || t.ends_with("s'")
     }
 }
-
-/// Abbreviations whose final period belongs to the word.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "st",
-    "jr", "sr", "prof", "pres", "capt", "maj", "adm", "rev", "hon", "inc", "corp", "co", "ltd",
-];
 
 /// "No. 2", "Nos. 3 and 4": the abbreviation of "number", told from the word "no." by the
 /// number after it.

@@ -1,14 +1,12 @@
 //! The word lists the segmenter consults: abbreviations, sentence starters and speech verbs.
 //!
-//! All three are plain text files under `src/data/`, compiled in with `include_str!`; users add
+//! All three are plain text files under `src/data/`, compiled in by [`crate::lexicon`]; users add
 //! abbreviations at run time in the same format (`--abbreviations FILE`). Lookups lower-case the
 //! word into a small stack buffer and probe a hash set, so no lookup allocates.
 
 use std::collections::{HashMap, HashSet};
 
-const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
-const STARTERS: &str = include_str!("../../data/sentence_starters.txt");
-const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
+use crate::lexicon::{ABBREVIATIONS, SENTENCE_STARTERS as STARTERS, SPEECH_VERBS};
 
 /// Longest word (in bytes) any list can hold; longer words are never looked up.
 const MAX_WORD: usize = 24;

@@ -143,14 +143,18 @@ fn is_clock_suffix(word: &str) -> bool {
 /// Words that may follow a clock time inside its sentence: days, zones, "Local" (months are
 /// in the abbreviation list).
 fn is_time_qualifier(word: &str) -> bool {
-    #[rustfmt::skip]
-    const QUALIFIERS: &[&str] = &[
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Eastern",
-        "Central", "Mountain", "Pacific", "Atlantic", "Greenwich", "Local", "ET", "EST", "EDT",
-        "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
-        "CEST",
-    ];
-    QUALIFIERS.contains(&word)
+    use crate::lexicon::calendar::TIME_QUALIFIERS;
+    TIME_QUALIFIERS.contains(&word) || is_capitalised_weekday(word)
+}
+
+/// "Monday" (not "monday", not "MONDAY"), as the old literal list spelled the days.
+fn is_capitalised_weekday(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+        && crate::lexicon::calendar::WEEKDAYS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// A dotted acronym such as `U.S`, `J.D`, `a.m`, `Ph.D` (the final period already cut off).

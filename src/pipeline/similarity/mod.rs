@@ -20,6 +20,7 @@
 pub mod features;
 pub mod fit;
 pub mod model;
+pub mod vectors;
 
 use std::fmt;
 
