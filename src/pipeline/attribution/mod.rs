@@ -422,7 +422,7 @@ impl Attributor {
         let (source, source_kind, source_span) = match &best.source {
             Some(r) => (
                 w.phrase(r).to_string(),
-                classify(&self.lex, w, r),
+                classify(&self.lex, w, r).or_else(|| Some(rules::plain_subject_kind(w, r))),
                 Some(w.bytes(r)),
             ),
             None => (String::new(), None, None),
@@ -451,7 +451,7 @@ impl Attributor {
         let m = self.lex.cues.find(cue)?;
         let kind = self.lex.cue_kinds[m.pattern().as_usize()];
         Some(match (kind, source) {
-            (CueKind::Speech | CueKind::Finding, Some(SourceKind::Document)) => CueKind::Document,
+            (CueKind::Speech, Some(SourceKind::Document)) => CueKind::Document,
             (kind, _) => kind,
         })
     }
@@ -656,8 +656,17 @@ impl Attributor {
         let plain = |w: &Words| {
             // Only speech and thought verbs take a subject the lexicon does not know.
             let kind = self.cue_kind(&w.text[cue.clone()], None);
-            (class == CueClass::Verb && matches!(kind, Some(CueKind::Speech | CueKind::Thought)))
-                .then(|| rules::plain_subject(w, j).or_else(|| rules::subordinate_subject(w, j)))
+            matches!(kind, Some(CueKind::Speech | CueKind::Thought))
+                .then(|| match class {
+                    CueClass::Verb => {
+                        rules::plain_subject(w, j).or_else(|| rules::subordinate_subject(w, j))
+                    }
+                    // "says", "want" (also nouns): only a name that opens the sentence.
+                    CueClass::SubjectVerb => rules::plain_subject(w, j).filter(|r| {
+                        w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized()
+                    }),
+                    _ => None,
+                })
                 .flatten()
         };
         let r = left_np(&self.lex, w, j).or_else(|| plain(w))?;
@@ -674,7 +683,8 @@ impl Attributor {
             // A plain subject right before a speech or thought verb ("Shop owners said").
             (plain(w) == Some(r.clone())).then(|| rules::plain_subject_kind(w, &r))
         })?;
-        if rules::writer_thought(w, &r, self.cue_kind(&w.text[cue.clone()], None)) {
+        let cue_kind = self.cue_kind(&w.text[cue.clone()], None);
+        if rules::writer_thought(w, &r, cue_kind) || rules::own_intention(w, last, cue_kind) {
             return None;
         }
         if class == CueClass::Evidence

@@ -39,6 +39,10 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         return None;
     }
     let first = &w.toks[start];
+    if ADVERBIAL_OPENERS.contains(&first.lower.as_str()) {
+        // "Last summer Ana Soto", "After talks with …": an adverbial, not a subject.
+        return None;
+    }
     let opens = OPENING_DETERMINERS.contains(&first.lower.as_str())
         || first.is_capitalized()
         || first.text.starts_with(|c: char| c.is_ascii_digit());
@@ -48,7 +52,9 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     });
     let head = &w.toks[j];
     let determiner_only = r.len() == 1 && OPENING_DETERMINERS.contains(&head.lower.as_str());
-    (opens && plain && !determiner_only && !is_pronoun(w, j)).then_some(r)
+    // "the governor’s claim": a possessive before the cue makes it a noun.
+    let possessive = head.is_possessive();
+    (opens && plain && !determiner_only && !possessive && !is_pronoun(w, j)).then_some(r)
 }
 
 /// The clause chunk starting at word `chunk` follows a dateline dash ("WASHINGTON (AP) — A
@@ -59,7 +65,9 @@ fn after_opening(w: &Words, chunk: usize) -> bool {
     }
     let gap = &w.text[w.toks[chunk - 1].span.end..w.toks[chunk].span.start];
     if gap.contains(['—', '–']) {
-        return true;
+        // A dateline: a few words before the dash, the first in capitals ("WASHINGTON (AP) —").
+        let first = &w.toks[0].text;
+        return chunk <= 5 && first.len() >= 2 && !first.chars().any(char::is_lowercase);
     }
     let prev = w.chunk_start(chunk - 1);
     prev == 0
@@ -109,6 +117,15 @@ pub(crate) fn writer_thought(w: &Words, r: &Range<usize>, kind: Option<CueKind>)
     kind == Some(CueKind::Thought)
         && r.len() == 1
         && matches!(w.toks[r.start].lower.as_str(), "i" | "we" | "you")
+}
+
+/// "wants to say more", "plans to run": a thought verb before "to" states what the subject
+/// means to do, not a claim about the world; no attribution.
+pub(crate) fn own_intention(w: &Words, last: usize, kind: Option<CueKind>) -> bool {
+    kind == Some(CueKind::Thought)
+        && w.toks
+            .get(last + 1)
+            .is_some_and(|t| t.lower == "to" && w.gaps[last + 1] == Gap::Space)
 }
 
 /// Is the sentence a headline: no closing punctuation and most longer words capitalised
@@ -184,6 +201,13 @@ mod tests {
             Some("A news report published Wednesday".into())
         );
         assert_eq!(plain("The mill closed, a news report said.", 5), None);
+        assert_eq!(
+            plain(
+                "He knew of it on Nov. 18 – the same day Axios reported it.",
+                10
+            ),
+            None
+        );
     }
 
     #[test]
