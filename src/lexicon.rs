@@ -149,6 +149,16 @@ pub mod attribution {
     pub static CLOSING_VERBISH: List = List::new(&[(W, "closing-verbish")]);
     /// Abbreviations whose final period belongs to the word.
     pub static ABBREVIATIONS: List = List::new(&[(W, "abbreviation")]);
+    /// Words that may open a plain subject phrase ("The", "Several", "His").
+    pub static OPENING_DETERMINERS: List = List::new(&[(W, "subject-opener")]);
+    /// Words that show a phrase is not a plain subject: a clause, preposition or verb word.
+    pub static NOT_IN_SUBJECT: List = List::new(&[(W, "not-in-subject")]);
+    /// Connectives that may stand before a plain subject.
+    pub static LEADS: List = List::new(&[(W, "subject-lead")]);
+    /// Words that open a subordinate clause whose subject may be a source.
+    pub static SUBORDINATORS: List = List::new(&[(W, "subordinator")]);
+    /// Words that open a leading adverbial before the subject ("Around that time, ...").
+    pub static ADVERBIAL_OPENERS: List = List::new(&[(W, "adverbial-opener")]);
 }
 
 /// The integrity stage's small lists (`src/data/integrity_words.txt`).

@@ -24,7 +24,7 @@ fn header_names_every_documented_column() {
         .success()
         .stdout(predicate::str::starts_with(
             "id,doc,sentence,paragraph,line,text,status,score,matches,support,cue,source,\
-             source_kind,attribution,quote",
+             source_kind,cue_kind,attribution,quote",
         ));
 }
 

@@ -7,6 +7,7 @@ mod check;
 mod cluster;
 mod compare;
 mod eval;
+mod eval_attribution;
 mod examples;
 mod links;
 mod pages;

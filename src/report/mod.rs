@@ -13,7 +13,7 @@ pub mod jsonl;
 
 use serde::Serialize;
 
-use crate::pipeline::attribution::SourceKind;
+use crate::pipeline::attribution::{CueKind, SourceKind};
 use crate::pipeline::Analysis;
 
 /// How many links the `matches` column lists by default (best first).
@@ -64,6 +64,8 @@ pub struct ClaimRecord {
     pub source: Option<String>,
     /// Kind of source, if there is a source.
     pub source_kind: Option<&'static str>,
+    /// What the cue reports: speech, thought, finding or document; null without a cue.
+    pub cue_kind: Option<&'static str>,
     /// explicit, carried or none.
     pub attribution: &'static str,
     /// direct, partial or none.
@@ -105,6 +107,7 @@ struct CsvRow<'a> {
     cue: &'a str,
     source: &'a str,
     source_kind: &'a str,
+    cue_kind: &'a str,
     attribution: &'a str,
     quote: &'a str,
     independent: &'a str,
@@ -129,6 +132,7 @@ impl<'a> CsvRow<'a> {
             cue: r.cue.as_deref().unwrap_or(""),
             source: r.source.as_deref().unwrap_or(""),
             source_kind: r.source_kind.unwrap_or(""),
+            cue_kind: r.cue_kind.unwrap_or(""),
             attribution: r.attribution,
             quote: r.quote,
             independent: match r.independent {
@@ -188,6 +192,7 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                 cue: non_empty(&a.cue),
                 source: non_empty(&a.source),
                 source_kind: a.source_kind.map(source_kind_name),
+                cue_kind: a.cue_kind.map(CueKind::as_str),
                 attribution: attribution_kind_name(a.kind),
                 quote: quote_kind_name(a.quote),
                 independent: claim.independent(),

@@ -3,18 +3,25 @@
 //! `eval links DIR` runs the compare pipeline on every labelled article pair below DIR (see
 //! [`crate::eval::links`] for the format; tests/devset/ is ours) and prints link precision,
 //! recall and status accuracy, with `--verbose` every missed or false link.
+//!
+//! `eval attribution FILE` attributes every article of a JSON-lines file of annotated
+//! attributions (see [`crate::eval::attribution`]) and prints sentence- and span-level figures
+//! for one part of it (`--part tune|held-out|all`), with `--verbose` every miss.
 
 use std::path::PathBuf;
 
 use crate::cli::cmd::ThresholdArgs;
 use crate::cli::output;
 use crate::error::{Error, Exit, Result};
+use crate::eval::attribution::{self, Part};
 use crate::eval::links;
 use crate::pipeline::Options;
 
 /// Measure crosscheck against labelled data.
 #[derive(Clone, Debug, clap::Args)]
-#[command(after_help = "Example:\n  crosscheck eval links tests/devset --verbose")]
+#[command(
+    after_help = "Examples:\n  crosscheck eval links tests/devset --verbose\n  crosscheck eval attribution polnear_train.jsonl --part tune --verbose"
+)]
 pub struct Args {
     /// What to measure.
     #[command(subcommand)]
@@ -26,6 +33,32 @@ pub struct Args {
 enum What {
     /// Claim matching: link precision and recall on labelled article pairs.
     Links(LinksArgs),
+    /// Attribution: cue and source agreement with annotated articles (JSON lines).
+    Attribution(AttributionArgs),
+}
+
+/// `eval attribution`.
+#[derive(Clone, Debug, clap::Args)]
+struct AttributionArgs {
+    /// A JSON-lines file, one article a line (`id`, `text`, `attributions`).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+
+    /// Which articles: the tune part, the held-out part (the figures to report), or all.
+    #[arg(long, value_enum, default_value_t = Part::HeldOut)]
+    part: Part,
+
+    /// Also list every missed source and every false one, with the sentence.
+    #[arg(short, long)]
+    verbose: bool,
+
+    /// Write JSON instead of the table.
+    #[arg(long)]
+    json: bool,
+
+    /// Write to this file (replaced atomically) instead of stdout.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
 }
 
 /// `eval links`.
@@ -56,7 +89,24 @@ struct LinksArgs {
 pub fn run(args: &Args) -> Result<Exit> {
     match &args.what {
         What::Links(a) => run_links(a),
+        What::Attribution(a) => run_attribution(a),
     }
+}
+
+fn run_attribution(args: &AttributionArgs) -> Result<Exit> {
+    let mut report = attribution::evaluate(&args.file, args.part)?;
+    let bytes = if args.json {
+        if !args.verbose {
+            report.misses.clear();
+            report.false_sources.clear();
+        }
+        serde_json::to_vec_pretty(&report)
+            .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?
+    } else {
+        attribution::to_text(&report, args.verbose).into_bytes()
+    };
+    output::write(args.output.as_deref(), &bytes)?;
+    Ok(Exit::Success)
 }
 
 fn run_links(args: &LinksArgs) -> Result<Exit> {

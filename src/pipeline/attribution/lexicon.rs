@@ -27,6 +27,61 @@ pub(crate) enum CueClass {
     NotCue,
 }
 
+/// What a cue reports: the fact-checker's question "said, or believes?". `document` is decided
+/// later, from the source (a report that "said" something is a document cue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueKind {
+    /// Said, told, wrote, announced, warned, criticized.
+    Speech,
+    /// Believes, thinks, wants, hopes, fears, plans: a state of mind, not words.
+    Thought,
+    /// Found, showed, estimated, concluded: a result of looking.
+    Finding,
+    /// The source is a document, a record or data ("according to an internal audit").
+    Document,
+}
+
+impl CueKind {
+    /// The name used in the lexicon and the CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Speech => "speech",
+            CueKind::Thought => "thought",
+            CueKind::Finding => "finding",
+            CueKind::Document => "document",
+        }
+    }
+
+    fn parse(name: &str) -> Option<CueKind> {
+        [
+            CueKind::Speech,
+            CueKind::Thought,
+            CueKind::Finding,
+            CueKind::Document,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    }
+}
+
+/// One cue line: the cue and its kind, written `cue | kind`; without a kind, `[evidence]`
+/// cues are findings and every other cue is speech.
+fn cue_entry(section: &str, line: &str) -> (String, CueKind) {
+    let default = if section == "evidence" {
+        CueKind::Finding
+    } else {
+        CueKind::Speech
+    };
+    match line.split_once('|') {
+        Some((cue, kind)) => (
+            cue.trim().to_string(),
+            CueKind::parse(kind.trim()).unwrap_or(default),
+        ),
+        None => (line.to_string(), default),
+    }
+}
+
 /// Lower-case words that name a role or a kind of body rather than someone in particular:
 /// titles, organisation and anonymous head nouns ("mayor", "council", "officials").
 pub(crate) fn role_words() -> impl Iterator<Item = &'static str> {
@@ -42,6 +97,8 @@ pub(crate) struct Lexicon {
     pub cues: AhoCorasick,
     /// Class of each cue pattern, by pattern id.
     pub cue_classes: Vec<CueClass>,
+    /// Kind of each cue pattern, by pattern id.
+    pub cue_kinds: Vec<CueKind>,
     /// Outlet names, as written, without a leading "the".
     pub publications: HashSet<String>,
     /// Outlet nouns, lower case ("outlet").
@@ -68,6 +125,7 @@ impl Lexicon {
     pub fn parse(cues: &str, sources: &str) -> Lexicon {
         let mut patterns = Vec::new();
         let mut cue_classes = Vec::new();
+        let mut cue_kinds = Vec::new();
         for (section, entry) in sections(cues) {
             let class = match section {
                 "verb" => CueClass::Verb,
@@ -79,8 +137,10 @@ impl Lexicon {
                 "not-cue" => CueClass::NotCue,
                 _ => continue,
             };
-            patterns.push(entry.to_string());
+            let (cue, kind) = cue_entry(section, entry);
+            patterns.push(cue);
             cue_classes.push(class);
+            cue_kinds.push(kind);
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -90,6 +150,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             cues: automaton,
             cue_classes,
+            cue_kinds,
             publications: HashSet::new(),
             publication_nouns: HashSet::new(),
             document_nouns: HashSet::new(),
@@ -153,6 +214,22 @@ mod tests {
         assert!(lex.publications.contains("Wall Street Journal"));
         assert!(lex.anonymous_nouns.contains("officials"));
         assert!(lex.document_nouns.contains("report"));
+    }
+
+    #[test]
+    fn cue_lines_carry_a_kind() {
+        assert_eq!(
+            cue_entry("verb", "believes | thought"),
+            ("believes".to_string(), CueKind::Thought)
+        );
+        assert_eq!(
+            cue_entry("verb", "said"),
+            ("said".to_string(), CueKind::Speech)
+        );
+        assert_eq!(cue_entry("evidence", "found").1, CueKind::Finding);
+        let lex = Lexicon::builtin();
+        let m = lex.cues.find("she believes it").expect("a cue");
+        assert_eq!(lex.cue_kinds[m.pattern().as_usize()], CueKind::Thought);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! sentence of the same paragraph that plainly continues it. docs/attribution.md has the rules.
 
 mod lexicon;
+mod rules;
 mod source;
 mod text;
 
@@ -30,7 +31,7 @@ use text::{letters, quotes, Gap};
 use crate::lexicon::attribution::{CLOSING_VERBISH, NOT_SUBJECT};
 pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
-pub use lexicon::{CUES, SOURCES};
+pub use lexicon::{CueKind, CUES, SOURCES};
 
 /// How the attribution was found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
@@ -86,6 +87,8 @@ pub struct Attribution {
     pub source: String,
     /// The kind of source, if there is one.
     pub source_kind: Option<SourceKind>,
+    /// What the cue reports: speech, thought, finding, or a document's words.
+    pub cue_kind: Option<CueKind>,
     /// Explicit, carried or none.
     pub kind: AttributionKind,
     /// Direct, partial or no quotation.
@@ -320,7 +323,17 @@ impl Attributor {
                     && !out[i - 1].source.is_empty())
                 .then(|| i - 1)
             });
-            // 3. A statement continued in the same paragraph ("…, the officials said. It would …").
+            // 3. "X said:" introduces the next sentence, in this paragraph or the next.
+            let from = from.or_else(|| {
+                let prev = out.get(i.wrapping_sub(1))?;
+                let cue_end = prev.cue_span.as_ref()?.end;
+                (prev.kind == AttributionKind::Explicit
+                    && !prev.source.is_empty()
+                    && sentences[i].paragraph <= sentences[i - 1].paragraph + 1
+                    && rules::introduces_next(&sentences[i - 1].text, cue_end))
+                .then(|| i - 1)
+            });
+            // 4. A statement continued in the same paragraph ("…, the officials said. It would …").
             let from = from.or_else(|| {
                 (i > 0
                     && sentences[i - 1].paragraph == sentences[i].paragraph
@@ -336,6 +349,7 @@ impl Attributor {
                 a.cue = src.cue;
                 a.source = src.source;
                 a.source_kind = src.source_kind;
+                a.cue_kind = src.cue_kind;
                 a.pronoun = src.pronoun;
                 a.via = src.via;
                 a.kind = AttributionKind::Carried;
@@ -371,7 +385,9 @@ impl Attributor {
             let Some(first) = w.toks.iter().position(|t| t.span.start == m.start()) else {
                 continue;
             };
-            if first > 0 && text[m.start()..].starts_with(char::is_uppercase) {
+            let headline_cue =
+                matches!(class, CueClass::Verb | CueClass::SubjectVerb) && rules::is_headline(w);
+            if first > 0 && text[m.start()..].starts_with(char::is_uppercase) && !headline_cue {
                 // Capitalised inside the sentence, the word is part of a name: "Ohio State
                 // beat", "Consumer Reports found", "Penn State says".
                 continue;
@@ -406,16 +422,18 @@ impl Attributor {
         let (source, source_kind, source_span) = match &best.source {
             Some(r) => (
                 w.phrase(r).to_string(),
-                classify(&self.lex, w, r),
+                classify(&self.lex, w, r).or_else(|| Some(rules::plain_subject_kind(w, r))),
                 Some(w.bytes(r)),
             ),
             None => (String::new(), None, None),
         };
         let via = self.via(&text[best.cue.clone()]);
+        let cue_kind = self.cue_kind(&text[best.cue.clone()], source_kind);
         Attribution {
             cue: text[best.cue.clone()].to_string(),
             source,
             source_kind,
+            cue_kind,
             kind: AttributionKind::Explicit,
             quote: QuoteKind::None,
             cue_span: Some(best.cue),
@@ -425,6 +443,17 @@ impl Attributor {
             carried_from: None,
             via,
         }
+    }
+
+    /// The kind of a cue as written: the lexicon's, except that a speech cue whose source is a
+    /// document ("the audit said", "according to the filing") is a document cue.
+    fn cue_kind(&self, cue: &str, source: Option<SourceKind>) -> Option<CueKind> {
+        let m = self.lex.cues.find(cue)?;
+        let kind = self.lex.cue_kinds[m.pattern().as_usize()];
+        Some(match (kind, source) {
+            (CueKind::Speech, Some(SourceKind::Document)) => CueKind::Document,
+            (kind, _) => kind,
+        })
     }
 
     /// The outlet named in a "told the Journal" cue.
@@ -624,7 +653,23 @@ impl Attributor {
         {
             return None;
         }
-        let r = left_np(&self.lex, w, j)?;
+        let plain = |w: &Words| {
+            // Only speech and thought verbs take a subject the lexicon does not know.
+            let kind = self.cue_kind(&w.text[cue.clone()], None);
+            matches!(kind, Some(CueKind::Speech | CueKind::Thought))
+                .then(|| match class {
+                    CueClass::Verb => {
+                        rules::plain_subject(w, j).or_else(|| rules::subordinate_subject(w, j))
+                    }
+                    // "says", "want" (also nouns): only a name that opens the sentence.
+                    CueClass::SubjectVerb => rules::plain_subject(w, j).filter(|r| {
+                        w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized()
+                    }),
+                    _ => None,
+                })
+                .flatten()
+        };
+        let r = left_np(&self.lex, w, j).or_else(|| plain(w))?;
         let gap = w.gaps[r.start];
         let closing = closes_sentence(w, last + 1);
         let kind = classify(&self.lex, w, &r).or_else(|| {
@@ -633,7 +678,15 @@ impl Attributor {
             let speaker_slot = gap == Gap::QuoteClose || (closing && gap != Gap::Start);
             let determined = matches!(w.toks[r.start].lower.as_str(), "the" | "a" | "an");
             (speaker_slot && determined && r.len() <= 6).then_some(SourceKind::Anonymous)
+        });
+        let kind = kind.or_else(|| {
+            // A plain subject right before a speech or thought verb ("Shop owners said").
+            (plain(w) == Some(r.clone())).then(|| rules::plain_subject_kind(w, &r))
         })?;
+        let cue_kind = self.cue_kind(&w.text[cue.clone()], None);
+        if rules::writer_thought(w, &r, cue_kind) || rules::own_intention(w, last, cue_kind) {
+            return None;
+        }
         if class == CueClass::Evidence
             && !matches!(kind, SourceKind::Document | SourceKind::Publication)
         {
@@ -910,5 +963,7 @@ fn continues_statement(w: &Words, prev: &Attribution) -> bool {
     }
 }
 
+#[cfg(test)]
+mod recall_tests;
 #[cfg(test)]
 mod tests;

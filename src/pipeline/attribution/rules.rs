@@ -1,0 +1,263 @@
+//! Readings added for recall (issue 15), each a small function the cue readings fall back on
+//! when the lexicon-driven readings in `source.rs` find nothing: a plain noun-phrase subject
+//! whose head the lexicon lacks ("The billionaire developer says", "Shop owners said"), a
+//! subject inside a subordinate clause ("…, which he said was …"), headline cues ("Governor
+//! Says Bridge Will Reopen"), and a reporting clause that introduces the next sentence
+//! ("X said:" before a quotation).
+
+use std::ops::Range;
+
+use super::source::{is_pronoun, Words};
+use super::text::Gap;
+use super::{CueKind, SourceKind};
+use crate::lexicon::attribution::{
+    ADVERBIAL_OPENERS, LEADS, NOT_IN_SUBJECT, OPENING_DETERMINERS, SUBORDINATORS,
+};
+
+/// A plain subject phrase ending at word `j` that opens its clause: a determiner, a number or
+/// a capital first, then at most seven words none of which is a clause or preposition word
+/// ("The billionaire real estate magnate", "Twenty-four percent", "Shop owners", "Republican
+/// presidential hopeful Donald Trump"). Only for a cue right after it.
+pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
+    let chunk = w.chunk_start(j);
+    if !matches!(w.gaps[chunk], Gap::Start | Gap::QuoteClose | Gap::Comma) {
+        return None;
+    }
+    let mut start = chunk;
+    while start < j && LEADS.contains(&w.toks[start].lower.as_str()) {
+        start += 1;
+    }
+    if start > chunk && w.gaps[chunk] == Gap::Comma {
+        return None;
+    }
+    if w.gaps[chunk] == Gap::Comma && start == chunk && !after_opening(w, chunk) {
+        // After a comma only a closing "…, the engineer said": handled by the caller.
+        return None;
+    }
+    let r = start..j + 1;
+    if r.len() > 8 || r.is_empty() {
+        return None;
+    }
+    let first = &w.toks[start];
+    if ADVERBIAL_OPENERS.contains(&first.lower.as_str()) {
+        // "Last summer Ana Soto", "After talks with …": an adverbial, not a subject.
+        return None;
+    }
+    let opens = OPENING_DETERMINERS.contains(&first.lower.as_str())
+        || first.is_capitalized()
+        || first.text.starts_with(|c: char| c.is_ascii_digit());
+    let plain = r.clone().all(|i| {
+        let t = &w.toks[i];
+        !NOT_IN_SUBJECT.contains(&t.lower.as_str()) && (i == start || !t.lower.ends_with("ly"))
+    });
+    let head = &w.toks[j];
+    let determiner_only = r.len() == 1 && OPENING_DETERMINERS.contains(&head.lower.as_str());
+    // "the governor’s claim": a possessive before the cue makes it a noun.
+    let possessive = head.is_possessive();
+    (opens && plain && !determiner_only && !possessive && !is_pronoun(w, j)).then_some(r)
+}
+
+/// The clause chunk starting at word `chunk` follows a dateline dash ("WASHINGTON (AP) — A
+/// report said") or a leading adverbial that opens the sentence ("Around that time, …").
+fn after_opening(w: &Words, chunk: usize) -> bool {
+    if chunk == 0 {
+        return false;
+    }
+    let gap = &w.text[w.toks[chunk - 1].span.end..w.toks[chunk].span.start];
+    if gap.contains(['—', '–']) {
+        // A dateline: a few words before the dash, the first in capitals ("WASHINGTON (AP) —").
+        let first = &w.toks[0].text;
+        return chunk <= 5 && first.len() >= 2 && !first.chars().any(char::is_lowercase);
+    }
+    let prev = w.chunk_start(chunk - 1);
+    prev == 0
+        && chunk - prev <= 6
+        && ADVERBIAL_OPENERS.contains(&w.toks[0].lower.as_str())
+        && gap.trim() == ","
+}
+
+/// The kind of a plain subject the lexicon cannot classify: a name with a capital head is a
+/// person (the lexicon knows the bodies), anything else is unnamed people.
+pub(crate) fn plain_subject_kind(w: &Words, r: &Range<usize>) -> SourceKind {
+    if w.toks[r.end - 1].is_capitalized() {
+        SourceKind::NamedPerson
+    } else {
+        SourceKind::Anonymous
+    }
+}
+
+/// A pronoun or a short name right after a subordinator, ending at word `j`: the subject of
+/// a reporting verb inside a subordinate clause ("which he said was not a prison sentence",
+/// "when she said, “…”", "as Smith noted").
+pub(crate) fn subordinate_subject(w: &Words, j: usize) -> Option<Range<usize>> {
+    let start = if is_pronoun(w, j) {
+        j
+    } else {
+        let mut k = j;
+        while k > 0 && j - k < 3 && w.toks[k - 1].is_capitalized() && w.gaps[k] == Gap::Space {
+            k -= 1;
+        }
+        if !w.toks[j].is_capitalized() || w.toks[j].is_possessive() {
+            return None;
+        }
+        k
+    };
+    if start == 0 || w.gaps[start] != Gap::Space {
+        return None;
+    }
+    SUBORDINATORS
+        .contains(&w.toks[start - 1].lower.as_str())
+        .then_some(start..j + 1)
+}
+
+/// "I think", "we know", "you want": a thought verb whose subject is the first or second
+/// person outside quotation marks is the writer musing (or a transcript's speaker), not a
+/// claim credited to anyone the sentence names.
+pub(crate) fn writer_thought(w: &Words, r: &Range<usize>, kind: Option<CueKind>) -> bool {
+    kind == Some(CueKind::Thought)
+        && r.len() == 1
+        && matches!(w.toks[r.start].lower.as_str(), "i" | "we" | "you")
+}
+
+/// "wants to say more", "plans to run": a thought verb before "to" states what the subject
+/// means to do, not a claim about the world; no attribution.
+pub(crate) fn own_intention(w: &Words, last: usize, kind: Option<CueKind>) -> bool {
+    kind == Some(CueKind::Thought)
+        && w.toks
+            .get(last + 1)
+            .is_some_and(|t| t.lower == "to" && w.gaps[last + 1] == Gap::Space)
+}
+
+/// Is the sentence a headline: no closing punctuation and most longer words capitalised
+/// ("Governor Says Bridge Will Reopen")? In a headline a capitalised cue is still a cue.
+pub(crate) fn is_headline(w: &Words) -> bool {
+    let text = w.text.trim_end();
+    if text.ends_with(['.', '!', '?', '”', '"', ':', ';', ',']) {
+        return false;
+    }
+    let long: Vec<bool> = w
+        .toks
+        .iter()
+        .filter(|t| t.text.chars().count() >= 4)
+        .map(|t| t.is_capitalized())
+        .collect();
+    long.len() >= 3 && long.iter().filter(|&&c| c).count() * 4 >= long.len() * 3
+}
+
+/// Does a sentence introduce the next one as what its source said: a reporting clause that
+/// ends the sentence with a colon ("Smith said:", "In a statement, the ministry said:")?
+pub(crate) fn introduces_next(text: &str, cue_end: usize) -> bool {
+    let rest = text[cue_end.min(text.len())..].trim();
+    let t = text.trim_end();
+    t.ends_with(':') && rest.len() <= 40 && !rest.contains(['“', '"'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str, j: usize) -> Option<String> {
+        let w = Words::new(s);
+        plain_subject(&w, j).map(|r| w.phrase(&r).to_string())
+    }
+
+    #[test]
+    fn plain_subjects_are_whole_phrases() {
+        assert_eq!(
+            plain(
+                "The billionaire real estate developer says the tower will rise.",
+                4
+            ),
+            Some("The billionaire real estate developer".into())
+        );
+        assert_eq!(
+            plain("Shop owners said sales fell.", 1),
+            Some("Shop owners".into())
+        );
+        assert_eq!(
+            plain("Twenty-four percent said they would vote.", 1),
+            Some("Twenty-four percent".into())
+        );
+        assert_eq!(
+            plain(
+                "Republican presidential hopeful Dana Voss says taxes will fall.",
+                4
+            ),
+            Some("Republican presidential hopeful Dana Voss".into())
+        );
+    }
+
+    #[test]
+    fn a_subject_after_a_dateline_or_a_leading_adverbial() {
+        assert_eq!(
+            plain("Around that time, 47 percent said they would vote.", 4),
+            Some("47 percent".into())
+        );
+        assert_eq!(
+            plain(
+                "MILLBROOK (AP) — A news report published Wednesday said the mill would close.",
+                6
+            ),
+            Some("A news report published Wednesday".into())
+        );
+        assert_eq!(plain("The mill closed, a news report said.", 5), None);
+        assert_eq!(
+            plain(
+                "He knew of it on Nov. 18 – the same day Axios reported it.",
+                10
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn clauses_and_prepositions_are_not_plain_subjects() {
+        assert_eq!(
+            plain("After the vote in the city the mayor said no.", 7),
+            None
+        );
+        assert_eq!(plain("It is what the mayor said.", 4), None);
+        assert_eq!(plain("The team that won said thanks.", 3), None);
+    }
+
+    #[test]
+    fn a_subordinate_clause_has_its_own_subject() {
+        let w = Words::new("He asked for a fine, which he said was fair.");
+        assert_eq!(subordinate_subject(&w, 6), Some(6..7));
+        let w = Words::new("The plan failed, as Ruth Olsen noted.");
+        assert_eq!(
+            subordinate_subject(&w, 5).map(|r| w.phrase(&r).to_string()),
+            Some("Ruth Olsen".into())
+        );
+        let w = Words::new("Then the mayor said no.");
+        assert_eq!(subordinate_subject(&w, 2), None);
+    }
+
+    #[test]
+    fn the_writers_own_thoughts_are_no_attribution() {
+        let w = Words::new("I think the bridge will reopen.");
+        assert!(writer_thought(&w, &(0..1), Some(CueKind::Thought)));
+        assert!(!writer_thought(&w, &(0..1), Some(CueKind::Speech)));
+        let w = Words::new("She thinks the bridge will reopen.");
+        assert!(!writer_thought(&w, &(0..1), Some(CueKind::Thought)));
+    }
+
+    #[test]
+    fn headlines_are_title_case_without_a_full_stop() {
+        assert!(is_headline(&Words::new("Governor Says Bridge Will Reopen")));
+        assert!(!is_headline(&Words::new(
+            "Governor Says Bridge Will Reopen."
+        )));
+        assert!(!is_headline(&Words::new(
+            "The governor says the bridge will reopen"
+        )));
+    }
+
+    #[test]
+    fn a_colon_introduces_the_next_sentence() {
+        let s = "In a statement, the ministry said:";
+        assert!(introduces_next(s, s.len() - 1));
+        let s = "The ministry said the bridge would reopen.";
+        assert!(!introduces_next(s, 17));
+    }
+}

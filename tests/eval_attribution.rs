@@ -1,0 +1,60 @@
+//! `crosscheck eval attribution` on the held-out part of PolNeAR train (../shared/eval), through
+//! the real binary: the figures docs/attribution.md reports never fall below their floors.
+//! Skipped, with a notice, when the shared evaluation data is absent (never in CI).
+
+use crate::util::{crosscheck, shared_eval, success_stdout};
+
+/// A figure from the JSON report: `scores.<decision>.<precision|recall>` as a ratio.
+fn ratio(v: &serde_json::Value, path: &[&str]) -> f64 {
+    let r = path.iter().fold(v, |v, k| &v[*k]);
+    let (hit, of) = (r["hit"].as_f64().unwrap(), r["of"].as_f64().unwrap());
+    assert!(of > 0.0, "{path:?} is empty");
+    hit / of
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    2.0 * p * r / (p + r)
+}
+
+#[test]
+fn held_out_attribution_keeps_its_floors() {
+    let Some(dir) = shared_eval() else {
+        return;
+    };
+    let file = dir.join("polnear").join("polnear_train.jsonl");
+    let out = success_stdout(
+        crosscheck()
+            .arg("eval")
+            .arg("attribution")
+            .arg(&file)
+            .args(["--part", "held-out", "--json"]),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(v["part"], "held-out");
+    assert!(v["articles"].as_u64().unwrap() >= 200);
+    for (subset, p_floor, f_floor) in [
+        ("all_cues", 0.90, 0.63),
+        ("reporting_cues", 0.90, 0.79),
+        ("speech_cues", 0.91, 0.81),
+    ] {
+        let p = ratio(&v, &[subset, "source", "precision"]);
+        let r = ratio(&v, &[subset, "source", "recall"]);
+        assert!(p >= p_floor, "{subset}: source precision {p:.3}");
+        assert!(f1(p, r) >= f_floor, "{subset}: source F1 {:.3}", f1(p, r));
+    }
+    let p = ratio(&v, &["spans", "cue_overlap", "precision"]);
+    assert!(p >= 0.88, "cue overlap precision {p:.3}");
+}
+
+#[test]
+fn a_missing_file_is_a_one_line_error() {
+    let out = crosscheck()
+        .args(["eval", "attribution", "no-such-file.jsonl"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no-such-file.jsonl"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
