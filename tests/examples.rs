@@ -56,6 +56,9 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path().join("repo");
     copy_dir(&root().join("corpus"), &repo.join("corpus"));
+    for dir in ["tests/devset", "tests/pages", "tests/archives"] {
+        copy_dir(&root().join(dir), &repo.join(dir));
+    }
     let shared = root().join("..").join("shared");
     if shared.is_dir() {
         std::os::unix::fs::symlink(shared.canonicalize().unwrap(), tmp.path().join("shared"))

@@ -343,7 +343,7 @@ fn read_in_background(mut from: impl Read + Send + 'static) -> std::sync::mpsc::
     rx
 }
 
-const PROMPT: &str = "[v,n,d,s,a,u,q,?] >";
+const PROMPT: &str = "[v,n,d,l,x,s,a,u,q,?] >";
 
 fn decision(seed: &Seed, id: &str) -> Option<String> {
     if !seed.reviews().exists() {
@@ -434,7 +434,10 @@ fn a_claim_decided_elsewhere_meanwhile_is_a_conflict_shown_not_overwritten() {
 fn a_session_and_concurrent_set_writers_lose_no_decision() {
     for round in 0..4 {
         let seed = Seed::new();
-        let all: Vec<String> = pending(&seed.articles())
+        let queue = pending(&seed.articles());
+        // the session shows integrity flags first; it skips them, then walks the claims
+        let flags = queue.iter().filter(|p| p.pending == "flag").count();
+        let all: Vec<String> = queue
             .into_iter()
             .filter(|p| p.pending != "flag")
             .map(|p| p.id)
@@ -456,6 +459,9 @@ fn a_session_and_concurrent_set_writers_lose_no_decision() {
                 cmd.stderr(Stdio::null()).spawn().unwrap()
             })
             .collect();
+        for _ in 0..flags {
+            session.press("s\n");
+        }
         for i in 0..n {
             session.press(if i % 2 == 0 { "v\n" } else { "s\n" });
             std::thread::sleep(Duration::from_millis(15));

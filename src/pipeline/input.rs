@@ -44,7 +44,11 @@ impl InputFormat {
 pub fn load(input: &Input, format: InputFormat, max_bytes: u64) -> Result<Document> {
     let label = input.label.clone().unwrap_or_else(|| input.default_label());
     match format.of(input) {
-        InputFormat::Html => html::document(label, input.display(), document::read_bytes(input, max_bytes)?),
+        InputFormat::Html => html::document(
+            label,
+            input.display(),
+            document::read_bytes(input, max_bytes)?,
+        ),
         InputFormat::Jsonl => Err(Error::input(
             input.display(),
             "JSON lines archives are read by `compare` only",

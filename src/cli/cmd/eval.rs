@@ -17,11 +17,17 @@ use crate::eval::attribution::{self, Part};
 use crate::eval::links;
 use crate::pipeline::Options;
 
+/// Examples shown by `eval --help` (run by the README-examples test).
+const EXAMPLES: &str = "\
+Examples (from the repository root):
+  # Link precision and recall on our labelled rewrites, with every disagreement
+  $ crosscheck eval links tests/devset --verbose
+  # Attribution against PolNeAR's training split, on the held-out part
+  $ crosscheck eval attribution ../shared/eval/polnear/polnear_train.jsonl --part held-out";
+
 /// Measure crosscheck against labelled data.
 #[derive(Clone, Debug, clap::Args)]
-#[command(
-    after_help = "Examples:\n  crosscheck eval links tests/devset --verbose\n  crosscheck eval attribution polnear_train.jsonl --part tune --verbose"
-)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// What to measure.
     #[command(subcommand)]

@@ -798,25 +798,22 @@ impl Session<'_> {
                         id,
                         previous,
                         written,
-                    }) => {
-                        match self.write(&id, Some(&*written), previous) {
-                            Err(e) => return Ok(Err(e)),
-                            Ok(Written::Conflict(now)) => {
-                                let now =
-                                    now.and_then(|e| e.decision).map_or("none", |d| d.as_str());
-                                writeln!(
+                    }) => match self.write(&id, Some(&*written), previous) {
+                        Err(e) => return Ok(Err(e)),
+                        Ok(Written::Conflict(now)) => {
+                            let now = now.and_then(|e| e.decision).map_or("none", |d| d.as_str());
+                            writeln!(
                                     out,
                                     "not undone: {id} was changed in the file meanwhile (now: {now}); the file keeps it"
                                 )?;
-                            }
-                            Ok(Written::Saved) => {
-                                decided -= 1;
-                                i = index;
-                                show = true;
-                                writeln!(out, "← undid decision")?;
-                            }
                         }
-                    }
+                        Ok(Written::Saved) => {
+                            decided -= 1;
+                            i = index;
+                            show = true;
+                            writeln!(out, "← undid decision")?;
+                        }
+                    },
                 },
                 Some('q') => break,
                 Some('?') | Some('h') => write!(out, "{HELP}")?,
