@@ -1,5 +1,6 @@
 //! Pairs scored per second: all pairs among MSRP training sentences (from ../shared/eval when
-//! present, else the seed articles' sentences), plus feature extraction per sentence.
+//! present, else the seed articles' sentences), plus feature extraction per sentence, plus
+//! word-vector lookups and word cosines over the same sentences' words.
 //!
 //! `cargo bench --bench similarity`; see docs/accuracy.md for the figures.
 
@@ -10,7 +11,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use crosscheck::pipeline::similarity::{Features, Scorer};
+use crosscheck::pipeline::similarity::{vectors, Features, Scorer};
 
 /// Up to `n` distinct sentences to compare.
 fn sentences(n: usize) -> Vec<String> {
@@ -71,6 +72,41 @@ fn bench(c: &mut Criterion) {
                 .sum();
             black_box(n)
         })
+    });
+    group.finish();
+    bench_vectors(c, &texts);
+}
+
+/// Word-vector cost: one lookup per word (binary search, inflection fallback on a miss) and
+/// one cosine per pair of looked-up vectors, next to `score_all_pairs` per pair.
+fn bench_vectors(c: &mut Criterion, texts: &[String]) {
+    let words: Vec<String> = texts
+        .iter()
+        .flat_map(|t| {
+            t.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let found: Vec<vectors::WordVector> = words.iter().filter_map(|w| vectors::vector(w)).collect();
+    let mut group = c.benchmark_group("word_vectors");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(words.len() as u64));
+    group.bench_function("lookup", |b| {
+        b.iter(|| {
+            black_box(
+                words
+                    .iter()
+                    .filter(|w| vectors::vector(w).is_some())
+                    .count(),
+            )
+        })
+    });
+    let pairs = found.len() - 1;
+    group.throughput(Throughput::Elements(pairs as u64));
+    group.bench_function("cosine", |b| {
+        b.iter(|| black_box(found.windows(2).map(|p| p[0].cosine(&p[1])).sum::<f32>()))
     });
     group.finish();
 }

@@ -21,6 +21,7 @@ pub mod coverage;
 pub mod features;
 pub mod fit;
 pub mod model;
+pub mod vectors;
 
 use std::fmt;
 
