@@ -445,12 +445,15 @@ pub fn to_text(results: &[SetResult], verbose: bool) -> String {
 /// Every sentence pair of every set below `dir` as a TSV row of pair measures and the label,
 /// for fitting a matcher on the development set (`eval links --dump-pairs`).
 pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
-    use crate::pipeline::similarity::coverage::{coverage, ClaimWords, StoryWeights};
+    use crate::pipeline::similarity::coverage::{
+        coverage, opposed, semantic_coverage, ClaimWords, StoryWeights,
+    };
     use crate::pipeline::similarity::{Features, Scorer};
     let scorer = Scorer::new(options.thresholds);
     let mut out = String::from(
         "set\to\tr\tgold\tkind\tmsrp\tcov_or\tcov_ro\tunit_or\tunit_ro\tunitw_or\tunitw_ro\t\
-         lcov_or\tlcov_ro\tlunit_or\tlunit_ro\tlunitw_or\tlunitw_ro\tw_o\tw_r\tpos_o\tpos_r\tnum_shared\tnum_o\tnum_r\n",
+         lcov_or\tlcov_ro\tlunit_or\tlunit_ro\tlunitw_or\tlunitw_ro\tw_o\tw_r\tpos_o\tpos_r\tnum_shared\tnum_o\tnum_r\t\
+         scov_or\tscov_ro\tsunit_or\tsunit_ro\topposed\n",
     );
     for set_dir in set_dirs(dir)? {
         let analysis = pipeline::analyze(load_documents(&set_dir)?, options);
@@ -498,7 +501,8 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                 let (na, nb) = (nums(a), nums(b));
                 let both = na.iter().filter(|x| nb.contains(x)).count();
                 let numbers = (both, na.len() - both, nb.len() - both);
-                let _ = writeln!(
+                let (s1, s2) = (semantic_coverage(a, b, l), semantic_coverage(b, a, l));
+                let _ = write!(
                     out,
                     "{}\t{o}\t{r}\t{}\t{}\t{msrp:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.3}\t{:.3}\t\
                      {:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.4}\t{:.4}\t{}\t{}\t{}",
@@ -524,6 +528,15 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                     numbers.0,
                     numbers.1,
                     numbers.2,
+                );
+                let _ = writeln!(
+                    out,
+                    "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}",
+                    s1.whole,
+                    s2.whole,
+                    s1.best_unit,
+                    s2.best_unit,
+                    u8::from(opposed(a, b)),
                 );
             }
         }

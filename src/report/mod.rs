@@ -67,6 +67,9 @@ pub struct ClaimRecord {
     pub independent_support: usize,
     /// Integrity flags, `kind:doc:sentence` naming the other claim, `;`-separated.
     pub flags: String,
+    /// Share of the claim's content that the best link's sentence states (word weights by
+    /// rarity, semantic neighbours counted partly), 2 decimals; empty when there is no link.
+    pub coverage: String,
 }
 
 /// Builds the flat records, documents in input order, sentences in document order.
@@ -110,6 +113,11 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                 },
                 independent_support: claim.independent_support,
                 flags: crate::review::flagged::flags_column(analysis, claim),
+                coverage: claim
+                    .links
+                    .first()
+                    .map(|l| format!("{:.2}", l.coverage))
+                    .unwrap_or_default(),
             });
         }
     }

@@ -13,8 +13,43 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
 
 use super::features::{analyse_with_boundaries, hash, idf, Kind};
+use super::vectors::{self, WordVector, NEIGHBOUR_THRESHOLD};
+
+/// Direction words and their opposites (rise/fall, approve/reject), one pair a line.
+const ANTONYMS: &str = include_str!("../../data/antonyms.txt");
+
+/// Stem hash to the stem hashes of its opposites, read once from [`ANTONYMS`].
+fn antonyms() -> &'static HashMap<u64, Vec<u64>> {
+    static MAP: OnceLock<HashMap<u64, Vec<u64>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut map: HashMap<u64, Vec<u64>> = HashMap::new();
+        for line in ANTONYMS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<u64> = line
+                .split_whitespace()
+                .map(|w| hash(&stemmer.stem(&w.to_lowercase())))
+                .collect();
+            if let [a, b] = words[..] {
+                map.entry(a).or_default().push(b);
+                map.entry(b).or_default().push(a);
+            }
+        }
+        map
+    })
+}
+
+/// Whether the two stems are listed as opposites.
+fn opposite(a: u64, b: u64) -> bool {
+    antonyms().get(&a).is_some_and(|o| o.contains(&b))
+}
 
 /// A claim word: its stem and prefix hashed, its news IDF, and what it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +64,10 @@ pub struct Word {
     pub name: bool,
     /// A number.
     pub number: bool,
+    /// Its word vector, when the table lists it (numbers and names have none).
+    pub vector: Option<WordVector>,
+    /// Listed in the antonym file (rise, fall, approve...).
+    pub directional: bool,
 }
 
 /// A sentence's claim words, cut into units.
@@ -66,8 +105,10 @@ impl ClaimWords {
                 continue;
             }
             let prefix: String = t.stem.chars().take(5).collect();
+            let stem = hash(&t.stem);
+            let number = t.kind == Kind::Number;
             words.push(Word {
-                stem: hash(&t.stem),
+                stem,
                 prefix: if prefix.len() == 5 { hash(&prefix) } else { 0 },
                 idf: if t.kind == Kind::Number {
                     6.0
@@ -75,7 +116,13 @@ impl ClaimWords {
                     idf(&t.stem)
                 },
                 name: t.name,
-                number: t.kind == Kind::Number,
+                number,
+                vector: if number || t.name {
+                    None
+                } else {
+                    vectors::vector(&lower)
+                },
+                directional: antonyms().contains_key(&stem),
             });
             since_start += 1;
         }
@@ -134,15 +181,62 @@ impl StoryWeights {
     }
 }
 
-/// How well one word of a sentence is matched by the other sentence's words.
-fn matched(w: &Word, other: &[Word]) -> f64 {
+/// The most a semantic neighbour counts for (a shared stem counts 1).
+pub const NEIGHBOUR_MATCH: f64 = 0.7;
+
+/// At this cosine or above a neighbour counts [`NEIGHBOUR_MATCH`] in full.
+const FULL_NEIGHBOUR_COSINE: f32 = 0.7;
+
+/// How well one word of a sentence is matched by the other sentence's words: 1 for the same
+/// stem, 0.9 for the same 5-letter prefix, and with `semantic` a neighbour's cosine above
+/// [`NEIGHBOUR_THRESHOLD`] scaled up to [`NEIGHBOUR_MATCH`]. An opposite is no neighbour:
+/// "rose" and "fell" sit close in the table.
+fn matched(w: &Word, other: &[Word], semantic: bool) -> f64 {
     if other.iter().any(|o| o.stem == w.stem) {
-        1.0
-    } else if w.prefix != 0 && other.iter().any(|o| o.prefix == w.prefix) {
-        0.9
-    } else {
-        0.0
+        return 1.0;
     }
+    if w.prefix != 0 && other.iter().any(|o| o.prefix == w.prefix) {
+        return 0.9;
+    }
+    let Some(v) = w.vector.as_ref().filter(|_| semantic) else {
+        return 0.0;
+    };
+    let best = other
+        .iter()
+        .filter(|o| !(w.directional && o.directional && opposite(w.stem, o.stem)))
+        .filter_map(|o| o.vector.as_ref().map(|ov| v.cosine(ov)))
+        .fold(f32::MIN, f32::max);
+    if best <= NEIGHBOUR_THRESHOLD {
+        return 0.0;
+    }
+    let scaled = (best - NEIGHBOUR_THRESHOLD) / (FULL_NEIGHBOUR_COSINE - NEIGHBOUR_THRESHOLD);
+    NEIGHBOUR_MATCH * f64::from(scaled.min(1.0))
+}
+
+/// Whether one sentence states a direction the other reverses: a word of each is listed as
+/// opposites and neither sentence has the other's word ("Revenue rose 7 percent" / "Revenue
+/// fell 4 percent").
+pub fn opposed(a: &ClaimWords, b: &ClaimWords) -> bool {
+    let has = |c: &ClaimWords, stem: u64| c.words.iter().any(|w| w.stem == stem);
+    a.words.iter().filter(|w| w.directional).any(|x| {
+        b.words
+            .iter()
+            .filter(|y| y.directional && opposite(x.stem, y.stem))
+            .any(|y| !has(b, x.stem) && !has(a, y.stem))
+    })
+}
+
+/// Sorted distinct number stems of a sentence.
+pub fn numbers(c: &ClaimWords) -> Vec<u64> {
+    let mut v: Vec<u64> = c
+        .words
+        .iter()
+        .filter(|w| w.number)
+        .map(|w| w.stem)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// Coverage of `a` by `b`, one way.
@@ -158,14 +252,32 @@ pub struct Coverage {
     pub weight: f64,
 }
 
-/// Coverage of `a` by `b`, weighting each word by `weight`.
+/// Coverage of `a` by `b`, weighting each word by `weight`, on shared forms only.
 pub fn coverage(a: &ClaimWords, b: &ClaimWords, weight: impl Fn(&Word) -> f64) -> Coverage {
+    coverage_with(a, b, weight, false)
+}
+
+/// Coverage of `a` by `b` that also counts semantic neighbours (see [`matched`]).
+pub fn semantic_coverage(
+    a: &ClaimWords,
+    b: &ClaimWords,
+    weight: impl Fn(&Word) -> f64,
+) -> Coverage {
+    coverage_with(a, b, weight, true)
+}
+
+fn coverage_with(
+    a: &ClaimWords,
+    b: &ClaimWords,
+    weight: impl Fn(&Word) -> f64,
+    semantic: bool,
+) -> Coverage {
     let scores: Vec<(f64, f64)> = a
         .words
         .iter()
         .map(|w| {
             let wt = weight(w);
-            (wt, wt * matched(w, &b.words))
+            (wt, wt * matched(w, &b.words, semantic))
         })
         .collect();
     let share = |r: Range<usize>| -> (f64, f64) {
@@ -213,6 +325,19 @@ mod tests {
         assert!(c.whole < 0.8, "{c:?}");
         let back = coverage(&kept, &lead, |w| w.idf);
         assert!(back.whole > 0.95, "{back:?}");
+    }
+
+    #[test]
+    fn neighbours_count_and_opposites_do_not() {
+        let a = ClaimWords::new("Inspectors discovered a leak at the plant.");
+        let b = ClaimWords::new("Inspectors found a leak at the plant.");
+        let lexical = coverage(&a, &b, |w| w.idf).whole;
+        let semantic = semantic_coverage(&a, &b, |w| w.idf).whole;
+        assert!(semantic > lexical, "{semantic} vs {lexical}");
+        let rose = ClaimWords::new("Revenue rose 7 percent to $1.21 billion.");
+        let fell = ClaimWords::new("Revenue fell 4 percent to $1.12 billion.");
+        assert!(opposed(&rose, &fell));
+        assert!(!opposed(&rose, &rose));
     }
 
     #[test]
