@@ -18,7 +18,7 @@
 
 use crate::pipeline::matcher_model::{BIAS, N, THRESHOLD, WEIGHTS};
 use crate::pipeline::similarity::coverage::{
-    coverage, numbers, opposed, semantic_coverage, ClaimWords, Coverage, StoryWeights, Word,
+    coverage, numbers, opposed, semantic_coverages, ClaimWords, Coverage, StoryWeights, Word,
 };
 use crate::pipeline::similarity::sigmoid;
 
@@ -90,10 +90,7 @@ pub fn measures(
     let local = |w: &Word| story.weight(w);
     let (c1, c2) = (coverage(a, b, news), coverage(b, a, news));
     let (l1, l2) = (coverage(a, b, local), coverage(b, a, local));
-    let (s1, s2) = (
-        semantic_coverage(a, b, local),
-        semantic_coverage(b, a, local),
-    );
+    let (s1, s2) = semantic_coverages(a, b, local);
     let (na, nb) = (numbers(a), numbers(b));
     let ns = na.iter().filter(|x| nb.contains(x)).count();
     let (no, nr) = ((na.len() - ns) as f64, (nb.len() - ns) as f64);

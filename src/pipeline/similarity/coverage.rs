@@ -192,11 +192,8 @@ const FULL_NEIGHBOUR_COSINE: f32 = 0.7;
 /// [`NEIGHBOUR_THRESHOLD`] scaled up to [`NEIGHBOUR_MATCH`]. An opposite is no neighbour:
 /// "rose" and "fell" sit close in the table.
 fn matched(w: &Word, other: &[Word], semantic: bool) -> f64 {
-    if other.iter().any(|o| o.stem == w.stem) {
-        return 1.0;
-    }
-    if w.prefix != 0 && other.iter().any(|o| o.prefix == w.prefix) {
-        return 0.9;
+    if let Some(m) = lexical(w, other) {
+        return m;
     }
     let Some(v) = w.vector.as_ref().filter(|_| semantic) else {
         return 0.0;
@@ -206,6 +203,22 @@ fn matched(w: &Word, other: &[Word], semantic: bool) -> f64 {
         .filter(|o| !(w.directional && o.directional && opposite(w.stem, o.stem)))
         .filter_map(|o| o.vector.as_ref().map(|ov| v.cosine(ov)))
         .fold(f32::MIN, f32::max);
+    scaled(best)
+}
+
+/// 1 for a shared stem, 0.9 for a shared prefix, `None` for neither.
+fn lexical(w: &Word, other: &[Word]) -> Option<f64> {
+    if other.iter().any(|o| o.stem == w.stem) {
+        Some(1.0)
+    } else if w.prefix != 0 && other.iter().any(|o| o.prefix == w.prefix) {
+        Some(0.9)
+    } else {
+        None
+    }
+}
+
+/// A neighbour's cosine as a match: 0 at or below the threshold, up to [`NEIGHBOUR_MATCH`].
+fn scaled(best: f32) -> f64 {
     if best <= NEIGHBOUR_THRESHOLD {
         return 0.0;
     }
@@ -272,12 +285,62 @@ fn coverage_with(
     weight: impl Fn(&Word) -> f64,
     semantic: bool,
 ) -> Coverage {
+    share_of(a, weight, |i| matched(&a.words[i], &b.words, semantic))
+}
+
+/// Semantic coverage both ways, `a` by `b` and `b` by `a`, computing each word pair's cosine
+/// once (the costly part of a pair); equal to two calls of [`semantic_coverage`].
+pub fn semantic_coverages(
+    a: &ClaimWords,
+    b: &ClaimWords,
+    weight: impl Fn(&Word) -> f64,
+) -> (Coverage, Coverage) {
+    let cosines: Vec<f32> = a
+        .words
+        .iter()
+        .flat_map(|x| {
+            b.words.iter().map(move |y| match (&x.vector, &y.vector) {
+                (Some(vx), Some(vy))
+                    if !(x.directional && y.directional && opposite(x.stem, y.stem)) =>
+                {
+                    vx.cosine(vy)
+                }
+                _ => f32::MIN,
+            })
+        })
+        .collect();
+    let n = b.words.len();
+    let ab = share_of(a, &weight, |i| {
+        lexical(&a.words[i], &b.words).unwrap_or_else(|| {
+            scaled(
+                cosines[i * n..(i + 1) * n]
+                    .iter()
+                    .copied()
+                    .fold(f32::MIN, f32::max),
+            )
+        })
+    });
+    let ba = share_of(b, &weight, |j| {
+        lexical(&b.words[j], &a.words).unwrap_or_else(|| {
+            scaled(
+                (0..a.words.len())
+                    .map(|i| cosines[i * n + j])
+                    .fold(f32::MIN, f32::max),
+            )
+        })
+    });
+    (ab, ba)
+}
+
+/// Shares of `a`'s words that are matched, `m(i)` being how well word `i` is.
+fn share_of(a: &ClaimWords, weight: impl Fn(&Word) -> f64, m: impl Fn(usize) -> f64) -> Coverage {
     let scores: Vec<(f64, f64)> = a
         .words
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let wt = weight(w);
-            (wt, wt * matched(w, &b.words, semantic))
+            (wt, if wt > 0.0 { wt * m(i) } else { 0.0 })
         })
         .collect();
     let share = |r: Range<usize>| -> (f64, f64) {
