@@ -355,3 +355,101 @@ mod properties {
         }
     }
 }
+
+/// Compares the files named, written into a temporary directory, and returns the rows.
+fn compare_texts(files: &[(&str, &str)]) -> Vec<std::collections::BTreeMap<String, String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<String> = files
+        .iter()
+        .map(|(name, text)| {
+            let p = dir.path().join(name);
+            fs::write(&p, text).unwrap();
+            p.display().to_string()
+        })
+        .collect();
+    let out = crosscheck().arg("compare").args(&paths).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    crate::util::csv_maps(&out.stdout)
+}
+
+#[test]
+fn an_identical_copy_links_every_sentence_to_its_own_copy_with_no_flag() {
+    let wsj = fs::read_to_string(crate::util::root().join(WSJ)).unwrap();
+    let rows = compare_texts(&[("wsj.txt", &wsj), ("copy.txt", &wsj)]);
+    for r in &rows {
+        assert_eq!(r["status"], "corroborated", "{}", r["text"]);
+        assert_eq!(r["flags"], "", "{}", r["text"]);
+        let other = if r["doc"] == "wsj" { "copy" } else { "wsj" };
+        assert_eq!(
+            r["matches"],
+            format!("{other}:{}", r["sentence"]),
+            "{}",
+            r["text"]
+        );
+    }
+}
+
+#[test]
+fn a_reordered_copy_gives_the_same_links() {
+    let text = "The Harlow County board voted 4-1 on Tuesday to close the Mill Road landfill.\n\n\
+                Residents had complained for years about the smell and the trucks.\n\n\
+                Commissioner Dana Pryce cast the only vote against the closure.\n\n\
+                The landfill will stop taking waste in March, the county said.\n";
+    let reordered = "Commissioner Dana Pryce cast the only vote against the closure.\n\n\
+                     The landfill will stop taking waste in March, the county said.\n\n\
+                     The Harlow County board voted 4-1 on Tuesday to close the Mill Road landfill.\n\n\
+                     Residents had complained for years about the smell and the trucks.\n";
+    let rows = compare_texts(&[("a.txt", text), ("b.txt", reordered)]);
+    let links = |doc: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = rows
+            .iter()
+            .filter(|r| r["doc"] == doc)
+            .map(|r| (r["text"].clone(), r["matches"].clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let a = links("a");
+    assert_eq!(a.len(), 4);
+    assert!(
+        a.iter()
+            .all(|(_, m)| m.starts_with("b:") && !m.contains(';')),
+        "{a:?}"
+    );
+    let b = links("b");
+    assert!(
+        b.iter()
+            .all(|(_, m)| m.starts_with("a:") && !m.contains(';')),
+        "{b:?}"
+    );
+    assert!(rows
+        .iter()
+        .all(|r| r["status"] == "corroborated" && r["flags"].is_empty()));
+}
+
+#[test]
+fn an_excerpt_cut_mid_sentence_links_its_last_sentence_to_the_full_one() {
+    let full = "The Harlow County board voted 4-1 on Tuesday to close the Mill Road landfill.\n\n\
+                Engineers found that methane from the site had reached two wells near Orchard \
+                Lane, and the state ordered the county to test every well within a mile.\n";
+    let excerpt =
+        "The Harlow County board voted 4-1 on Tuesday to close the Mill Road landfill.\n\n\
+                   Engineers found that methane from the site had reached two wells near Orchard \
+                   Lane.\n";
+    let rows = compare_texts(&[("full.txt", full), ("excerpt.txt", excerpt)]);
+    let cut = rows
+        .iter()
+        .find(|r| r["doc"] == "excerpt" && r["sentence"] == "2")
+        .unwrap();
+    assert_eq!(cut["matches"], "full:2", "{cut:?}");
+    assert!(cut["coverage"].parse::<f64>().unwrap() > 0.9, "{cut:?}");
+    let whole = rows
+        .iter()
+        .find(|r| r["doc"] == "full" && r["sentence"] == "2")
+        .unwrap();
+    assert!(whole["coverage"].parse::<f64>().unwrap() < 0.8, "{whole:?}");
+}

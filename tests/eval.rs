@@ -38,10 +38,10 @@ fn devset_key_resolves_and_matching_keeps_its_floor() {
     );
     let precision = found as f64 / (found + false_links) as f64;
     let recall = found as f64 / (found + missed) as f64;
-    assert!(precision >= 0.88, "precision {precision:.3}");
-    assert!(recall >= 0.41, "recall {recall:.3}");
+    assert!(precision >= 0.90, "precision {precision:.3}");
+    assert!(recall >= 0.80, "recall {recall:.3}");
     assert!(
-        negative_false <= 10,
+        negative_false <= 16,
         "{negative_false} links between unrelated stories"
     );
 }

@@ -442,6 +442,108 @@ pub fn to_text(results: &[SetResult], verbose: bool) -> String {
     out
 }
 
+/// Every sentence pair of every set below `dir` as a TSV row of pair measures and the label,
+/// for fitting a matcher on the development set (`eval links --dump-pairs`).
+pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
+    use crate::pipeline::similarity::coverage::{
+        coverage, opposed, semantic_coverage, ClaimWords, StoryWeights,
+    };
+    use crate::pipeline::similarity::{Features, Scorer};
+    let scorer = Scorer::new(options.thresholds);
+    let mut out = String::from(
+        "set\to\tr\tgold\tkind\tmsrp\tcov_or\tcov_ro\tunit_or\tunit_ro\tunitw_or\tunitw_ro\t\
+         lcov_or\tlcov_ro\tlunit_or\tlunit_ro\tlunitw_or\tlunitw_ro\tw_o\tw_r\tpos_o\tpos_r\tnum_shared\tnum_o\tnum_r\t\
+         scov_or\tscov_ro\tsunit_or\tsunit_ro\topposed\n",
+    );
+    for set_dir in set_dirs(dir)? {
+        let analysis = pipeline::analyze(load_documents(&set_dir)?, options);
+        let set = resolve(&set_dir, &analysis)?;
+        let texts: Vec<Vec<&str>> = analysis
+            .sentences
+            .iter()
+            .map(|ss| {
+                ss.iter()
+                    .enumerate()
+                    .map(|(i, s)| pipeline::claim_text(i, s))
+                    .collect()
+            })
+            .collect();
+        let claims: Vec<Vec<ClaimWords>> = texts
+            .iter()
+            .map(|d| d.iter().map(|t| ClaimWords::new(t)).collect())
+            .collect();
+        let features: Vec<Vec<Features>> = texts
+            .iter()
+            .map(|d| d.iter().map(|t| Features::new(t)).collect())
+            .collect();
+        let story = StoryWeights::new(claims.iter().flatten());
+        let (no, nr) = (claims[0].len(), claims[1].len());
+        for o in 0..no {
+            for r in 0..nr {
+                let (a, b) = (&claims[0][o], &claims[1][r]);
+                let msrp = scorer.score(&features[0][o], &features[1][r]).value;
+                let g = |w: &crate::pipeline::similarity::coverage::Word| w.idf;
+                let l = |w: &crate::pipeline::similarity::coverage::Word| story.weight(w);
+                let (c1, c2) = (coverage(a, b, g), coverage(b, a, g));
+                let (l1, l2) = (coverage(a, b, l), coverage(b, a, l));
+                let kind = set.gold.get(&(o, r));
+                let nums = |c: &ClaimWords| -> Vec<u64> {
+                    let mut v: Vec<u64> = c
+                        .words
+                        .iter()
+                        .filter(|w| w.number)
+                        .map(|w| w.stem)
+                        .collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                };
+                let (na, nb) = (nums(a), nums(b));
+                let both = na.iter().filter(|x| nb.contains(x)).count();
+                let numbers = (both, na.len() - both, nb.len() - both);
+                let (s1, s2) = (semantic_coverage(a, b, l), semantic_coverage(b, a, l));
+                let _ = write!(
+                    out,
+                    "{}\t{o}\t{r}\t{}\t{}\t{msrp:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.3}\t{:.3}\t\
+                     {:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.4}\t{:.4}\t{}\t{}\t{}",
+                    set.name,
+                    u8::from(kind.is_some()),
+                    kind.map_or("-".to_string(), |k| format!("{k:?}").to_lowercase()),
+                    c1.whole,
+                    c2.whole,
+                    c1.best_unit,
+                    c2.best_unit,
+                    c1.best_unit_weight,
+                    c2.best_unit_weight,
+                    l1.whole,
+                    l2.whole,
+                    l1.best_unit,
+                    l2.best_unit,
+                    l1.best_unit_weight,
+                    l2.best_unit_weight,
+                    c1.weight,
+                    c2.weight,
+                    o as f64 / no as f64,
+                    r as f64 / nr as f64,
+                    numbers.0,
+                    numbers.1,
+                    numbers.2,
+                );
+                let _ = writeln!(
+                    out,
+                    "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}",
+                    s1.whole,
+                    s2.whole,
+                    s1.best_unit,
+                    s2.best_unit,
+                    u8::from(opposed(a, b)),
+                );
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,9 @@ pub mod html;
 pub mod input;
 pub mod integrity;
 pub mod jsonl;
+pub mod matcher;
+#[rustfmt::skip]
+pub mod matcher_model;
 pub mod provenance;
 pub mod quotes;
 pub mod segment;
@@ -30,6 +33,7 @@ use document::Document;
 use integrity::{Crediting, Facts, Flag, FlagKind};
 use provenance::{Derivation, Outlet, OutletBook};
 use segment::{SegmentConfig, Segmenter, Sentence};
+use similarity::coverage::ClaimWords;
 use similarity::{Features, Scorer, Thresholds, Verdict};
 
 /// Everything that changes what `compare` finds.
@@ -129,8 +133,16 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.sentences.as_slice()).collect();
     let (texts, placement) = distinct_texts(&sentences);
     let features: Vec<Features> = texts.par_iter().map(|t| Features::new(t)).collect();
+    let claims: Vec<ClaimWords> = texts.par_iter().map(|t| ClaimWords::new(t)).collect();
     let scorer = Scorer::new(options.thresholds);
-    let links = align::align(&features, &placement, &groups, &scorer, &options.align);
+    let links = align::align(
+        &features,
+        &claims,
+        &placement,
+        &groups,
+        &scorer,
+        &options.align,
+    );
 
     let facts = FactTable::build(&read, &placement, &credits, &groups);
     let (sentences, claims) = build_claims(&documents, read, links, &facts, &groups, &credits)

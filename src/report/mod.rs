@@ -79,6 +79,9 @@ pub struct ClaimRecord {
     /// The `doc:sentence` references among the claim's links that a reviewer made (a `linked`
     /// decision in the reviews file); empty when the scorer found them all.
     pub reviewer: Vec<String>,
+    /// Share of the claim's content that the best link's sentence states (word weights by
+    /// rarity, semantic neighbours counted partly); `None` when there is no link.
+    pub coverage: Option<f64>,
 }
 
 /// One integrity flag of a [`ClaimRecord`].
@@ -114,6 +117,7 @@ struct CsvRow<'a> {
     independent_support: usize,
     flags: String,
     reviewer: String,
+    coverage: String,
 }
 
 impl<'a> CsvRow<'a> {
@@ -148,6 +152,7 @@ impl<'a> CsvRow<'a> {
                 .collect::<Vec<_>>()
                 .join(";"),
             reviewer: r.reviewer.join(";"),
+            coverage: r.coverage.map(|c| format!("{c:.2}")).unwrap_or_default(),
         }
     }
 }
@@ -211,6 +216,11 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                     .filter(|l| l.reviewer)
                     .map(|l| crate::review::flagged::sentence_name(analysis, (l.doc, l.sentence)))
                     .collect(),
+                coverage: claim.links.first().map(|l| {
+                    format!("{:.2}", l.coverage)
+                        .parse()
+                        .expect("a formatted float parses")
+                }),
             });
         }
     }

@@ -222,6 +222,8 @@ fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) 
                 score: score.value,
                 verdict,
                 reviewer: true,
+                // the reviewer says the two state the same claim: all of it, as far as we know
+                coverage: 1.0,
             },
         );
         claim.flags.extend(kinds.iter().map(|&kind| Flag {

@@ -89,6 +89,11 @@ struct LinksArgs {
     /// Write to this file (replaced atomically) instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
+
+    /// Instead of the evaluation, write every sentence pair's measures and label as TSV (for
+    /// fitting the matcher).
+    #[arg(long)]
+    dump_pairs: bool,
 }
 
 /// Runs `eval`.
@@ -120,6 +125,11 @@ fn run_links(args: &LinksArgs) -> Result<Exit> {
         thresholds: args.thresholds.thresholds()?,
         ..Options::default()
     };
+    if args.dump_pairs {
+        let tsv = links::dump_pairs(&args.dir, &options)?;
+        output::write(args.output.as_deref(), tsv.as_bytes())?;
+        return Ok(Exit::Success);
+    }
     let results = links::evaluate(&args.dir, &options)?;
     let bytes = if args.json {
         serde_json::to_vec_pretty(&results)

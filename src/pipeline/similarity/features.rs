@@ -710,6 +710,23 @@ pub fn analyse(text: &str) -> Vec<Token> {
     toks
 }
 
+/// Tokens of a sentence as [`analyse`] marks them, each with whether a clause boundary (a
+/// comma, colon, semicolon, dash, bracket or quotation mark) precedes it.
+pub fn analyse_with_boundaries(text: &str) -> Vec<(Token, bool)> {
+    let lex = lexicon();
+    let (mut toks, bounds) = tokens(text);
+    discount(lex, &mut toks, &bounds);
+    toks.into_iter()
+        .zip(bounds)
+        .map(|(t, b)| (t, b != Boundary::None))
+        .collect()
+}
+
+/// Inverse document frequency of a stem in news sentences (see `src/data/stem_df.txt`).
+pub fn idf(stem: &str) -> f64 {
+    lexicon().idf(stem)
+}
+
 /// Size of the intersection of two sorted, deduplicated slices.
 pub fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);

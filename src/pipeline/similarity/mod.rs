@@ -17,6 +17,7 @@
 //! [`Features::new`] does all string work once per sentence; [`Scorer::score`] only merges
 //! sorted integer slices and runs one word-level edit distance.
 
+pub mod coverage;
 pub mod features;
 pub mod fit;
 pub mod model;

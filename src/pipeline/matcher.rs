@@ -1,0 +1,173 @@
+//! The link matcher: a candidate pair of sentences in, the probability that they state the same
+//! claim out.
+//!
+//! Takes the MSRP scorer's probability for the pair ([`crate::pipeline::similarity::Scorer`])
+//! and the claim coverage of each sentence by the other
+//! ([`crate::pipeline::similarity::coverage`]: whole and best claim unit, shared forms and
+//! semantic neighbours, weighted by rarity in news and in the story), the agreement of their
+//! numbers and of their direction words; returns a calibrated probability from a logistic
+//! regression fitted on the news-rewrite development set (tests/devset, weights generated into
+//! [`crate::pipeline::matcher_model`] by benches/matcher/fit.py).
+//!
+//! The one idea: a rewrite keeps a claim, not a sentence, and not its words. The MSRP scorer
+//! sees whole sentences with shared word forms; the coverage of the best claim unit sees a kept
+//! half-sentence, and the neighbours see "found" for "discovered". Numbers and directions tell
+//! a changed figure in one claim ("rose 7 percent" for "rose 6 percent": still linked, flagged
+//! by integrity) from a templated sentence about another event (every number different, "rose"
+//! for "fell": a different claim).
+
+use crate::pipeline::matcher_model::{BIAS, N, THRESHOLD, WEIGHTS};
+use crate::pipeline::similarity::coverage::{
+    coverage, numbers, opposed, semantic_coverages, ClaimWords, Coverage, StoryWeights, Word,
+};
+use crate::pipeline::similarity::sigmoid;
+
+/// Names of the measures, in the order [`measures`] returns them and the weights use.
+pub const MEASURES: [&str; N] = [
+    "msrp_logit",
+    "cov_max",
+    "cov_min",
+    "unit_max",
+    "unit_min",
+    "lcov_max",
+    "lcov_min",
+    "lunit_max",
+    "lunit_min",
+    "lunit_x_weight",
+    "lcov_sq",
+    "weight_max",
+    "weight_min",
+    "numbers_shared",
+    "numbers_all_differ",
+    "numbers_fewer",
+    "numbers_all_differ_2",
+    "scov_max",
+    "scov_min",
+    "sunit_max",
+    "sunit_min",
+    "opposed",
+    "one_number_changed",
+    "template_numbers_differ",
+];
+
+/// The matcher's view of a pair.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Match {
+    /// Calibrated probability that the pair states one claim.
+    pub probability: f64,
+    /// Share of the first sentence's claim content the second states (story-weighted, with
+    /// semantic neighbours), in \[0,1\].
+    pub coverage_ab: f64,
+    /// The same, the other way.
+    pub coverage_ba: f64,
+}
+
+impl Match {
+    /// Whether the pair is a link.
+    pub fn linked(&self) -> bool {
+        self.probability >= THRESHOLD
+    }
+}
+
+fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    (p / (1.0 - p)).ln()
+}
+
+fn max_min(a: f64, b: f64) -> (f64, f64) {
+    (a.max(b), a.min(b))
+}
+
+/// The stage-1 measures of a pair, in the order of [`MEASURES`], and the two semantic
+/// coverages. `msrp` is the MSRP scorer's probability for the pair.
+pub fn measures(
+    msrp: f64,
+    a: &ClaimWords,
+    b: &ClaimWords,
+    story: &StoryWeights,
+) -> ([f64; N], Coverage, Coverage) {
+    let news = |w: &Word| w.idf;
+    let local = |w: &Word| story.weight(w);
+    let (c1, c2) = (coverage(a, b, news), coverage(b, a, news));
+    let (l1, l2) = (coverage(a, b, local), coverage(b, a, local));
+    let (s1, s2) = semantic_coverages(a, b, local);
+    let (na, nb) = (numbers(a), numbers(b));
+    let ns = na.iter().filter(|x| nb.contains(x)).count();
+    let (no, nr) = ((na.len() - ns) as f64, (nb.len() - ns) as f64);
+    let ns = ns as f64;
+    let (cov_max, cov_min) = max_min(c1.whole, c2.whole);
+    let (unit_max, unit_min) = max_min(c1.best_unit, c2.best_unit);
+    let (lcov_max, lcov_min) = max_min(l1.whole, l2.whole);
+    let (lunit_max, lunit_min) = max_min(l1.best_unit, l2.best_unit);
+    let uw_min = l1.best_unit_weight.ln_1p().min(l2.best_unit_weight.ln_1p());
+    let (w_max, w_min) = max_min(c1.weight.ln_1p(), c2.weight.ln_1p());
+    let (scov_max, scov_min) = max_min(s1.whole, s2.whole);
+    let (sunit_max, sunit_min) = max_min(s1.best_unit, s2.best_unit);
+    let flag = |b: bool| f64::from(u8::from(b));
+    let x = [
+        logit(msrp),
+        cov_max,
+        cov_min,
+        unit_max,
+        unit_min,
+        lcov_max,
+        lcov_min,
+        lunit_max,
+        lunit_min,
+        lunit_max * uw_min,
+        lcov_max * lcov_max,
+        w_max,
+        w_min,
+        ns.ln_1p(),
+        flag(ns == 0.0 && no > 0.0 && nr > 0.0),
+        no.min(nr).ln_1p(),
+        flag(ns == 0.0 && no >= 2.0 && nr >= 2.0),
+        scov_max,
+        scov_min,
+        sunit_max,
+        sunit_min,
+        flag(opposed(a, b)),
+        flag(ns >= 1.0 && no == 1.0 && nr == 1.0),
+        flag(ns == 0.0 && no >= 1.0 && nr >= 1.0) * scov_max,
+    ];
+    (x, s1, s2)
+}
+
+/// Matches a pair: `msrp` is the MSRP scorer's probability, `story` the weights of the cluster.
+pub fn match_pair(msrp: f64, a: &ClaimWords, b: &ClaimWords, story: &StoryWeights) -> Match {
+    let (x, s1, s2) = measures(msrp, a, b, story);
+    let z = BIAS + WEIGHTS.iter().zip(&x).map(|(w, v)| w * v).sum::<f64>();
+    Match {
+        probability: sigmoid(z),
+        coverage_ab: s1.whole,
+        coverage_ba: s2.whole,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(texts: &[&str]) -> (Vec<ClaimWords>, StoryWeights) {
+        let claims: Vec<ClaimWords> = texts.iter().map(|t| ClaimWords::new(t)).collect();
+        let story = StoryWeights::new(&claims);
+        (claims, story)
+    }
+
+    #[test]
+    fn a_rewrite_with_synonyms_links_and_a_templated_quarter_does_not() {
+        let (c, s) = story(&[
+            "The plant was shut on Monday after inspectors found a leak in a cooling pipe.",
+            "Inspectors discovered a leak in a cooling pipe at the plant, which officials closed on Monday.",
+            "Revenue fell 4 percent to $1.12 billion in the second quarter.",
+            "Revenue rose 7 percent to $1.21 billion in the third quarter.",
+            "The mayor opened a new library on Elm Street.",
+        ]);
+        let rewrite = match_pair(0.3, &c[0], &c[1], &s);
+        assert!(rewrite.linked(), "{rewrite:?}");
+        let quarters = match_pair(0.6, &c[2], &c[3], &s);
+        assert!(!quarters.linked(), "{quarters:?}");
+        let unrelated = match_pair(0.01, &c[0], &c[4], &s);
+        assert!(!unrelated.linked(), "{unrelated:?}");
+    }
+}

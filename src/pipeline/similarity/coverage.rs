@@ -1,0 +1,418 @@
+//! Claim coverage: how much of what one sentence claims another sentence states.
+//!
+//! Takes two sentences' claim words (attribution and stock phrases left out, as the scorer
+//! reads them) cut into claim units at clause boundaries; returns, each way, the weighted
+//! share of the words the other sentence has (same stem, same 5-letter prefix), for the whole
+//! sentence and for its best-covered unit.
+//!
+//! The one idea: a rewrite keeps a claim, not a sentence. "after the council voted 5-2 to
+//! close it" states one of the two claims of the original's lead; the lead as a whole is
+//! half covered, its first unit fully. Weights are rarity in news (IDF) times rarity in the
+//! story at hand, so the names every sentence of the story repeats count for little and the
+//! words that single out one claim count most.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::features::{analyse_with_boundaries, hash, idf, Kind};
+use super::vectors::{self, WordVector, NEIGHBOUR_THRESHOLD};
+
+/// Direction words and their opposites (rise/fall, approve/reject), one pair a line.
+const ANTONYMS: &str = include_str!("../../data/antonyms.txt");
+
+/// Stem hash to the stem hashes of its opposites, read once from [`ANTONYMS`].
+fn antonyms() -> &'static HashMap<u64, Vec<u64>> {
+    static MAP: OnceLock<HashMap<u64, Vec<u64>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut map: HashMap<u64, Vec<u64>> = HashMap::new();
+        for line in ANTONYMS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<u64> = line
+                .split_whitespace()
+                .map(|w| hash(&stemmer.stem(&w.to_lowercase())))
+                .collect();
+            if let [a, b] = words[..] {
+                map.entry(a).or_default().push(b);
+                map.entry(b).or_default().push(a);
+            }
+        }
+        map
+    })
+}
+
+/// Whether the two stems are listed as opposites.
+fn opposite(a: u64, b: u64) -> bool {
+    antonyms().get(&a).is_some_and(|o| o.contains(&b))
+}
+
+/// A claim word: its stem and prefix hashed, its news IDF, and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word {
+    /// Hash of the stem (numbers: digits).
+    pub stem: u64,
+    /// Hash of the stem's first five letters (Ukraine ~ Ukrainian), 0 for short stems.
+    pub prefix: u64,
+    /// IDF in news sentences.
+    pub idf: f64,
+    /// Capitalised name or acronym.
+    pub name: bool,
+    /// A number.
+    pub number: bool,
+    /// Its word vector, when the table lists it (numbers and names have none).
+    pub vector: Option<WordVector>,
+    /// Listed in the antonym file (rise, fall, approve...).
+    pub directional: bool,
+}
+
+/// A sentence's claim words, cut into units.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClaimWords {
+    /// Content words and numbers outside attribution and stock phrases, in order.
+    pub words: Vec<Word>,
+    /// Ranges of `words`, one per claim unit, in order, covering every word.
+    pub units: Vec<Range<usize>>,
+}
+
+/// Words that open a new claim unit when a clause boundary precedes them, or always.
+const OPENERS: [&str; 18] = [
+    "after", "because", "before", "while", "when", "since", "although", "though", "whereas",
+    "which", "who", "but", "until", "saying", "adding", "warning", "and", "unless",
+];
+
+/// A unit must hold at least this many words, or it joins the one before.
+const MIN_UNIT_WORDS: usize = 3;
+
+impl ClaimWords {
+    /// Reads the claim words of `text`.
+    pub fn new(text: &str) -> ClaimWords {
+        let mut words = Vec::new();
+        let mut starts = vec![0];
+        let mut since_start = 0;
+        for (t, boundary) in analyse_with_boundaries(text) {
+            let lower = t.text.to_lowercase();
+            let opens = OPENERS.contains(&lower.as_str()) && (boundary || lower != "and");
+            if (opens || boundary) && since_start >= MIN_UNIT_WORDS {
+                starts.push(words.len());
+                since_start = 0;
+            }
+            if t.kind == Kind::Stop || t.attribution || t.stock {
+                continue;
+            }
+            let prefix: String = t.stem.chars().take(5).collect();
+            let stem = hash(&t.stem);
+            let number = t.kind == Kind::Number;
+            words.push(Word {
+                stem,
+                prefix: if prefix.len() == 5 { hash(&prefix) } else { 0 },
+                idf: if t.kind == Kind::Number {
+                    6.0
+                } else {
+                    idf(&t.stem)
+                },
+                name: t.name,
+                number,
+                vector: if number || t.name {
+                    None
+                } else {
+                    vectors::vector(&lower)
+                },
+                directional: antonyms().contains_key(&stem),
+            });
+            since_start += 1;
+        }
+        starts.dedup();
+        starts.retain(|&s| s < words.len());
+        if starts.is_empty() {
+            starts.push(0);
+        }
+        // The last unit must be long enough too.
+        if starts.len() > 1 && words.len() - starts[starts.len() - 1] < MIN_UNIT_WORDS {
+            starts.pop();
+        }
+        let units = starts
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| s..starts.get(i + 1).copied().unwrap_or(words.len()))
+            .collect();
+        ClaimWords { words, units }
+    }
+}
+
+/// How often each stem occurs in the sentences of a story, for [`StoryWeights`].
+#[derive(Clone, Debug, Default)]
+pub struct StoryWeights {
+    df: HashMap<u64, u32>,
+    sentences: usize,
+}
+
+impl StoryWeights {
+    /// Counts the stems of `sentences` (each sentence once per stem).
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a ClaimWords>) -> StoryWeights {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut n = 0;
+        for s in sentences {
+            n += 1;
+            let mut stems: Vec<u64> = s.words.iter().map(|w| w.stem).collect();
+            stems.sort_unstable();
+            stems.dedup();
+            for stem in stems {
+                *df.entry(stem).or_default() += 1;
+            }
+        }
+        StoryWeights { df, sentences: n }
+    }
+
+    /// The weight of a word: news IDF times its rarity in the story, in (0, 1].
+    pub fn weight(&self, w: &Word) -> f64 {
+        let n = self.sentences as f64;
+        let df = self.df.get(&w.stem).copied().unwrap_or(1).max(1) as f64;
+        let local = if n <= 1.0 {
+            1.0
+        } else {
+            ((1.0 + n / df).ln() / (1.0 + n).ln()).clamp(0.05, 1.0)
+        };
+        w.idf.max(0.1) * local
+    }
+}
+
+/// The most a semantic neighbour counts for (a shared stem counts 1).
+pub const NEIGHBOUR_MATCH: f64 = 0.7;
+
+/// At this cosine or above a neighbour counts [`NEIGHBOUR_MATCH`] in full.
+const FULL_NEIGHBOUR_COSINE: f32 = 0.7;
+
+/// How well one word of a sentence is matched by the other sentence's words: 1 for the same
+/// stem, 0.9 for the same 5-letter prefix, and with `semantic` a neighbour's cosine above
+/// [`NEIGHBOUR_THRESHOLD`] scaled up to [`NEIGHBOUR_MATCH`]. An opposite is no neighbour:
+/// "rose" and "fell" sit close in the table.
+fn matched(w: &Word, other: &[Word], semantic: bool) -> f64 {
+    if let Some(m) = lexical(w, other) {
+        return m;
+    }
+    let Some(v) = w.vector.as_ref().filter(|_| semantic) else {
+        return 0.0;
+    };
+    let best = other
+        .iter()
+        .filter(|o| !(w.directional && o.directional && opposite(w.stem, o.stem)))
+        .filter_map(|o| o.vector.as_ref().map(|ov| v.cosine(ov)))
+        .fold(f32::MIN, f32::max);
+    scaled(best)
+}
+
+/// 1 for a shared stem, 0.9 for a shared prefix, `None` for neither.
+fn lexical(w: &Word, other: &[Word]) -> Option<f64> {
+    if other.iter().any(|o| o.stem == w.stem) {
+        Some(1.0)
+    } else if w.prefix != 0 && other.iter().any(|o| o.prefix == w.prefix) {
+        Some(0.9)
+    } else {
+        None
+    }
+}
+
+/// A neighbour's cosine as a match: 0 at or below the threshold, up to [`NEIGHBOUR_MATCH`].
+fn scaled(best: f32) -> f64 {
+    if best <= NEIGHBOUR_THRESHOLD {
+        return 0.0;
+    }
+    let scaled = (best - NEIGHBOUR_THRESHOLD) / (FULL_NEIGHBOUR_COSINE - NEIGHBOUR_THRESHOLD);
+    NEIGHBOUR_MATCH * f64::from(scaled.min(1.0))
+}
+
+/// Whether one sentence states a direction the other reverses: a word of each is listed as
+/// opposites and neither sentence has the other's word ("Revenue rose 7 percent" / "Revenue
+/// fell 4 percent").
+pub fn opposed(a: &ClaimWords, b: &ClaimWords) -> bool {
+    let has = |c: &ClaimWords, stem: u64| c.words.iter().any(|w| w.stem == stem);
+    a.words.iter().filter(|w| w.directional).any(|x| {
+        b.words
+            .iter()
+            .filter(|y| y.directional && opposite(x.stem, y.stem))
+            .any(|y| !has(b, x.stem) && !has(a, y.stem))
+    })
+}
+
+/// Sorted distinct number stems of a sentence.
+pub fn numbers(c: &ClaimWords) -> Vec<u64> {
+    let mut v: Vec<u64> = c
+        .words
+        .iter()
+        .filter(|w| w.number)
+        .map(|w| w.stem)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Coverage of `a` by `b`, one way.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Coverage {
+    /// Weighted share of `a`'s words that `b` has.
+    pub whole: f64,
+    /// The same for `a`'s best-covered unit.
+    pub best_unit: f64,
+    /// The weight of that unit's words.
+    pub best_unit_weight: f64,
+    /// Total weight of `a`'s words.
+    pub weight: f64,
+}
+
+/// Coverage of `a` by `b`, weighting each word by `weight`, on shared forms only.
+pub fn coverage(a: &ClaimWords, b: &ClaimWords, weight: impl Fn(&Word) -> f64) -> Coverage {
+    coverage_with(a, b, weight, false)
+}
+
+/// Coverage of `a` by `b` that also counts semantic neighbours (see [`matched`]).
+pub fn semantic_coverage(
+    a: &ClaimWords,
+    b: &ClaimWords,
+    weight: impl Fn(&Word) -> f64,
+) -> Coverage {
+    coverage_with(a, b, weight, true)
+}
+
+fn coverage_with(
+    a: &ClaimWords,
+    b: &ClaimWords,
+    weight: impl Fn(&Word) -> f64,
+    semantic: bool,
+) -> Coverage {
+    share_of(a, weight, |i| matched(&a.words[i], &b.words, semantic))
+}
+
+/// Semantic coverage both ways, `a` by `b` and `b` by `a`, computing each word pair's cosine
+/// once (the costly part of a pair); equal to two calls of [`semantic_coverage`].
+pub fn semantic_coverages(
+    a: &ClaimWords,
+    b: &ClaimWords,
+    weight: impl Fn(&Word) -> f64,
+) -> (Coverage, Coverage) {
+    let cosines: Vec<f32> = a
+        .words
+        .iter()
+        .flat_map(|x| {
+            b.words.iter().map(move |y| match (&x.vector, &y.vector) {
+                (Some(vx), Some(vy))
+                    if !(x.directional && y.directional && opposite(x.stem, y.stem)) =>
+                {
+                    vx.cosine(vy)
+                }
+                _ => f32::MIN,
+            })
+        })
+        .collect();
+    let n = b.words.len();
+    let ab = share_of(a, &weight, |i| {
+        lexical(&a.words[i], &b.words).unwrap_or_else(|| {
+            scaled(
+                cosines[i * n..(i + 1) * n]
+                    .iter()
+                    .copied()
+                    .fold(f32::MIN, f32::max),
+            )
+        })
+    });
+    let ba = share_of(b, &weight, |j| {
+        lexical(&b.words[j], &a.words).unwrap_or_else(|| {
+            scaled(
+                (0..a.words.len())
+                    .map(|i| cosines[i * n + j])
+                    .fold(f32::MIN, f32::max),
+            )
+        })
+    });
+    (ab, ba)
+}
+
+/// Shares of `a`'s words that are matched, `m(i)` being how well word `i` is.
+fn share_of(a: &ClaimWords, weight: impl Fn(&Word) -> f64, m: impl Fn(usize) -> f64) -> Coverage {
+    let scores: Vec<(f64, f64)> = a
+        .words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let wt = weight(w);
+            (wt, if wt > 0.0 { wt * m(i) } else { 0.0 })
+        })
+        .collect();
+    let share = |r: Range<usize>| -> (f64, f64) {
+        let (total, got) = scores[r]
+            .iter()
+            .fold((0.0, 0.0), |(t, g), &(wt, m)| (t + wt, g + m));
+        (if total > 0.0 { got / total } else { 0.0 }, total)
+    };
+    let (whole, total) = share(0..scores.len());
+    let (best_unit, best_unit_weight) = a
+        .units
+        .iter()
+        .map(|r| share(r.clone()))
+        .fold((0.0, 0.0), |best, u| if u.0 > best.0 { u } else { best });
+    Coverage {
+        whole,
+        best_unit,
+        best_unit_weight,
+        weight: total,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_become_units() {
+        let c = ClaimWords::new(
+            "The bridge will be shut to cars starting Friday morning, after the city council \
+             voted 5-2 to close it because of badly corroded steel supports.",
+        );
+        assert_eq!(c.units.len(), 3, "{:?}", c.units);
+    }
+
+    #[test]
+    fn half_a_sentence_kept_covers_one_unit_fully() {
+        let lead = ClaimWords::new(
+            "The city council voted 5-2 on Tuesday to close the Tanner Street Bridge, after \
+             inspectors found severe corrosion in two of its steel supports.",
+        );
+        let kept = ClaimWords::new("The city council voted 5-2 to close the Tanner Street Bridge.");
+        let c = coverage(&lead, &kept, |w| w.idf);
+        assert!(c.best_unit > 0.95, "{c:?}");
+        assert!(c.whole < 0.8, "{c:?}");
+        let back = coverage(&kept, &lead, |w| w.idf);
+        assert!(back.whole > 0.95, "{back:?}");
+    }
+
+    #[test]
+    fn neighbours_count_and_opposites_do_not() {
+        let a = ClaimWords::new("Inspectors discovered a leak at the plant.");
+        let b = ClaimWords::new("Inspectors found a leak at the plant.");
+        let lexical = coverage(&a, &b, |w| w.idf).whole;
+        let semantic = semantic_coverage(&a, &b, |w| w.idf).whole;
+        assert!(semantic > lexical, "{semantic} vs {lexical}");
+        let rose = ClaimWords::new("Revenue rose 7 percent to $1.21 billion.");
+        let fell = ClaimWords::new("Revenue fell 4 percent to $1.12 billion.");
+        assert!(opposed(&rose, &fell));
+        assert!(!opposed(&rose, &rose));
+    }
+
+    #[test]
+    fn story_words_weigh_less_than_claim_words() {
+        let s = [
+            ClaimWords::new("The Tanner Street Bridge closed."),
+            ClaimWords::new("The Tanner Street Bridge carries 11,000 cars."),
+            ClaimWords::new("Voss opposed closing the Tanner Street Bridge."),
+        ];
+        let weights = StoryWeights::new(&s);
+        let tanner = &s[0].words[0];
+        let voss = &s[2].words[0];
+        assert!(weights.weight(voss) / voss.idf > weights.weight(tanner) / tanner.idf);
+    }
+}
