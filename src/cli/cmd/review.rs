@@ -699,25 +699,13 @@ impl Session<'_> {
             };
             if let Some(decision) = decision {
                 let entry = item.entry(self.analysis, decision, &notes[i]);
-                let id = entry.id.clone();
-                let previous = self.reviews.get(&id).cloned();
-                match self.write(&id, previous.as_ref(), Some(entry.clone())) {
+                let step = match self.record(out, i, entry, decision)? {
                     Err(e) => return Ok(Err(e)),
-                    Ok(Written::Conflict(now)) => {
-                        self.show_conflict(out, &id, now.as_ref(), decision)?;
-                        continue;
-                    }
-                    Ok(Written::Saved) => {}
-                }
+                    Ok(None) => continue, // a conflict, shown; the item stays
+                    Ok(Some(step)) => step,
+                };
                 writeln!(out, "→ {decision}")?;
-                // as the file holds it (notes and texts folded to one line)
-                let written = Box::new(self.reviews.get(&id).cloned().unwrap_or(entry));
-                history.push(Step::Decided {
-                    index: i,
-                    id,
-                    previous,
-                    written,
-                });
+                history.push(step);
                 decided += 1;
                 i += 1;
                 show = true;
@@ -738,16 +726,11 @@ impl Session<'_> {
                     Decision::Unlinked
                 };
                 let entry = links::entry_for_link(self.analysis, at, other, decision, &notes[i]);
-                let id = entry.id.clone();
-                let previous = self.reviews.get(&id).cloned();
-                match self.write(&id, previous.as_ref(), Some(entry.clone())) {
+                let step = match self.record(out, i, entry, decision)? {
                     Err(e) => return Ok(Err(e)),
-                    Ok(Written::Conflict(now)) => {
-                        self.show_conflict(out, &id, now.as_ref(), decision)?;
-                        continue;
-                    }
-                    Ok(Written::Saved) => {}
-                }
+                    Ok(None) => continue, // a conflict, shown; the item stays
+                    Ok(Some(step)) => step,
+                };
                 writeln!(
                     out,
                     "→ {decision}: {} {} {} (compare and check apply it)",
@@ -755,13 +738,7 @@ impl Session<'_> {
                     if linked { "is" } else { "is not" },
                     links::claim_ref(self.analysis, other)
                 )?;
-                let written = Box::new(self.reviews.get(&id).cloned().unwrap_or(entry));
-                history.push(Step::Decided {
-                    index: i,
-                    id,
-                    previous,
-                    written,
-                });
+                history.push(step);
                 decided += 1;
                 i += 1;
                 show = true;
@@ -932,6 +909,36 @@ impl Session<'_> {
         })?;
         self.reviews = now;
         Ok(written)
+    }
+
+    /// Records `entry` (the decision on the item at `index`) and returns the step that undoes
+    /// it; `None` when the file's entry changed meanwhile: the conflict is shown and nothing
+    /// is written. The same for claim, flag and link decisions.
+    fn record(
+        &mut self,
+        out: &mut dyn Write,
+        index: usize,
+        entry: review::Entry,
+        decision: Decision,
+    ) -> std::io::Result<Result<Option<Step>>> {
+        let id = entry.id.clone();
+        let previous = self.reviews.get(&id).cloned();
+        match self.write(&id, previous.as_ref(), Some(entry.clone())) {
+            Err(e) => return Ok(Err(e)),
+            Ok(Written::Conflict(now)) => {
+                self.show_conflict(out, &id, now.as_ref(), decision)?;
+                return Ok(Ok(None));
+            }
+            Ok(Written::Saved) => {}
+        }
+        // as the file holds it (notes and texts folded to one line)
+        let written = Box::new(self.reviews.get(&id).cloned().unwrap_or(entry));
+        Ok(Ok(Some(Step::Decided {
+            index,
+            id,
+            previous,
+            written,
+        })))
     }
 
     /// Tells the reviewer that `id` was decided meanwhile by someone else, and how to go on.
