@@ -805,7 +805,8 @@ fn score_article(
         if predicted_source {
             let kind = atts[origin]
                 .source_kind
-                .map_or("none".to_string(), source_kind_name);
+                .map_or("none", SourceKind::as_str)
+                .to_string();
             let kind = if att.kind == AttributionKind::Carried {
                 format!("{kind} (carried)")
             } else {
@@ -930,13 +931,6 @@ fn score_spans(
             overlap.recall.add(pred.iter().any(|p| overlaps(g, p)));
         }
     }
-}
-
-fn source_kind_name(k: SourceKind) -> String {
-    serde_json::to_value(k)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// The report as a table; `verbose` adds every miss and false source.

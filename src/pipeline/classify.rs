@@ -12,6 +12,8 @@ use crate::pipeline::similarity::Verdict;
 /// Whether other documents have the claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Status {
     /// Another document states it in largely the same words.
     Corroborated,
@@ -24,11 +26,7 @@ pub enum Status {
 impl Status {
     /// The name used in outputs.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Corroborated => "corroborated",
-            Status::Paraphrased => "paraphrased",
-            Status::SingleSource => "single-source",
-        }
+        self.into()
     }
 }
 

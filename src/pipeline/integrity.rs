@@ -20,6 +20,8 @@ use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
 /// What an integrity flag says about a pair of matched claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 pub enum FlagKind {
     /// Words quoted on one side are the other outlet's own narrative, credited to someone else.
     QuoteMisattributed,
@@ -54,13 +56,7 @@ impl FlagKind {
 
     /// The name used in outputs.
     pub fn as_str(self) -> &'static str {
-        match self {
-            FlagKind::QuoteMisattributed => "quote-misattributed",
-            FlagKind::QuoteAltered => "quote-altered",
-            FlagKind::NumberMismatch => "number-mismatch",
-            FlagKind::ActorMismatch => "actor-mismatch",
-            FlagKind::AttributionChanged => "attribution-changed",
-        }
+        self.into()
     }
 }
 

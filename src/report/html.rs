@@ -278,11 +278,7 @@ fn tooltip(analysis: &Analysis, claim: &Claim, name: &str) -> String {
 fn attributed_text(text: &str, a: &Attribution) -> Markup {
     let source_title = match (&a.pronoun, a.source_kind) {
         (Some(p), _) => format!("source: {p} = {}", a.source),
-        (None, Some(kind)) => format!(
-            "source: {} ({})",
-            a.source,
-            crate::report::source_kind_name(kind)
-        ),
+        (None, Some(kind)) => format!("source: {} ({})", a.source, kind.as_str()),
         (None, None) => format!("source: {}", a.source),
     };
     let via = a

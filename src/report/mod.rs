@@ -196,10 +196,10 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
                 support: claim.support,
                 cue: non_empty(&a.cue),
                 source: non_empty(&a.source),
-                source_kind: a.source_kind.map(source_kind_name),
+                source_kind: a.source_kind.map(SourceKind::as_str),
                 cue_kind: a.cue_kind.map(CueKind::as_str),
-                attribution: attribution_kind_name(a.kind),
-                quote: quote_kind_name(a.quote),
+                attribution: a.kind.as_str(),
+                quote: a.quote.as_str(),
                 independent: claim.independent(),
                 independent_support: claim.independent_support,
                 flags: claim
@@ -225,35 +225,6 @@ pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord>
         }
     }
     out
-}
-
-pub(crate) fn source_kind_name(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::NamedPerson => "named-person",
-        SourceKind::Anonymous => "anonymous",
-        SourceKind::Organization => "organization",
-        SourceKind::Publication => "publication",
-        SourceKind::Document => "document",
-        SourceKind::Pronoun => "pronoun",
-    }
-}
-
-fn attribution_kind_name(kind: crate::pipeline::attribution::AttributionKind) -> &'static str {
-    use crate::pipeline::attribution::AttributionKind as K;
-    match kind {
-        K::Explicit => "explicit",
-        K::Carried => "carried",
-        K::None => "none",
-    }
-}
-
-fn quote_kind_name(kind: crate::pipeline::attribution::QuoteKind) -> &'static str {
-    use crate::pipeline::attribution::QuoteKind as Q;
-    match kind {
-        Q::Direct => "direct",
-        Q::Partial => "partial",
-        Q::None => "none",
-    }
 }
 
 /// The claims as CSV (RFC 4180, header row).
@@ -425,4 +396,55 @@ pub fn summary_json(summary: &Summary) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(summary).expect("summary always serialises");
     out.push(b'\n');
     out
+}
+
+#[cfg(test)]
+mod names {
+    use strum::IntoEnumIterator;
+
+    use crate::pipeline::attribution::{AttributionKind, CueKind, QuoteKind, SourceKind};
+    use crate::pipeline::classify::Status;
+    use crate::pipeline::integrity::FlagKind;
+    use crate::pipeline::similarity::Verdict;
+
+    /// The CSV takes a name from `as_str` (strum), the JSON from serde: both are derived, and
+    /// this keeps the two derivations naming every variant alike.
+    fn same_names<E: IntoEnumIterator + serde::Serialize + Copy + std::fmt::Debug>(
+        as_str: impl Fn(E) -> &'static str,
+    ) {
+        for variant in E::iter() {
+            let json = serde_json::to_value(variant).unwrap();
+            assert_eq!(json.as_str(), Some(as_str(variant)), "{variant:?}");
+        }
+    }
+
+    #[test]
+    fn csv_and_json_name_every_variant_alike() {
+        same_names(Status::as_str);
+        same_names(Verdict::as_str);
+        same_names(FlagKind::as_str);
+        same_names(CueKind::as_str);
+        same_names(SourceKind::as_str);
+        same_names(AttributionKind::as_str);
+        same_names(QuoteKind::as_str);
+    }
+
+    #[test]
+    fn names_are_the_documented_ones() {
+        assert_eq!(Status::SingleSource.as_str(), "single-source");
+        assert_eq!(SourceKind::NamedPerson.as_str(), "named-person");
+        assert_eq!(FlagKind::AttributionChanged.as_str(), "attribution-changed");
+        assert_eq!(
+            crate::review::Decision::NeedsSource.as_str(),
+            "needs-source"
+        );
+        assert_eq!(
+            crate::review::Decision::parse("Needs_Source"),
+            Some(crate::review::Decision::NeedsSource)
+        );
+        assert_eq!(
+            crate::review::Decision::parse("unlink"),
+            Some(crate::review::Decision::Unlinked)
+        );
+    }
 }

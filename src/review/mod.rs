@@ -38,7 +38,19 @@ pub const DEFAULT_FILE_NAME: &str = "reviews.csv";
 pub const HEADER: [&str; 5] = ["id", "doc", "decision", "note", "text"];
 
 /// What a reviewer decided about a claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Decision {
     /// Checked: the claim stands as reported.
     Verified,
@@ -68,13 +80,7 @@ impl Decision {
 
     /// The name written in the reviews file.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Verified => "verified",
-            Decision::NeedsSource => "needs-source",
-            Decision::Disputed => "disputed",
-            Decision::Linked => "linked",
-            Decision::Unlinked => "unlinked",
-        }
+        self.into()
     }
 
     /// Whether this decides a pair of claims (linked, unlinked) rather than a claim or a flag.
@@ -91,10 +97,7 @@ impl Decision {
             "unlink" => "unlinked",
             other => other,
         };
-        Decision::ALL
-            .into_iter()
-            .chain(Decision::LINKS)
-            .find(|d| d.as_str() == s)
+        s.parse().ok()
     }
 }
 

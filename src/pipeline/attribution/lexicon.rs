@@ -31,6 +31,8 @@ pub(crate) enum CueClass {
 /// later, from the source (a report that "said" something is a document cue).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 pub enum CueKind {
     /// Said, told, wrote, announced, warned, criticized.
     Speech,
@@ -45,23 +47,11 @@ pub enum CueKind {
 impl CueKind {
     /// The name used in the lexicon and the CSV.
     pub fn as_str(self) -> &'static str {
-        match self {
-            CueKind::Speech => "speech",
-            CueKind::Thought => "thought",
-            CueKind::Finding => "finding",
-            CueKind::Document => "document",
-        }
+        self.into()
     }
 
     fn parse(name: &str) -> Option<CueKind> {
-        [
-            CueKind::Speech,
-            CueKind::Thought,
-            CueKind::Finding,
-            CueKind::Document,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == name)
+        name.parse().ok()
     }
 }
 

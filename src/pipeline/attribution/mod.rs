@@ -36,6 +36,8 @@ pub use lexicon::{CueKind, CUES, SOURCES};
 /// How the attribution was found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 pub enum AttributionKind {
     /// The sentence has its own cue and source.
     Explicit,
@@ -49,6 +51,8 @@ pub enum AttributionKind {
 /// What kind of source a claim is attributed to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 pub enum SourceKind {
     /// A named individual ("White House press secretary Karoline Leavitt").
     NamedPerson,
@@ -67,6 +71,8 @@ pub enum SourceKind {
 /// Whether the claim is (partly) a direct quotation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 pub enum QuoteKind {
     /// The claim's content is a quotation.
     Direct,
@@ -75,6 +81,27 @@ pub enum QuoteKind {
     /// No quotation marks.
     #[default]
     None,
+}
+
+impl AttributionKind {
+    /// The name used in outputs (the CSV, JSON and the report).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl SourceKind {
+    /// The name used in outputs (the CSV, JSON and the report).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl QuoteKind {
+    /// The name used in outputs (the CSV, JSON and the report).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The attribution of one sentence.

@@ -12,7 +12,8 @@ use crate::lexicon::{ABBREVIATIONS, SENTENCE_STARTERS as STARTERS, SPEECH_VERBS}
 const MAX_WORD: usize = 24;
 
 /// What may follow an abbreviation without ending the sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub(crate) enum Kind {
     /// Comes before a name: never ends a sentence before a capital or a number (`Sen.`).
     Title,
@@ -26,13 +27,7 @@ pub(crate) enum Kind {
 
 impl Kind {
     fn parse(name: &str) -> Option<Kind> {
-        match name.to_ascii_lowercase().as_str() {
-            "title" => Some(Kind::Title),
-            "month" => Some(Kind::Month),
-            "number" => Some(Kind::Number),
-            "other" => Some(Kind::Other),
-            _ => None,
-        }
+        name.parse().ok()
     }
 }
 

@@ -35,6 +35,8 @@ pub const NEAR_VERBATIM: f64 = 0.6;
 /// What a pair of sentences is to each other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Verdict {
     /// The same claim in largely the same words.
     Corroborated,
@@ -47,11 +49,7 @@ pub enum Verdict {
 impl Verdict {
     /// The name used in outputs.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Corroborated => "corroborated",
-            Verdict::Paraphrased => "paraphrased",
-            Verdict::Different => "different",
-        }
+        self.into()
     }
 }
 
