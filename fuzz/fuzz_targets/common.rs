@@ -8,19 +8,31 @@ use std::sync::OnceLock;
 use crosscheck::pipeline::document;
 use crosscheck::pipeline::segment::{LineBreaks, SegmentConfig, Segmenter, Sentence};
 
-/// The segmenter for the mode chosen by `selector` (the input's first byte), built once so an
-/// execution costs the segmentation, not the loading of the word lists.
+/// The segmenter for the mode chosen by `selector` (the input's first byte: line-break mode,
+/// and whether page furniture is dropped), built once so an execution costs the segmentation,
+/// not the loading of the word lists.
 pub fn segmenter(selector: u8) -> &'static Segmenter {
-    static SEGMENTERS: OnceLock<[Segmenter; 3]> = OnceLock::new();
+    static SEGMENTERS: OnceLock<Vec<Segmenter>> = OnceLock::new();
     let all = SEGMENTERS.get_or_init(|| {
-        [LineBreaks::Auto, LineBreaks::Lines, LineBreaks::Wrap].map(|line_breaks| {
-            Segmenter::new(SegmentConfig {
-                line_breaks,
-                extra_abbreviations: vec!["Amb.".into(), "Supt. title".into()],
+        [false, true]
+            .into_iter()
+            .flat_map(|drop_furniture| {
+                [LineBreaks::Auto, LineBreaks::Lines, LineBreaks::Wrap].map(|line_breaks| {
+                    Segmenter::new(SegmentConfig {
+                        line_breaks,
+                        extra_abbreviations: vec!["Amb.".into(), "Supt. title".into()],
+                        drop_furniture,
+                    })
+                })
             })
-        })
+            .collect()
     });
-    &all[usize::from(selector % 3)]
+    &all[usize::from(selector % 6)]
+}
+
+/// Whether the segmenter chosen by `selector` drops furniture lines.
+fn drops_furniture(selector: u8) -> bool {
+    selector % 6 >= 3
 }
 
 /// Splits a fuzz input into a mode selector and an article text (invalid UTF-8 replaced, so
@@ -37,14 +49,20 @@ pub fn segment_checked(selector: u8, text: &str) -> Vec<Sentence> {
     let (_, body_start) = document::parse_header(text);
     assert!(body_start <= text.len() && text.is_char_boundary(body_start));
     let sentences = segmenter(selector).segment(text, body_start);
-    check_segmentation(text, body_start, &sentences);
+    check_segmentation(text, body_start, &sentences, drops_furniture(selector));
     sentences
 }
 
 /// The promises of `segment`: sentences in order, inside the body, on character boundaries,
 /// never empty, with only whitespace between them (nothing lost), line and paragraph numbers
-/// that agree with the text, and texts that are the spans with line breaks folded.
-pub fn check_segmentation(text: &str, body_start: usize, sentences: &[Sentence]) {
+/// that agree with the text, and texts that are the spans with line breaks folded. A segmenter
+/// that drops furniture may also lose whole lines, never part of a line.
+pub fn check_segmentation(
+    text: &str,
+    body_start: usize,
+    sentences: &[Sentence],
+    drop_furniture: bool,
+) {
     let mut pos = body_start;
     let mut paragraph = 0;
     for s in sentences {
@@ -60,7 +78,7 @@ pub fn check_segmentation(text: &str, body_start: usize, sentences: &[Sentence])
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         let gap = &text[pos..span.start];
         assert!(
-            gap.trim().is_empty(),
+            only_whitespace_lost(text, pos, span.start, drop_furniture),
             "text lost between sentences: {gap:?}"
         );
         let inside = &text[span.clone()];
@@ -77,7 +95,30 @@ pub fn check_segmentation(text: &str, body_start: usize, sentences: &[Sentence])
         pos = span.end;
     }
     assert!(
-        text[pos..].trim().is_empty(),
+        only_whitespace_lost(text, pos, text.len(), drop_furniture),
         "text lost after the last sentence"
     );
+}
+
+/// Whether `text[from..to]`, the text between two sentences, holds nothing but whitespace,
+/// or, where furniture is dropped, whole lines: each line with a visible character in the gap
+/// has nothing visible outside it.
+fn only_whitespace_lost(text: &str, from: usize, to: usize, drop_furniture: bool) -> bool {
+    let gap = &text[from..to];
+    if gap.trim().is_empty() {
+        return true;
+    }
+    if !drop_furniture {
+        return false;
+    }
+    let line_start = text[..from].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[to..].find('\n').map_or(text.len(), |i| to + i);
+    let first_line_visible = !text[from..text[from..to].find('\n').map_or(to, |i| from + i)]
+        .trim()
+        .is_empty();
+    let last_line_visible = !text[text[from..to].rfind('\n').map_or(from, |i| from + i)..to]
+        .trim()
+        .is_empty();
+    (!first_line_visible || text[line_start..from].trim().is_empty())
+        && (!last_line_visible || text[to..line_end].trim().is_empty())
 }
