@@ -3,12 +3,12 @@
 # large generated article (ordinary prose, paragraphs) beside a one-sentence article, and on a
 # one-line article past the size limit.
 #
-# usage: benches/memory.sh [MB ...]        (default: 5 16)
+# usage: benches/memory.sh [MB ...]        (default: 5 16 50)
 # needs: python3, /usr/bin/time (GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(5 16)
+[ ${#sizes[@]} -gt 0 ] || sizes=(5 16 50)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -18,10 +18,31 @@ pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// Writes what `write` makes to `path` (or stdout when `path` is `None` or `-`), as
+/// [`write`] does, without holding the whole output in memory: a large CSV goes to the
+/// temporary file row by row.
+pub fn write_with(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match path {
+        Some(p) if p.as_os_str() != "-" => write_atomic_with(p, write),
+        _ => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            stdout_result(write(&mut out).and_then(|()| out.flush()))
+        }
+    }
+}
+
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    stdout_result(out.write_all(bytes).and_then(|()| out.flush()))
+}
+
+/// The outcome of writing to stdout: a closed pipe (`| head`) is not an error.
+fn stdout_result(result: std::io::Result<()>) -> Result<()> {
+    match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
             path: "-".into(),
             source: e,
@@ -40,12 +61,27 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
 /// exists, so SIGINT, SIGTERM or SIGHUP during the write removes it; any error removes it too
 /// (the temporary file is deleted when dropped unless it was renamed).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `write` makes, written through a buffer as it is made.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
     let target = match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => return std::fs::write(path, bytes).map_err(err),
+        Ok(meta) if !meta.is_file() => {
+            let write_in_place = || {
+                let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+                write(&mut out)?;
+                out.flush()
+            };
+            return write_in_place().map_err(err);
+        }
         Ok(_) => std::fs::canonicalize(path).map_err(err)?,
         Err(_) => dangling_link_target(path).unwrap_or_else(|| path.to_path_buf()),
     };
@@ -71,8 +107,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })
     .map_err(err)?;
     let result = (|| {
-        let mut file = tmp.as_file();
-        file.write_all(bytes)?;
+        let file = tmp.as_file();
+        let mut out = std::io::BufWriter::new(file);
+        write(&mut out)?;
+        out.flush()?;
+        drop(out);
         // The new file keeps the old one's permissions (a 0600 file stays private).
         if let Some(p) = permissions {
             file.set_permissions(p)?;

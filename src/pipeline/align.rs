@@ -23,8 +23,8 @@ use std::io::IsTerminal;
 use rayon::prelude::*;
 
 use crate::pipeline::matcher;
-use crate::pipeline::similarity::coverage::{ClaimWords, StoryWeights};
-use crate::pipeline::similarity::{Features, Scorer, Verdict};
+use crate::pipeline::similarity::texts::Texts;
+use crate::pipeline::similarity::{Scorer, Verdict};
 
 /// A link from a claim to a matching sentence in another document.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -109,25 +109,19 @@ pub struct SentenceLinks {
     pub independent_support: usize,
 }
 
-/// Aligns a cluster. `texts[u]` are the features of distinct text `u`, `claims[u]` its claim
-/// words; `placement[doc][s]` is the
+/// Aligns a cluster. `texts` are the distinct texts (their features and claim words built
+/// for the texts a candidate pair asks for); `placement[doc][s]` is the
 /// distinct text of sentence `s` of document `doc`; `groups[doc]` is the document's derivation
 /// group (see [`crate::pipeline::provenance::groups`]). Returns `result[doc][s]`.
 pub fn align(
-    texts: &[Features],
-    claims: &[ClaimWords],
+    texts: &Texts,
     placement: &[Vec<usize>],
     groups: &[u32],
     scorer: &Scorer,
     options: &AlignOptions,
 ) -> Vec<Vec<SentenceLinks>> {
     let occurrences = occurrences(texts.len(), placement);
-    let judge = Judge {
-        scorer,
-        texts,
-        claims,
-        story: StoryWeights::new(claims),
-    };
+    let judge = Judge { scorer, texts };
     let pairs = score_pairs(&judge, &occurrences, options);
     let neighbours = neighbours(texts.len(), pairs);
     let stories = Stories::new(texts, placement, options.same_story);
@@ -174,7 +168,7 @@ struct Stories {
 
 impl Stories {
     /// The stories of a cluster; with `tell` false, every document relates to every other.
-    fn new(texts: &[Features], placement: &[Vec<usize>], tell: bool) -> Stories {
+    fn new(texts: &Texts, placement: &[Vec<usize>], tell: bool) -> Stories {
         if !tell {
             return Stories { names: Vec::new() };
         }
@@ -183,7 +177,7 @@ impl Stories {
             .map(|sentences| {
                 let mut names: Vec<u64> = sentences
                     .iter()
-                    .flat_map(|&u| texts[u].story_names().iter().copied())
+                    .flat_map(|&u| texts.story_names(u).iter().copied())
                     .collect();
                 names.sort_unstable();
                 names.dedup();
@@ -268,9 +262,9 @@ impl Story<'_> {
 
 /// A link that shows by itself that its articles tell one story: a near-verbatim copy, or two
 /// sentences naming the same distinctive name.
-fn is_anchored(texts: &[Features], u: usize, n: &Neighbour) -> bool {
+fn is_anchored(texts: &Texts, u: usize, n: &Neighbour) -> bool {
     n.verdict == Verdict::Corroborated
-        || shares_any(texts[u].story_names(), texts[n.text as usize].story_names())
+        || shares_any(texts.story_names(u), texts.story_names(n.text as usize))
 }
 
 fn shares_any(a: &[u64], b: &[u64]) -> bool {
@@ -280,7 +274,7 @@ fn shares_any(a: &[u64], b: &[u64]) -> bool {
 /// What [`sentence_links`] needs to know about the sentence's document and the cluster.
 struct Context<'a> {
     doc: usize,
-    texts: &'a [Features],
+    texts: &'a Texts<'a>,
     occurrences: &'a [Occurrences],
     groups: &'a [u32],
 }
@@ -315,9 +309,7 @@ const MIN_MSRP: f64 = 0.01;
 /// What decides whether a pair of distinct texts is a link.
 struct Judge<'a> {
     scorer: &'a Scorer,
-    texts: &'a [Features],
-    claims: &'a [ClaimWords],
-    story: StoryWeights,
+    texts: &'a Texts<'a>,
 }
 
 impl Judge<'_> {
@@ -325,11 +317,13 @@ impl Judge<'_> {
     /// makes it corroborated (today's rule); a pair that scorer links is paraphrased, and so is
     /// one the matcher links. The score is the higher of the two probabilities.
     fn pair(&self, u: usize, v: usize) -> Option<Pair> {
-        let msrp = self.scorer.score(&self.texts[u], &self.texts[v]);
+        let texts = self.texts;
+        let msrp = self.scorer.score(texts.features(u), texts.features(v));
         if msrp.value < MIN_MSRP {
             return None;
         }
-        let m = matcher::match_pair(msrp.value, &self.claims[u], &self.claims[v], &self.story);
+        let (a, b) = (texts.claims(u), texts.claims(v));
+        let m = matcher::match_pair(msrp.value, a, b, texts.story());
         // A pair the sentence scorer links stays linked: the matcher adds the rewrites it
         // misses (merged, split, partial, reworded claims) and takes none of its links away.
         let verdict = match msrp.verdict {
@@ -357,6 +351,10 @@ fn score_pairs(judge: &Judge, occurrences: &[Occurrences], options: &AlignOption
         let max_df = options.max_df.unwrap_or_else(|| default_max_df(n));
         Some(Index::build(texts, max_df))
     };
+    let lone = lone_documents(occurrences);
+    // Two texts found only in one and the same document never link: a sentence's links are
+    // to other documents. Skipping them spares their scoring and their evidence.
+    let apart = |u: usize, v: usize| lone[u].is_none() || lone[u] != lone[v];
     let progress = progress_bar(n, options.progress);
     let per_text: Vec<Vec<Pair>> = (0..n)
         .into_par_iter()
@@ -368,10 +366,16 @@ fn score_pairs(judge: &Judge, occurrences: &[Occurrences], options: &AlignOption
                     pairs.extend(judge.pair(u, u));
                 }
                 match &index {
-                    None => pairs.extend((u + 1..n).filter_map(|v| judge.pair(u, v))),
+                    None => pairs.extend(
+                        (u + 1..n)
+                            .filter(|&v| apart(u, v))
+                            .filter_map(|v| judge.pair(u, v)),
+                    ),
                     Some(index) => {
                         for v in index.candidates(texts, u, seen) {
-                            pairs.extend(judge.pair(u, v));
+                            if apart(u, v) {
+                                pairs.extend(judge.pair(u, v));
+                            }
                         }
                     }
                 }
@@ -386,6 +390,14 @@ fn score_pairs(judge: &Judge, occurrences: &[Occurrences], options: &AlignOption
         bar.finish_and_clear();
     }
     per_text.into_iter().flatten().collect()
+}
+
+/// For each text, the one document it occurs in, or `None` when it occurs in several.
+fn lone_documents(occurrences: &[Occurrences]) -> Vec<Option<u32>> {
+    occurrences
+        .iter()
+        .map(|o| o.first().map(|f| f.0).filter(|_| !spans_documents(o)))
+        .collect()
 }
 
 fn spans_documents(occurrences: &Occurrences) -> bool {
@@ -422,10 +434,10 @@ struct Index {
 }
 
 impl Index {
-    fn build(texts: &[Features], max_df: usize) -> Index {
+    fn build(texts: &Texts, max_df: usize) -> Index {
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-        for (u, f) in texts.iter().enumerate() {
-            for &term in f.index_terms() {
+        for u in 0..texts.len() {
+            for &term in texts.index_terms(u) {
                 postings.entry(term).or_default().push(u as u32);
             }
         }
@@ -435,9 +447,9 @@ impl Index {
 
     /// Texts after `u` sharing at least one indexed term with it, ascending. `seen` is scratch
     /// space of one slot per text, all zero on entry and on return.
-    fn candidates(&self, texts: &[Features], u: usize, seen: &mut [u32]) -> Vec<usize> {
+    fn candidates(&self, texts: &Texts, u: usize, seen: &mut [u32]) -> Vec<usize> {
         let mut found = Vec::new();
-        for term in texts[u].index_terms() {
+        for term in texts.index_terms(u) {
             let Some(list) = self.postings.get(term) else {
                 continue;
             };
@@ -449,7 +461,7 @@ impl Index {
                 seen[v as usize] += 1;
             }
         }
-        let terms = |t: usize| texts[t].index_terms().len();
+        let terms = |t: usize| texts.index_terms(t).len();
         found.retain(|&v| {
             let shared = seen[v] as usize;
             seen[v] = 0;
@@ -586,14 +598,8 @@ mod tests {
         (0..placement.len() as u32).collect()
     }
 
-    /// A cluster's distinct texts as align reads them.
-    struct Texts(Vec<Features>, Vec<ClaimWords>);
-
-    fn features(texts: &[&str]) -> Texts {
-        Texts(
-            texts.iter().map(|t| Features::new(t)).collect(),
-            texts.iter().map(|t| ClaimWords::new(t)).collect(),
-        )
+    fn features(texts: &[&'static str]) -> Texts<'static> {
+        Texts::new(texts.to_vec())
     }
 
     fn align(
@@ -603,7 +609,7 @@ mod tests {
         scorer: &Scorer,
         options: &AlignOptions,
     ) -> Vec<Vec<SentenceLinks>> {
-        super::align(&texts.0, &texts.1, placement, groups, scorer, options)
+        super::align(texts, placement, groups, scorer, options)
     }
 
     /// Aligns with the default scorer and options, each document its own group.
@@ -626,7 +632,7 @@ mod tests {
 
     /// Two council votes in two towns: the third sentences say alike things about different
     /// hearings; the first two name each story's own people and places.
-    fn two_towns() -> (Texts, Vec<Vec<usize>>) {
+    fn two_towns() -> (Texts<'static>, Vec<Vec<usize>>) {
         let texts = features(&[
             "The Fairhaven council voted to raise parking rates, Mayor Ortiz said.",
             "Councilwoman Pell of Fairhaven opposed the increase.",

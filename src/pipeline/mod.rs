@@ -33,8 +33,8 @@ use document::Document;
 use integrity::{Crediting, Facts, Flag, FlagKind};
 use provenance::{Derivation, Outlet, OutletBook};
 use segment::{SegmentConfig, Segmenter, Sentence};
-use similarity::coverage::ClaimWords;
-use similarity::{Features, Scorer, Thresholds, Verdict};
+use similarity::texts::Texts;
+use similarity::{Scorer, Thresholds, Verdict};
 
 /// Everything that changes what `compare` finds.
 #[derive(Clone, Debug, Default)]
@@ -132,19 +132,12 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
 
     let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.sentences.as_slice()).collect();
     let (texts, placement) = distinct_texts(&sentences);
-    let features: Vec<Features> = texts.par_iter().map(|t| Features::new(t)).collect();
-    let claims: Vec<ClaimWords> = texts.par_iter().map(|t| ClaimWords::new(t)).collect();
+    let texts = Texts::new(texts);
     let scorer = Scorer::new(options.thresholds);
-    let links = align::align(
-        &features,
-        &claims,
-        &placement,
-        &groups,
-        &scorer,
-        &options.align,
-    );
+    let links = align::align(&texts, &placement, &groups, &scorer, &options.align);
+    drop(texts);
 
-    let facts = FactTable::build(&read, &placement, &credits, &groups);
+    let facts = FactTable::build(&read, &placement, &credits, &groups, &links);
     let (sentences, claims) = build_claims(&documents, read, links, &facts, &groups, &credits)
         .into_iter()
         .unzip();
@@ -262,14 +255,18 @@ fn build_claims(
         .collect()
 }
 
-/// The facts of every sentence, extracted once per distinct (text, attribution, credit):
-/// wire copies of a sentence share one entry, and the flags of a pair of entries are computed
-/// once per worker thread however many copies link them.
+/// The facts of every linked sentence, extracted once per distinct (text, attribution,
+/// credit): wire copies of a sentence share one entry, and the flags of a pair of entries are
+/// computed once per worker thread however many copies link them. A sentence with no link,
+/// to it or from it, is never compared, so its facts are not extracted.
 struct FactTable {
     facts: Vec<Facts>,
-    /// `of[doc][sentence]`: the sentence's entry in `facts`.
+    /// `of[doc][sentence]`: the sentence's entry in `facts` ([`UNLINKED`] for none).
     of: Vec<Vec<u32>>,
 }
+
+/// The entry of a sentence in no link.
+const UNLINKED: u32 = u32::MAX;
 
 /// Flags already computed for a pair of fact entries, per worker thread.
 type FlagCache = HashMap<(u32, u32, Crediting), Vec<FlagKind>>;
@@ -280,7 +277,15 @@ impl FactTable {
         placement: &[Vec<usize>],
         credits: &[Vec<Option<usize>>],
         groups: &[u32],
+        links: &[Vec<SentenceLinks>],
     ) -> FactTable {
+        let mut linked: Vec<Vec<bool>> = links
+            .iter()
+            .map(|doc| doc.iter().map(|s| !s.links.is_empty()).collect())
+            .collect();
+        for l in links.iter().flatten().flat_map(|s| &s.links) {
+            linked[l.doc][l.sentence] = true;
+        }
         type Key<'a> = (usize, Option<u32>, &'a Attribution);
         let mut ids: HashMap<Key, u32> = HashMap::new();
         let mut firsts: Vec<(usize, usize)> = Vec::new();
@@ -292,6 +297,9 @@ impl FactTable {
                     .iter()
                     .enumerate()
                     .map(|(s, a)| {
+                        if !linked[d][s] {
+                            return UNLINKED;
+                        }
                         let key = (placement[d][s], credits[d][s].map(|c| groups[c]), a);
                         *ids.entry(key).or_insert_with(|| {
                             firsts.push((d, s));

@@ -14,6 +14,7 @@ pub mod jsonl;
 use serde::Serialize;
 
 use crate::pipeline::attribution::{CueKind, SourceKind};
+use crate::pipeline::classify::Claim;
 use crate::pipeline::Analysis;
 
 /// How many links the `matches` column lists by default (best first).
@@ -171,71 +172,102 @@ fn non_empty(s: &str) -> Option<String> {
 
 /// Builds the flat records, documents in input order, sentences in document order.
 pub fn records(analysis: &Analysis, options: &ReportOptions) -> Vec<ClaimRecord> {
-    let mut out = Vec::new();
-    for (d, claims) in analysis.claims.iter().enumerate() {
-        let doc = &analysis.documents[d];
-        for claim in claims {
-            let sentence = &analysis.sentences[d][claim.sentence];
-            let matches: Vec<String> = claim
-                .links
-                .iter()
-                .take(options.max_matches)
-                .map(|l| format!("{}:{}", analysis.documents[l.doc].label, l.sentence + 1))
-                .collect();
-            let a = &claim.attribution;
-            out.push(ClaimRecord {
-                id: claim.id.clone(),
-                doc: doc.label.clone(),
-                sentence: claim.sentence + 1,
-                paragraph: sentence.paragraph,
-                line: sentence.line,
-                text: sentence.text.clone(),
-                status: claim.status.as_str(),
-                score: claim.links.first().map(|l| rounded_score(l.score)),
-                matches,
-                support: claim.support,
-                cue: non_empty(&a.cue),
-                source: non_empty(&a.source),
-                source_kind: a.source_kind.map(SourceKind::as_str),
-                cue_kind: a.cue_kind.map(CueKind::as_str),
-                attribution: a.kind.as_str(),
-                quote: a.quote.as_str(),
-                independent: claim.independent(),
-                independent_support: claim.independent_support,
-                flags: claim
-                    .flags
-                    .iter()
-                    .map(|f| FlagRecord {
-                        kind: f.kind.as_str(),
-                        other: crate::review::flagged::sentence_name(analysis, (f.doc, f.sentence)),
-                    })
-                    .collect(),
-                reviewer: claim
-                    .links
-                    .iter()
-                    .filter(|l| l.reviewer)
-                    .map(|l| crate::review::flagged::sentence_name(analysis, (l.doc, l.sentence)))
-                    .collect(),
-                coverage: claim.links.first().map(|l| {
-                    format!("{:.2}", l.coverage)
-                        .parse()
-                        .expect("a formatted float parses")
-                }),
-            });
-        }
+    record_iter(analysis, options).collect()
+}
+
+/// The records of [`records`] one at a time, so a large output is written as it is made
+/// rather than held whole.
+pub fn record_iter<'a>(
+    analysis: &'a Analysis,
+    options: &'a ReportOptions,
+) -> impl Iterator<Item = ClaimRecord> + 'a {
+    analysis
+        .claims
+        .iter()
+        .enumerate()
+        .flat_map(move |(d, claims)| claims.iter().map(move |c| record(analysis, options, d, c)))
+}
+
+/// The record of claim `claim` of document `d`.
+fn record(analysis: &Analysis, options: &ReportOptions, d: usize, claim: &Claim) -> ClaimRecord {
+    let doc = &analysis.documents[d];
+    let sentence = &analysis.sentences[d][claim.sentence];
+    let matches: Vec<String> = claim
+        .links
+        .iter()
+        .take(options.max_matches)
+        .map(|l| format!("{}:{}", analysis.documents[l.doc].label, l.sentence + 1))
+        .collect();
+    let a = &claim.attribution;
+    ClaimRecord {
+        id: claim.id.clone(),
+        doc: doc.label.clone(),
+        sentence: claim.sentence + 1,
+        paragraph: sentence.paragraph,
+        line: sentence.line,
+        text: sentence.text.clone(),
+        status: claim.status.as_str(),
+        score: claim.links.first().map(|l| rounded_score(l.score)),
+        matches,
+        support: claim.support,
+        cue: non_empty(&a.cue),
+        source: non_empty(&a.source),
+        source_kind: a.source_kind.map(SourceKind::as_str),
+        cue_kind: a.cue_kind.map(CueKind::as_str),
+        attribution: a.kind.as_str(),
+        quote: a.quote.as_str(),
+        independent: claim.independent(),
+        independent_support: claim.independent_support,
+        flags: claim
+            .flags
+            .iter()
+            .map(|f| FlagRecord {
+                kind: f.kind.as_str(),
+                other: crate::review::flagged::sentence_name(analysis, (f.doc, f.sentence)),
+            })
+            .collect(),
+        reviewer: claim
+            .links
+            .iter()
+            .filter(|l| l.reviewer)
+            .map(|l| crate::review::flagged::sentence_name(analysis, (l.doc, l.sentence)))
+            .collect(),
+        coverage: claim.links.first().map(|l| {
+            format!("{:.2}", l.coverage)
+                .parse()
+                .expect("a formatted float parses")
+        }),
     }
-    out
 }
 
 /// The claims as CSV (RFC 4180, header row).
 pub fn to_csv(records: &[ClaimRecord]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut out = Vec::new();
+    write_csv(&mut out, records).expect("writing to a Vec cannot fail");
+    out
+}
+
+/// Writes the claims as [`to_csv`] gives them to `out`, a record at a time.
+pub fn write_csv<R: std::borrow::Borrow<ClaimRecord>>(
+    out: impl std::io::Write,
+    records: impl IntoIterator<Item = R>,
+) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
     for record in records {
         writer
-            .serialize(CsvRow::new(record))
-            .expect("a flat record of strings and numbers always serialises");
+            .serialize(CsvRow::new(record.borrow()))
+            .map_err(csv_error)?;
     }
-    writer.into_inner().expect("writing to a Vec cannot fail")
+    writer.flush()
+}
+
+/// A CSV error as the I/O error it wraps (a flat record of strings and numbers always
+/// serialises, so writing is the only way to fail).
+fn csv_error(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// The claims as a pretty JSON array of the same records, with real types (docs/json.md).

@@ -132,16 +132,17 @@ pub fn run(args: &Args) -> Result<Exit> {
         };
         return output::write(args.output.as_deref(), &bytes).map(|()| Exit::Success);
     }
-    let records = || {
-        report::records(
-            &analysis,
-            &ReportOptions {
-                max_matches: args.max_matches,
-            },
-        )
+    let report = ReportOptions {
+        max_matches: args.max_matches,
     };
+    let records = || report::records(&analysis, &report);
     let bytes = match args.format {
-        Format::Csv => report::to_csv(&records()),
+        Format::Csv => {
+            // Row by row into the output: a large article's CSV is never held whole.
+            let rows = report::record_iter(&analysis, &report);
+            output::write_with(args.output.as_deref(), |out| report::write_csv(out, rows))?;
+            return Ok(Exit::Success);
+        }
         Format::Json => report::to_json(&records()),
         Format::Jsonl => {
             let mut out = Vec::new();

@@ -266,7 +266,9 @@ impl Attributor {
     /// Attributes every sentence of one document (sentences in document order).
     pub fn attribute(&self, sentences: &[Sentence]) -> Vec<Attribution> {
         let n = sentences.len();
-        let mut words = Vec::with_capacity(n);
+        // A sentence's words are dropped once it is read (they are most of the memory of a
+        // large article); the few a pronoun looks back to are read again.
+        let mut companies = HashSet::new();
         let mut out: Vec<Attribution> = Vec::with_capacity(n);
         // Sentences of one quotation share a group number.
         let mut group = Vec::with_capacity(n);
@@ -314,10 +316,9 @@ impl Attributor {
             } else {
                 QuoteKind::Partial
             };
-            words.push(w);
+            companies.extend(company_names(std::slice::from_ref(&w)));
             out.push(a);
         }
-        let companies = company_names(&words);
         for a in out.iter_mut() {
             let bare = a
                 .source
@@ -329,7 +330,7 @@ impl Attributor {
         }
         let mut genders = HashMap::new();
         for i in 0..n {
-            self.resolve_pronoun(i, sentences, &words, &companies, &mut genders, &mut out);
+            self.resolve_pronoun(i, sentences, &companies, &mut genders, &mut out);
         }
         for i in 0..n {
             if out[i].kind != AttributionKind::None {
@@ -366,7 +367,7 @@ impl Attributor {
                     && sentences[i - 1].paragraph == sentences[i].paragraph
                     && !out[i - 1].source.is_empty()
                     && out[i].quote != QuoteKind::Direct
-                    && continues_statement(&words[i], &out[i - 1]))
+                    && continues_statement(&Words::new(&sentences[i].text), &out[i - 1]))
                 .then(|| i - 1)
             });
             if let Some(k) = from {
@@ -823,7 +824,6 @@ impl Attributor {
         &self,
         i: usize,
         sentences: &[Sentence],
-        words: &[Words],
         companies: &HashSet<String>,
         genders: &mut HashMap<String, String>,
         out: &mut [Attribution],
@@ -851,7 +851,7 @@ impl Attributor {
                     let name = a.source.rsplit(", ").next().unwrap_or(&a.source);
                     Some((name.to_string(), SourceKind::NamedPerson))
                 }
-                ("he" | "she", _) => subject_person(&self.lex, &words[k])
+                ("he" | "she", _) => subject_person(&self.lex, &Words::new(&sentences[k].text))
                     .filter(|n| person(n))
                     .map(|n| (n, SourceKind::NamedPerson)),
                 ("they", Some(kind @ (SourceKind::Anonymous | SourceKind::Organization))) => {

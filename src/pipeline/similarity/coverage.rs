@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::features::{analyse_with_boundaries, hash, idf, Kind};
+use super::features::{analyse_marked, hash, idf, Kind, Token};
 use super::vectors::{self, WordVector, NEIGHBOUR_THRESHOLD};
 
 /// Direction words and their opposites (rise/fall, approve/reject), one pair a line.
@@ -91,17 +91,24 @@ const MIN_UNIT_WORDS: usize = 3;
 impl ClaimWords {
     /// Reads the claim words of `text`.
     pub fn new(text: &str) -> ClaimWords {
+        let (tokens, boundaries) = analyse_marked(text);
+        ClaimWords::from_tokens(&tokens, &boundaries)
+    }
+
+    /// The claim words of a sentence from its tokens and whether a clause boundary precedes
+    /// each, as [`analyse_marked`] gives them.
+    pub fn from_tokens(tokens: &[Token], boundaries: &[bool]) -> ClaimWords {
         let mut words = Vec::new();
         let mut starts = vec![0];
         let mut since_start = 0;
-        for (t, boundary) in analyse_with_boundaries(text) {
+        for (t, &boundary) in tokens.iter().zip(boundaries) {
             let lower = t.text.to_lowercase();
             let opens = OPENERS.contains(&lower.as_str()) && (boundary || lower != "and");
             if (opens || boundary) && since_start >= MIN_UNIT_WORDS {
                 starts.push(words.len());
                 since_start = 0;
             }
-            if t.kind == Kind::Stop || t.attribution || t.stock {
+            if !is_claim_word(t) {
                 continue;
             }
             let prefix: String = t.stem.chars().take(5).collect();
@@ -144,6 +151,24 @@ impl ClaimWords {
     }
 }
 
+/// Whether a token is one of the claim words: no stop word, no attribution, no stock phrase.
+fn is_claim_word(t: &Token) -> bool {
+    !(t.kind == Kind::Stop || t.attribution || t.stock)
+}
+
+/// The distinct stem hashes of the claim words of a sentence's tokens, sorted: what
+/// [`StoryWeights`] counts of it, without the rest of its [`ClaimWords`].
+pub fn claim_stems(tokens: &[Token]) -> Vec<u64> {
+    let mut stems: Vec<u64> = tokens
+        .iter()
+        .filter(|t| is_claim_word(t))
+        .map(|t| hash(&t.stem))
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
 /// How often each stem occurs in the sentences of a story, for [`StoryWeights`].
 #[derive(Clone, Debug, Default)]
 pub struct StoryWeights {
@@ -154,14 +179,21 @@ pub struct StoryWeights {
 impl StoryWeights {
     /// Counts the stems of `sentences` (each sentence once per stem).
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a ClaimWords>) -> StoryWeights {
-        let mut df: HashMap<u64, u32> = HashMap::new();
-        let mut n = 0;
-        for s in sentences {
-            n += 1;
+        StoryWeights::from_stems(sentences.into_iter().map(|s| {
             let mut stems: Vec<u64> = s.words.iter().map(|w| w.stem).collect();
             stems.sort_unstable();
             stems.dedup();
-            for stem in stems {
+            stems
+        }))
+    }
+
+    /// Counts the stems of sentences given as their distinct stems ([`claim_stems`]).
+    pub fn from_stems<S: AsRef<[u64]>>(sentences: impl IntoIterator<Item = S>) -> StoryWeights {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut n = 0;
+        for stems in sentences {
+            n += 1;
+            for &stem in stems.as_ref() {
                 *df.entry(stem).or_default() += 1;
             }
         }

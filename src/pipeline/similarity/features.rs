@@ -567,7 +567,8 @@ impl Sentence {
         Sentence::from_tokens(&analyse(text), text)
     }
 
-    fn from_tokens(toks: &[Token], text: &str) -> Sentence {
+    /// The evidence of `text` from its tokens as [`analyse`] marks them.
+    pub fn from_tokens(toks: &[Token], text: &str) -> Sentence {
         let counted: Vec<&Token> = toks.iter().filter(|t| !t.stock).collect();
         let claim: Vec<&Token> = counted.iter().copied().filter(|t| !t.attribution).collect();
         let stems = |v: &[&Token]| -> Vec<u64> { v.iter().map(|t| hash(&t.stem)).collect() };
@@ -628,17 +629,7 @@ impl Sentence {
             char_trigrams: sorted(char_trigrams),
             sequence_set: sorted(sequence.clone()),
             stock: toks.iter().any(|t| t.stock),
-            story_names: sorted(
-                toks.iter()
-                    .filter(|t| {
-                        (t.name || t.possible_name)
-                            && t.kind == Kind::Content
-                            && lex.idf(&t.stem) >= STORY_NAME_IDF
-                            && !lex.roles.contains(&prefix(&t.stem))
-                    })
-                    .map(|t| prefix(&t.stem))
-                    .collect(),
-            ),
+            story_names: story_names(toks),
             claim_prefixes: sorted(
                 claim
                     .iter()
@@ -687,12 +678,7 @@ impl Sentence {
                     .map(|t| hash(&t.stem))
                     .collect(),
             ),
-            index: sorted(
-                toks.iter()
-                    .filter(|t| t.kind != Kind::Stop)
-                    .map(|t| hash(&t.stem))
-                    .collect(),
-            ),
+            index: index_terms(toks),
             quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
             negated: toks
                 .iter()
@@ -700,6 +686,34 @@ impl Sentence {
             sequence,
         }
     }
+}
+
+/// Every content stem (stock and attribution words too) and number of the tokens, sorted and
+/// deduplicated: a sentence's candidate-index terms ([`Sentence::index`]).
+pub fn index_terms(toks: &[Token]) -> Vec<u64> {
+    sorted(
+        toks.iter()
+            .filter(|t| t.kind != Kind::Stop)
+            .map(|t| hash(&t.stem))
+            .collect(),
+    )
+}
+
+/// The 5-letter prefixes of the distinctive names among the tokens, sorted and deduplicated
+/// ([`Sentence::story_names`]).
+pub fn story_names(toks: &[Token]) -> Vec<u64> {
+    let lex = lexicon();
+    sorted(
+        toks.iter()
+            .filter(|t| {
+                (t.name || t.possible_name)
+                    && t.kind == Kind::Content
+                    && lex.idf(&t.stem) >= STORY_NAME_IDF
+                    && !lex.roles.contains(&prefix(&t.stem))
+            })
+            .map(|t| prefix(&t.stem))
+            .collect(),
+    )
 }
 
 /// Tokens of a sentence with attribution and stock phrases marked, for `explain`.
@@ -713,13 +727,17 @@ pub fn analyse(text: &str) -> Vec<Token> {
 /// Tokens of a sentence as [`analyse`] marks them, each with whether a clause boundary (a
 /// comma, colon, semicolon, dash, bracket or quotation mark) precedes it.
 pub fn analyse_with_boundaries(text: &str) -> Vec<(Token, bool)> {
+    let (toks, bounds) = analyse_marked(text);
+    toks.into_iter().zip(bounds).collect()
+}
+
+/// The tokens of [`analyse_with_boundaries`] and, apart, whether a boundary precedes each.
+pub fn analyse_marked(text: &str) -> (Vec<Token>, Vec<bool>) {
     let lex = lexicon();
     let (mut toks, bounds) = tokens(text);
     discount(lex, &mut toks, &bounds);
-    toks.into_iter()
-        .zip(bounds)
-        .map(|(t, b)| (t, b != Boundary::None))
-        .collect()
+    let bounds = bounds.into_iter().map(|b| b != Boundary::None).collect();
+    (toks, bounds)
 }
 
 /// Inverse document frequency of a stem in news sentences (see `src/data/stem_df.txt`).

@@ -21,6 +21,7 @@ pub mod coverage;
 pub mod features;
 pub mod fit;
 pub mod model;
+pub mod texts;
 pub mod vectors;
 
 use std::fmt;
@@ -89,7 +90,7 @@ pub struct Score {
 }
 
 /// Per-sentence evidence, computed once and reused for every comparison.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Features {
     sentence: Sentence,
 }
@@ -99,6 +100,13 @@ impl Features {
     pub fn new(text: &str) -> Features {
         Features {
             sentence: Sentence::new(text),
+        }
+    }
+
+    /// The features of `text` from its tokens, as [`features::analyse`] marks them.
+    pub fn from_tokens(tokens: &[features::Token], text: &str) -> Features {
+        Features {
+            sentence: Sentence::from_tokens(tokens, text),
         }
     }
 

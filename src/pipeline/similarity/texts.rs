@@ -1,0 +1,136 @@
+//! The distinct texts of a cluster as alignment reads them.
+//!
+//! Takes the distinct sentence texts; returns, for every text, what candidate generation and
+//! the story rules read of it (index terms, distinctive names, claim stems for the story
+//! weights), and for a text that is ever scored, its [`Features`] and [`ClaimWords`].
+//!
+//! The one idea: most texts are never scored. A text is scored only when it shares enough
+//! rare terms with a text of another document, so a large article beside a small one, or
+//! sentences no other article resembles, need none of the per-pair evidence (the bulk of the
+//! memory per sentence). That evidence is built the first time a pair asks for it, once per
+//! text, whichever thread asks; the result does not depend on which.
+
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use super::coverage::{claim_stems, ClaimWords, StoryWeights};
+use super::features::{self, analyse_marked};
+use super::Features;
+
+/// The distinct texts of a cluster, their evidence built on demand.
+pub struct Texts<'a> {
+    texts: Vec<&'a str>,
+    /// Per text: its index terms, then its story names; `split[u]` is where the names start.
+    terms: Vec<Box<[u64]>>,
+    split: Vec<u32>,
+    scored: Vec<OnceLock<Box<Scored>>>,
+    story: StoryWeights,
+}
+
+/// What scoring a pair reads of one of its texts.
+struct Scored {
+    features: Features,
+    claims: ClaimWords,
+}
+
+impl<'a> Texts<'a> {
+    /// Reads every text once for its index terms, story names and claim stems.
+    pub fn new(texts: Vec<&'a str>) -> Texts<'a> {
+        let read: Vec<(Box<[u64]>, u32, Vec<u64>)> = texts
+            .par_iter()
+            .map(|t| {
+                let (tokens, _) = analyse_marked(t);
+                let mut terms = features::index_terms(&tokens);
+                let split = terms.len() as u32;
+                terms.extend(features::story_names(&tokens));
+                (terms.into_boxed_slice(), split, claim_stems(&tokens))
+            })
+            .collect();
+        let story = StoryWeights::from_stems(read.iter().map(|r| &r.2));
+        let (terms, split) = read.into_iter().map(|(t, s, _)| (t, s)).unzip();
+        let scored = texts.iter().map(|_| OnceLock::new()).collect();
+        Texts {
+            texts,
+            terms,
+            split,
+            scored,
+            story,
+        }
+    }
+
+    /// How many distinct texts there are.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// Text `u` (see [`Features::index_terms`]).
+    pub fn index_terms(&self, u: usize) -> &[u64] {
+        &self.terms[u][..self.split[u] as usize]
+    }
+
+    /// Text `u`'s distinctive names (see [`Features::story_names`]).
+    pub fn story_names(&self, u: usize) -> &[u64] {
+        &self.terms[u][self.split[u] as usize..]
+    }
+
+    /// How often each claim stem occurs across the texts.
+    pub fn story(&self) -> &StoryWeights {
+        &self.story
+    }
+
+    /// The features of text `u`, built the first time they are asked for.
+    pub fn features(&self, u: usize) -> &Features {
+        &self.scored(u).features
+    }
+
+    /// The claim words of text `u`, built the first time they are asked for.
+    pub fn claims(&self, u: usize) -> &ClaimWords {
+        &self.scored(u).claims
+    }
+
+    fn scored(&self, u: usize) -> &Scored {
+        self.scored[u].get_or_init(|| {
+            let text = self.texts[u];
+            let (tokens, boundaries) = analyse_marked(text);
+            Box::new(Scored {
+                features: Features::from_tokens(&tokens, text),
+                claims: ClaimWords::from_tokens(&tokens, &boundaries),
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: [&str; 3] = [
+        "The Tanner Street Bridge will close in May, the mayor of Aldmere said.",
+        "“It is unsafe,” said Voss, who chairs the council.",
+        "Inspectors found a leak at the plant on Tuesday.",
+    ];
+
+    #[test]
+    fn what_is_read_up_front_is_what_the_features_hold() {
+        let texts = Texts::new(TEXTS.to_vec());
+        let claims: Vec<ClaimWords> = TEXTS.iter().map(|t| ClaimWords::new(t)).collect();
+        let story = StoryWeights::new(&claims);
+        for (u, t) in TEXTS.iter().enumerate() {
+            let f = Features::new(t);
+            assert_eq!(texts.index_terms(u), f.index_terms());
+            assert_eq!(texts.story_names(u), f.story_names());
+            assert_eq!(texts.features(u), &f);
+            assert_eq!(texts.claims(u), &claims[u]);
+            for w in &claims[u].words {
+                assert_eq!(texts.story().weight(w), story.weight(w));
+            }
+        }
+        assert!(!texts.story_names(0).is_empty());
+    }
+}
