@@ -212,6 +212,8 @@ pub struct Breakdown {
 pub struct Miss {
     /// Article id.
     pub article: String,
+    /// Index of the sentence in the article (from 0).
+    pub sentence: usize,
     /// The sentence.
     pub text: String,
     /// Gold sources and cues of the sentence ("source / cue"), empty for a false attribution.
@@ -872,6 +874,7 @@ fn score_article(
         };
         let miss = |golds: &[&Gold]| Miss {
             article: a.id.clone(),
+            sentence: i,
             text: s.text.clone(),
             gold: golds.iter().map(shown).collect(),
             predicted: pred_shown.clone(),

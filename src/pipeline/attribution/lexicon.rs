@@ -17,6 +17,9 @@ pub(crate) enum CueClass {
     SubjectVerb,
     /// "found", "showed": a cue only after a document or outlet ("the report found").
     Evidence,
+    /// "continued", "exclaimed": a cue only in the speaker slot right after a quotation
+    /// ("“…,” he continued."); elsewhere the word is not about words ("the war continued").
+    AfterQuote,
     /// ", adding": the subject of the main clause.
     Participle,
     /// "according to X".
@@ -130,6 +133,7 @@ impl Lexicon {
             let class = match section {
                 "verb" => CueClass::Verb,
                 "subject-verb" => CueClass::SubjectVerb,
+                "after-quote" => CueClass::AfterQuote,
                 "participle" => CueClass::Participle,
                 "evidence" => CueClass::Evidence,
                 "preposition" => CueClass::Preposition,

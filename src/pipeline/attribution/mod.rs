@@ -313,13 +313,30 @@ impl Attributor {
             let from = (group[i]..n)
                 .take_while(|&k| group[k] == group[i])
                 .find(|&k| k != i && out[k].is_attributed() && !out[k].source.is_empty());
-            // 2. A new quotation right after an attributed quotation in the same paragraph.
+            // 2. A new quotation right after an attributed sentence of the same paragraph:
+            // "“…,” Briggs said in an interview Sunday. “The reality is …”" or "…, dos Santos
+            // says. “If the government …”". A quotation that no one else in the paragraph is
+            // credited with is the last speaker's.
             let from = from.or_else(|| {
                 (i > 0
                     && starts_quote[i]
                     && out[i].quote == QuoteKind::Direct
                     && sentences[i - 1].paragraph == sentences[i].paragraph
-                    && out[i - 1].quote == QuoteKind::Direct
+                    && out[i - 1].is_attributed()
+                    && !out[i - 1].source.is_empty())
+                .then(|| i - 1)
+            });
+            // 2b. A paragraph that is one unattributed quotation, right after a paragraph that
+            // closes on a quoted statement with its speaker ("“…,” Trump said." then "“He
+            // referred to my hands …”"): the speaker goes on.
+            let from = from.or_else(|| {
+                (i > 0
+                    && starts_quote[i]
+                    && out[i].quote == QuoteKind::Direct
+                    && sentences[i - 1].paragraph + 1 == sentences[i].paragraph
+                    && out[i - 1].is_attributed()
+                    && out[i - 1].quote != QuoteKind::None
+                    && starts_quote[i - 1]
                     && !out[i - 1].source.is_empty())
                 .then(|| i - 1)
             });
@@ -559,6 +576,13 @@ impl Attributor {
             }
             CueClass::Verb | CueClass::SubjectVerb | CueClass::Evidence => {
                 self.verb_reading(w, class, first, last, cue)
+            }
+            CueClass::AfterQuote => {
+                // "“…,” he continued." or "“…,” continued Smith": the speaker slot of a quote.
+                let c = self.verb_reading(w, CueClass::Verb, first, last, cue)?;
+                let r = c.source.clone()?;
+                (w.gaps[r.start] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose)
+                    .then_some(c)
             }
         }
     }

@@ -154,3 +154,62 @@ fn a_post_on_social_media_is_credited_to_its_author() {
     let a = one("The senator wrote in a post on X that the vote was rigged.");
     assert_eq!(a.source, "The senator", "{a:?}");
 }
+
+#[test]
+fn continued_is_a_cue_only_right_after_a_quotation() {
+    let a = one("“We will rebuild the pier by spring,” the harbor master continued.");
+    check(&a, "continued", "the harbor master", Some(CueKind::Speech));
+    let a = one("“Nobody told us,” exclaimed Rosa Lindqvist.");
+    check(&a, "exclaimed", "Rosa Lindqvist", Some(CueKind::Speech));
+    let a = one("The strike continued for a week.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    let a = one("Rosa Lindqvist answered every letter by hand.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn a_quotation_after_an_attributed_sentence_is_the_same_speaker() {
+    let atts = Attributor::new().attribute(&doc(&[&[
+        "The ferry will stop running on Friday, Lena Brandt says.",
+        "“We cannot run it at a loss any longer.”",
+    ]]));
+    assert_eq!(atts[1].kind, AttributionKind::Carried, "{:?}", atts[1]);
+    assert_eq!(atts[1].source, "Lena Brandt");
+    // A sentence that is not a quotation stays the writer's.
+    let atts = Attributor::new().attribute(&doc(&[&[
+        "The ferry will stop running on Friday, Lena Brandt says.",
+        "Ticket sales fell by half last year.",
+    ]]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+}
+
+#[test]
+fn a_quoted_paragraph_continues_the_quoted_speaker_of_the_paragraph_before() {
+    let atts = Attributor::new().attribute(&doc(&[
+        &["“The pier is sinking,” harbor master Ole Dahl said."],
+        &[
+            "“We have asked the state for help.",
+            "Nobody has answered yet.”",
+        ],
+    ]));
+    for a in &atts[1..] {
+        assert_eq!(a.kind, AttributionKind::Carried, "{a:?}");
+        assert_eq!(a.source, "harbor master Ole Dahl", "{a:?}");
+    }
+    // After reported speech without a quotation, a new paragraph's quote is not given to it.
+    let atts = Attributor::new().attribute(&doc(&[
+        &["Harbor master Ole Dahl said the pier is sinking."],
+        &["“We have asked the state for help.”"],
+    ]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+}
+
+#[test]
+fn two_apostrophes_quote_like_a_double_mark() {
+    let sentences = crate::pipeline::quotes::as_double(&doc(&[&[
+        "''We will appeal the ruling,'' said Mara Holt.",
+    ]]));
+    let a = Attributor::new().attribute(&sentences).remove(0);
+    check(&a, "said", "Mara Holt", Some(CueKind::Speech));
+    assert_eq!(a.quote, QuoteKind::Direct, "{a:?}");
+}
