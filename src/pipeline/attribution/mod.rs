@@ -181,12 +181,20 @@ enum Place {
     Bare,
 }
 
+/// A source as a reading found it: its words and its kind, decided once, where it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Source {
+    /// Word range in the sentence.
+    words: Range<usize>,
+    kind: SourceKind,
+}
+
 /// One reading of one cue.
 #[derive(Clone, Debug)]
 struct Candidate {
     place: Place,
     cue: Range<usize>,
-    source: Option<Range<usize>>,
+    source: Option<Source>,
     /// Byte range to strip.
     span: Range<usize>,
 }
@@ -436,11 +444,12 @@ impl Attributor {
         let Some(best) = best else {
             return Attribution::default();
         };
+        // The kind is the one the reading decided when it accepted the source.
         let (source, source_kind, source_span) = match &best.source {
-            Some(r) => (
-                w.phrase(r).to_string(),
-                classify(&self.lex, w, r).or_else(|| Some(rules::plain_subject_kind(w, r))),
-                Some(w.bytes(r)),
+            Some(src) => (
+                w.phrase(&src.words).to_string(),
+                Some(src.kind),
+                Some(w.bytes(&src.words)),
             ),
             None => (String::new(), None, None),
         };
@@ -538,7 +547,7 @@ impl Attributor {
                     return None;
                 }
                 let r = right_np(&self.lex, w, last + 1)?;
-                classify(&self.lex, w, &r)?;
+                let kind = classify(&self.lex, w, &r)?;
                 let closing = closes_sentence(w, r.end);
                 let place = if closing {
                     Place::Closing
@@ -554,7 +563,7 @@ impl Attributor {
                 Some(Candidate {
                     place,
                     cue,
-                    source: Some(r),
+                    source: Some(Source { words: r, kind }),
                     span: start..end,
                 })
             }
@@ -566,12 +575,12 @@ impl Attributor {
                 if r.end > first {
                     return None;
                 }
-                classify(&self.lex, w, &r)?;
+                let kind = classify(&self.lex, w, &r)?;
                 Some(Candidate {
                     place: Place::Subject,
                     span: cue.clone(),
                     cue,
-                    source: Some(r),
+                    source: Some(Source { words: r, kind }),
                 })
             }
             CueClass::Verb | CueClass::SubjectVerb | CueClass::Evidence => {
@@ -580,7 +589,7 @@ impl Attributor {
             CueClass::AfterQuote => {
                 // "“…,” he continued." or "“…,” continued Smith": the speaker slot of a quote.
                 let c = self.verb_reading(w, CueClass::Verb, first, last, cue)?;
-                let r = c.source.clone()?;
+                let r = c.source.as_ref()?.words.clone();
                 (w.gaps[r.start] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose)
                     .then_some(c)
             }
@@ -633,7 +642,7 @@ impl Attributor {
             if !plausible {
                 return None;
             }
-            classify(&self.lex, w, &r)?;
+            let kind = classify(&self.lex, w, &r)?;
             let closing = closes_sentence(w, r.end);
             let place = if gap == Gap::QuoteClose {
                 Place::AfterQuote
@@ -651,7 +660,7 @@ impl Attributor {
                 place,
                 span: cue.start..end,
                 cue,
-                source: Some(r),
+                source: Some(Source { words: r, kind }),
             });
         }
         let j = k - 1;
@@ -664,12 +673,12 @@ impl Attributor {
             if r.end > j {
                 return None;
             }
-            classify(&self.lex, w, &r)?;
+            let kind = classify(&self.lex, w, &r)?;
             return Some(Candidate {
                 place: Place::Subject,
                 span: cue.clone(),
                 cue,
-                source: Some(r),
+                source: Some(Source { words: r, kind }),
             });
         }
         if matches!(class, CueClass::SubjectVerb | CueClass::Evidence)
@@ -750,7 +759,7 @@ impl Attributor {
             place,
             span: start..end,
             cue,
-            source: Some(r),
+            source: Some(Source { words: r, kind }),
         })
     }
 
@@ -768,11 +777,14 @@ impl Attributor {
             return None;
         }
         if let Some(r) = role_then_name(&self.lex, w, c1..k) {
+            // The kind comes from the name: "A spokeswoman for Brightmill, Jill Ames".
+            let kind =
+                classify(&self.lex, w, &r).unwrap_or_else(|| rules::plain_subject_kind(w, &r));
             return Some(Candidate {
                 place: Place::Clause,
                 span: w.toks[r.start].span.start..cue.end,
                 cue,
-                source: Some(r),
+                source: Some(Source { words: r, kind }),
             });
         }
         let t = &w.toks[c1];
@@ -791,7 +803,7 @@ impl Attributor {
             return None;
         }
         let r = left_np(&self.lex, w, c1 - 1)?;
-        classify(&self.lex, w, &r)?;
+        let kind = classify(&self.lex, w, &r)?;
         let n = w.toks.len();
         let closing = closes_sentence(w, last + 1) && w.gaps[r.start] != Gap::Start;
         let end = if closing {
@@ -807,7 +819,7 @@ impl Attributor {
             },
             span: w.toks[r.start].span.start..end,
             cue,
-            source: Some(r),
+            source: Some(Source { words: r, kind }),
         })
     }
 

@@ -213,3 +213,116 @@ fn two_apostrophes_quote_like_a_double_mark() {
     check(&a, "said", "Mara Holt", Some(CueKind::Speech));
     assert_eq!(a.quote, QuoteKind::Direct, "{a:?}");
 }
+
+mod invariants {
+    //! Property: whatever the text, every attribution with a source has a kind, and every span
+    //! lies inside its sentence on character boundaries.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "said",
+        "says",
+        "told reporters",
+        "according to",
+        "continued",
+        "believes",
+        "found",
+        "he",
+        "she",
+        "they",
+        "it",
+        "the gardener",
+        "Officials",
+        "Mara Holt",
+        "Sen. Ivo Petrak",
+        "a spokeswoman for Brightmill",
+        "the report",
+        "The Harbor Board",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "''",
+        "‘",
+        "’",
+        ",",
+        ".",
+        ":",
+        "—",
+        "–",
+        "and",
+        "that",
+        "who",
+        "the bridge",
+        "is unsafe",
+        "must close",
+        "on Monday",
+        "café",
+        "naïve",
+        "日本",
+        "reportedly",
+        "per",
+        "X:",
+        "(AP)",
+    ];
+
+    fn sentence() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => prop::collection::vec(prop::sample::select(PIECES), 1..14).prop_map(|ws| {
+                let mut s = ws.join(" ");
+                s.push('.');
+                s
+            }),
+            1 => "\\PC{0,40}",
+        ]
+    }
+
+    fn document() -> impl Strategy<Value = Vec<Vec<String>>> {
+        prop::collection::vec(prop::collection::vec(sentence(), 1..4), 1..4)
+    }
+
+    proptest! {
+        #[test]
+        fn sources_have_a_kind_and_spans_fit_their_sentence(paragraphs in document()) {
+            let refs: Vec<Vec<&str>> = paragraphs
+                .iter()
+                .map(|p| p.iter().map(String::as_str).collect())
+                .collect();
+            let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+            let sentences = crate::pipeline::quotes::as_double(&doc(&slices));
+            let atts = Attributor::new().attribute(&sentences);
+            prop_assert_eq!(atts.len(), sentences.len());
+            for (i, (a, s)) in atts.iter().zip(&sentences).enumerate() {
+                if !a.source.is_empty() {
+                    prop_assert!(a.source_kind.is_some(), "no kind: {:?} in {:?}", a, s.text);
+                }
+                for r in [&a.cue_span, &a.source_span, &a.span].into_iter().flatten() {
+                    prop_assert!(r.start <= r.end && r.end <= s.text.len(), "{:?} {:?}", r, s.text);
+                    prop_assert!(
+                        s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end),
+                        "{:?} {:?}", r, s.text
+                    );
+                }
+                match a.kind {
+                    AttributionKind::Explicit => prop_assert!(a.cue_span.is_some()),
+                    AttributionKind::Carried => {
+                        let k = a.carried_from;
+                        prop_assert!(k.is_some_and(|k| k != i && atts[k].kind == AttributionKind::Explicit));
+                        prop_assert!(a.span.is_none() && a.source_span.is_none());
+                    }
+                    AttributionKind::None => prop_assert!(a.source.is_empty() && a.cue.is_empty()),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_speaker_the_lexicon_lacks_still_has_a_kind() {
+    // Issue 10: the reading that accepts "the gardener" decides its kind, once.
+    let a = one("“The bridge is unsafe and must close at once,” the gardener said.");
+    check(&a, "said", "the gardener", Some(CueKind::Speech));
+    assert_eq!(a.source_kind, Some(SourceKind::Anonymous), "{a:?}");
+}
