@@ -802,7 +802,12 @@ impl Attributor {
         if !opens {
             return None;
         }
-        let r = left_np(&self.lex, w, c1 - 1)?;
+        // The name that opens the sentence beats a middle part of a long appositive ("Dale
+        // Ruiz, the county engineer, an early critic of the plan, said").
+        let r = self
+            .longer_appositive(w, c1)
+            .filter(|r| classify(&self.lex, w, r).is_some())
+            .or_else(|| left_np(&self.lex, w, c1 - 1))?;
         let kind = classify(&self.lex, w, &r)?;
         let n = w.toks.len();
         let closing = closes_sentence(w, last + 1) && w.gaps[r.start] != Gap::Start;
@@ -821,6 +826,29 @@ impl Attributor {
             cue,
             source: Some(Source { words: r, kind }),
         })
+    }
+
+    /// An appositive of several comma chunks ("Geoff Garin, a pollster who works with Priorities
+    /// USA, a pro-Clinton group, said"): back over up to three more chunks that each open the
+    /// way an appositive part does (a determiner, "who", a participle, a lower-case word), to a
+    /// name or source phrase that opens the sentence. `c1` starts the innermost chunk.
+    fn longer_appositive(&self, w: &Words, c1: usize) -> Option<Range<usize>> {
+        let mut c = c1;
+        for _ in 0..3 {
+            let prev = w.chunk_start(c - 1);
+            if w.gaps[prev] == Gap::Start {
+                let r = left_np(&self.lex, w, c - 1)?;
+                return (r.start == 0 && w.toks[0].is_capitalized()).then_some(r);
+            }
+            let t = &w.toks[prev];
+            let part = w.gaps[prev] == Gap::Comma
+                && (!t.is_capitalized() || matches!(t.lower.as_str(), "a" | "an" | "the"));
+            if !part {
+                return None;
+            }
+            c = prev;
+        }
+        None
     }
 
     /// Replaces a pronoun source by the person it stands for, when the text allows.

@@ -326,3 +326,16 @@ fn a_speaker_the_lexicon_lacks_still_has_a_kind() {
     check(&a, "said", "the gardener", Some(CueKind::Speech));
     assert_eq!(a.source_kind, Some(SourceKind::Anonymous), "{a:?}");
 }
+
+#[test]
+fn an_appositive_of_several_comma_chunks_is_skipped_to_the_name() {
+    let a = one(
+        "Ines Varga, a pollster who works with Harbor Watch, a tenants’ group, said the vote was close.",
+    );
+    check(&a, "said", "Ines Varga", Some(CueKind::Speech));
+    let a = one("Dale Ruiz, the county engineer, an early critic of the plan, said it would fail.");
+    check(&a, "said", "Dale Ruiz", Some(CueKind::Speech));
+    // A list of places is no appositive of a speaker.
+    let a = one("In Ames, Boone, Story City, officials said the roads were closed.");
+    check(&a, "said", "officials", Some(CueKind::Speech));
+}
