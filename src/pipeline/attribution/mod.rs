@@ -833,6 +833,20 @@ impl Attributor {
     /// way an appositive part does (a determiner, "who", a participle, a lower-case word), to a
     /// name or source phrase that opens the sentence. `c1` starts the innermost chunk.
     fn longer_appositive(&self, w: &Words, c1: usize) -> Option<Range<usize>> {
+        // A noun phrase or relative clause opens each part; a verb does not ("Brian Florence,
+        // 38, died in Alexandria, said his lawyer": the lawyer speaks).
+        let part = |c: usize| {
+            let t = &w.toks[c];
+            w.gaps[c] == Gap::Comma
+                && (matches!(t.lower.as_str(), "a" | "an" | "the" | "who" | "whose")
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+                    || self.lex.titles.contains(&t.lower)
+                    || self.lex.anonymous_nouns.contains(&t.lower)
+                    || is_party_tag(&t.text))
+        };
+        if !part(c1) {
+            return None;
+        }
         let mut c = c1;
         for _ in 0..3 {
             let prev = w.chunk_start(c - 1);
@@ -840,10 +854,7 @@ impl Attributor {
                 let r = left_np(&self.lex, w, c - 1)?;
                 return (r.start == 0 && w.toks[0].is_capitalized()).then_some(r);
             }
-            let t = &w.toks[prev];
-            let part = w.gaps[prev] == Gap::Comma
-                && (!t.is_capitalized() || matches!(t.lower.as_str(), "a" | "an" | "the"));
-            if !part {
+            if !part(prev) {
                 return None;
             }
             c = prev;

@@ -339,3 +339,9 @@ fn an_appositive_of_several_comma_chunks_is_skipped_to_the_name() {
     let a = one("In Ames, Boone, Story City, officials said the roads were closed.");
     check(&a, "said", "officials", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_verb_after_a_name_is_no_appositive() {
+    let a = one("Ada Marsh, 71, died in Dover on Sunday, said the family's lawyer.");
+    assert_eq!(a.source, "the family's lawyer", "{a:?}");
+}
