@@ -118,6 +118,8 @@ pub(crate) struct Lexicon {
     pub titles: HashSet<String>,
     /// Words that end a source's head, lower case.
     pub postmodifiers: HashSet<String>,
+    /// Line labels that name no speaker ("update", "q"), lower case.
+    pub labels: HashSet<String>,
 }
 
 impl Lexicon {
@@ -163,6 +165,7 @@ impl Lexicon {
             anonymous_nouns: HashSet::new(),
             titles: HashSet::new(),
             postmodifiers: HashSet::new(),
+            labels: HashSet::new(),
         };
         for (section, entry) in sections(sources) {
             let set = match section {
@@ -180,6 +183,7 @@ impl Lexicon {
                 "anonymous-noun" => &mut lex.anonymous_nouns,
                 "title" => &mut lex.titles,
                 "postmodifier" => &mut lex.postmodifiers,
+                "label" => &mut lex.labels,
                 _ => continue,
             };
             set.insert(entry.to_lowercase());

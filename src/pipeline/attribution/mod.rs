@@ -358,6 +358,15 @@ impl Attributor {
                     && rules::introduces_next(&sentences[i - 1].text, cue_end))
                 .then(|| i - 1)
             });
+            // 3b. A speaker's turn: "TAPPER: …" speaks for the rest of its paragraph.
+            let from = from.or_else(|| {
+                let prev = out.get(i.wrapping_sub(1))?;
+                let origin = prev.carried_from.unwrap_or(i - 1);
+                (sentences[i - 1].paragraph == sentences[i].paragraph
+                    && prev.is_attributed()
+                    && out[origin].cue == ":")
+                    .then(|| i - 1)
+            });
             // 4. A statement continued in the same paragraph ("…, the officials said. It would …").
             let from = from.or_else(|| {
                 (i > 0
@@ -441,7 +450,9 @@ impl Attributor {
                 )
             })
             .map(|(_, c)| c.clone());
-        let Some(best) = best else {
+        // A speaker label is the outer credit: "BRANDT: We have asked the state …" is Brandt's,
+        // whatever cue the turn holds.
+        let Some(best) = self.label_reading(w).or(best) else {
             return Attribution::default();
         };
         // The kind is the one the reading decided when it accepted the source.
@@ -471,9 +482,41 @@ impl Attributor {
         }
     }
 
+    /// "TAPPER: …", "Mayor Ruiz: Bridge Will Reopen": a speaker label when no cue reads.
+    fn label_reading(&self, w: &Words) -> Option<Candidate> {
+        let (r, colon) = rules::speaker_label(w, &self.lex.labels)?;
+        // A transcript turn ("TAPPER:") or a person's name of at most three words; a body, a
+        // place list or a column heading ("The Latest:", "Iowa: Tim Albrecht, …") is not a
+        // speaker often enough.
+        let person = rules::is_transcript_name(w, &r)
+            || (r.len() <= 3
+                && !w.toks[r.clone()].iter().any(|t| t.is_possessive())
+                && classify(&self.lex, w, &r) == Some(SourceKind::NamedPerson));
+        // What follows is a statement of a few words, not a figure ("Clinton: 1,769.").
+        let rest = &w.toks[r.end..];
+        let statement = rest.len() >= 4
+            && !rest[0].text.starts_with(|c: char| c.is_ascii_digit())
+            && !(r.end + 1..r.end + 5).any(|i| w.gaps.get(i) == Some(&Gap::Comma))
+            && !self.lex.is_source_noun(&w.toks[r.end - 1].lower);
+        if !person || !statement {
+            return None;
+        }
+        let kind = SourceKind::NamedPerson;
+        Some(Candidate {
+            place: Place::Clause,
+            span: w.toks[r.start].span.start..colon.end,
+            cue: colon,
+            source: Some(Source { words: r, kind }),
+        })
+    }
+
     /// The kind of a cue as written: the lexicon's, except that a speech cue whose source is a
     /// document ("the audit said", "according to the filing") is a document cue.
     fn cue_kind(&self, cue: &str, source: Option<SourceKind>) -> Option<CueKind> {
+        if cue == ":" {
+            // A speaker label: the words are the speaker's.
+            return Some(CueKind::Speech);
+        }
         let m = self.lex.cues.find(cue)?;
         let kind = self.lex.cue_kinds[m.pattern().as_usize()];
         Some(match (kind, source) {

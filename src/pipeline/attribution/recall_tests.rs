@@ -345,3 +345,35 @@ fn a_verb_after_a_name_is_no_appositive() {
     let a = one("Ada Marsh, 71, died in Dover on Sunday, said the family's lawyer.");
     assert_eq!(a.source, "the family's lawyer", "{a:?}");
 }
+
+#[test]
+fn a_speaker_label_credits_its_turn() {
+    let atts = Attributor::new().attribute(&doc(&[
+        &["HOLLIS: Do you think the county can pay for the bridge?"],
+        &[
+            "BRANDT: We have asked the state for the money.",
+            "Nobody has answered us yet.",
+        ],
+    ]));
+    check(&atts[0], ":", "HOLLIS", Some(CueKind::Speech));
+    check(&atts[1], ":", "BRANDT", Some(CueKind::Speech));
+    assert_eq!(atts[2].kind, AttributionKind::Carried, "{:?}", atts[2]);
+    assert_eq!(atts[2].source, "BRANDT");
+    // A headline that credits a person.
+    let a = one("Mayor Ruiz: The Bridge Will Reopen by Spring.");
+    check(&a, ":", "Mayor Ruiz", Some(CueKind::Speech));
+}
+
+#[test]
+fn labels_figures_and_lists_after_a_colon_are_no_speakers() {
+    for s in [
+        "Update: The road has reopened after the storm.",
+        "Clinton: 1,769.",
+        "Iowa: Tim Albrecht, Ann Rhee, Rob Barron and Jeff Boeyink.",
+        "The Latest: The council votes on the bridge tonight.",
+        "Contributing: Nora Bell and Ivan Dutt.",
+    ] {
+        let a = one(s);
+        assert_eq!(a.kind, AttributionKind::None, "{s}: {a:?}");
+    }
+}

@@ -14,6 +14,40 @@ use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, LEADS, NOT_IN_SUBJECT, OPENING_DETERMINERS, SUBORDINATORS,
 };
 
+/// A speaker label opening the sentence: a short capitalised name and a colon, then the
+/// words ("TAPPER: Do you think …", "Mayor Ruiz: Bridge Will Reopen"). Returns the name's
+/// words and the colon's byte range. `labels` are line labels that name no one ("Update:").
+pub(crate) fn speaker_label(
+    w: &Words,
+    labels: &std::collections::HashSet<String>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let n = w.toks.len();
+    let j = (1..n.min(6)).find(|&j| w.gaps[j] != Gap::Space)?;
+    let between = &w.text[w.toks[j - 1].span.end..w.toks[j].span.start];
+    let colon = between.trim_end().trim_end_matches(['“', '"']).trim();
+    if colon != ":" || w.text[..w.toks[0].span.start].contains(['“', '"']) {
+        return None;
+    }
+    let name = 0..j;
+    let capitalised = name.clone().all(|i| w.toks[i].is_capitalized());
+    let first = &w.toks[0].lower;
+    let phrase = w.phrase(&name).to_lowercase();
+    if !capitalised || labels.contains(first) || labels.contains(&phrase) || is_pronoun(w, 0) {
+        return None;
+    }
+    let at = w.toks[j - 1].span.end + between.find(':')?;
+    Some((name, at..at + 1))
+}
+
+/// An all-capitals label of five letters or more is a transcript speaker ("TAPPER:"), not an
+/// acronym.
+pub(crate) fn is_transcript_name(w: &Words, r: &Range<usize>) -> bool {
+    let t = w.phrase(r);
+    r.len() == 1
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 5
+        && !t.chars().any(char::is_lowercase)
+}
+
 /// A plain subject phrase ending at word `j` that opens its clause: a determiner, a number or
 /// a capital first, then at most seven words none of which is a clause or preposition word
 /// ("The billionaire real estate magnate", "Twenty-four percent", "Shop owners", "Republican
