@@ -166,7 +166,7 @@ impl Attribution {
 
 /// Priority of a cue's reading: lower wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Place {
+pub(crate) enum Place {
     /// The reporting clause closes the sentence ("…, officials said Monday.").
     Closing,
     /// Right after a quotation ("“…,” X said, adding …").
@@ -183,20 +183,20 @@ enum Place {
 
 /// A source as a reading found it: its words and its kind, decided once, where it was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Source {
+pub(crate) struct Source {
     /// Word range in the sentence.
-    words: Range<usize>,
-    kind: SourceKind,
+    pub(crate) words: Range<usize>,
+    pub(crate) kind: SourceKind,
 }
 
 /// One reading of one cue.
 #[derive(Clone, Debug)]
-struct Candidate {
-    place: Place,
-    cue: Range<usize>,
-    source: Option<Source>,
+pub(crate) struct Candidate {
+    pub(crate) place: Place,
+    pub(crate) cue: Range<usize>,
+    pub(crate) source: Option<Source>,
     /// Byte range to strip.
-    span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 /// A configured attribution extractor.
@@ -433,6 +433,9 @@ impl Attributor {
                 last = self.extend_told(w, last);
             }
             if let Some(c) = self.reading(w, class, first, last) {
+                if headline_cue && !rules::headline_subject(w, &c) {
+                    continue;
+                }
                 candidates.push(c);
             }
         }

@@ -377,3 +377,12 @@ fn labels_figures_and_lists_after_a_colon_are_no_speakers() {
         assert_eq!(a.kind, AttributionKind::None, "{s}: {a:?}");
     }
 }
+
+#[test]
+fn a_headline_with_a_full_stop_credits_its_subject() {
+    let a = one("Governor Ines Varga Says The Bridge Will Reopen Before Winter.");
+    check(&a, "Says", "Governor Ines Varga", Some(CueKind::Speech));
+    // A capitalised adverb is not the end of a name.
+    let a = one("Harbor Towns Resoundingly Reject The Plan For A New Pier.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}

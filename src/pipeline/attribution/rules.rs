@@ -166,16 +166,40 @@ pub(crate) fn own_intention(w: &Words, last: usize, kind: Option<CueKind>) -> bo
 /// ("Governor Says Bridge Will Reopen")? In a headline a capitalised cue is still a cue.
 pub(crate) fn is_headline(w: &Words) -> bool {
     let text = w.text.trim_end();
-    if text.ends_with(['.', '!', '?', '”', '"', ':', ';', ',']) {
-        return false;
-    }
     let long: Vec<bool> = w
         .toks
         .iter()
         .filter(|t| t.text.chars().count() >= 4)
         .map(|t| t.is_capitalized())
         .collect();
-    long.len() >= 3 && long.iter().filter(|&&c| c).count() * 4 >= long.len() * 3
+    let capitals = long.iter().filter(|&&c| c).count();
+    if text.ends_with('.') && !text.ends_with("..") {
+        // Feeds often add a full stop to a headline ("Pence Announces Plans For Tax Returns."):
+        // then every long word must be capitalised, which running prose never is.
+        return long.len() >= 4 && capitals == long.len();
+    }
+    if text.ends_with(['.', '!', '?', '”', '"', ':', ';', ',']) {
+        return false;
+    }
+    long.len() >= 3 && capitals * 4 >= long.len() * 3
+}
+
+/// In a headline every word is capitalised, so the subject walk cannot see where a name ends:
+/// a cue read there counts only when its source ends on a name, not on a capitalised adverb or
+/// verb ("GOP Candidates Resoundingly Reject", "Donald Trump Just Revealed", "Bernie Sanders Is
+/// Fundraising For State …").
+pub(crate) fn headline_subject(w: &Words, c: &super::Candidate) -> bool {
+    let cue = w.text[c.cue.clone()].to_lowercase();
+    let Some(src) = &c.source else {
+        return true;
+    };
+    let last = &w.toks[src.words.end - 1].lower;
+    let verbish = matches!(
+        last.as_str(),
+        "just" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "also" | "for" | "of"
+    ) || last.ends_with("ly")
+        || last.ends_with("ing");
+    !verbish && !matches!(cue.as_str(), "state" | "states" | "stated")
 }
 
 /// Does a sentence introduce the next one as what its source said: a reporting clause that
@@ -277,10 +301,17 @@ mod tests {
     }
 
     #[test]
-    fn headlines_are_title_case_without_a_full_stop() {
+    fn headlines_are_title_case_without_a_full_stop_or_all_capitals() {
         assert!(is_headline(&Words::new("Governor Says Bridge Will Reopen")));
         assert!(!is_headline(&Words::new(
-            "Governor Says Bridge Will Reopen."
+            "Governor Says Bridge will reopen soon."
+        )));
+        // With a full stop, only when every long word is capitalised.
+        assert!(is_headline(&Words::new(
+            "Governor Says Bridge Will Reopen Before Winter."
+        )));
+        assert!(!is_headline(&Words::new(
+            "Governor Says the bridge Will Reopen Before Winter."
         )));
         assert!(!is_headline(&Words::new(
             "The governor says the bridge will reopen"
