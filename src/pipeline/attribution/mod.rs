@@ -358,13 +358,15 @@ impl Attributor {
                     && rules::introduces_next(&sentences[i - 1].text, cue_end))
                 .then(|| i - 1)
             });
-            // 3b. A speaker's turn: "TAPPER: …" speaks for the rest of its paragraph.
+            // 3b. A transcript turn: "TAPPER: …" speaks for the rest of its paragraph.
             let from = from.or_else(|| {
                 let prev = out.get(i.wrapping_sub(1))?;
                 let origin = prev.carried_from.unwrap_or(i - 1);
+                let turn =
+                    out[origin].cue == ":" && !out[origin].source.chars().any(char::is_lowercase);
                 (sentences[i - 1].paragraph == sentences[i].paragraph
                     && prev.is_attributed()
-                    && out[origin].cue == ":")
+                    && turn)
                     .then(|| i - 1)
             });
             // 4. A statement continued in the same paragraph ("…, the officials said. It would …").
@@ -488,11 +490,11 @@ impl Attributor {
     /// "TAPPER: …", "Mayor Ruiz: Bridge Will Reopen": a speaker label when no cue reads.
     fn label_reading(&self, w: &Words) -> Option<Candidate> {
         let (r, colon) = rules::speaker_label(w, &self.lex.labels)?;
-        // A transcript turn ("TAPPER:") or a person's name of at most three words; a body, a
+        // A transcript turn ("TAPPER:") or a person's name of two or three words; a body, a
         // place list or a column heading ("The Latest:", "Iowa: Tim Albrecht, …") is not a
         // speaker often enough.
         let person = rules::is_transcript_name(w, &r)
-            || (r.len() <= 3
+            || ((2..=3).contains(&r.len())
                 && !w.toks[r.clone()].iter().any(|t| t.is_possessive())
                 && classify(&self.lex, w, &r) == Some(SourceKind::NamedPerson));
         // What follows is a statement of a few words, not a figure ("Clinton: 1,769.").

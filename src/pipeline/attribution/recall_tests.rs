@@ -372,6 +372,7 @@ fn labels_figures_and_lists_after_a_colon_are_no_speakers() {
         "Iowa: Tim Albrecht, Ann Rhee, Rob Barron and Jeff Boeyink.",
         "The Latest: The council votes on the bridge tonight.",
         "Contributing: Nora Bell and Ivan Dutt.",
+        "Noteworthy: Cabral became the youngest player to debut for the club.",
     ] {
         let a = one(s);
         assert_eq!(a.kind, AttributionKind::None, "{s}: {a:?}");
