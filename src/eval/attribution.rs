@@ -212,12 +212,31 @@ pub struct Breakdown {
 pub struct Miss {
     /// Article id.
     pub article: String,
+    /// Index of the sentence in the article (from 0).
+    pub sentence: usize,
     /// The sentence.
     pub text: String,
     /// Gold sources and cues of the sentence ("source / cue"), empty for a false attribution.
     pub gold: Vec<String>,
     /// crosscheck's source and cue ("source / cue"), empty if none.
     pub predicted: String,
+    /// Lemma of the first gold cue shown (empty for a false attribution).
+    pub lemma: String,
+    /// Construction of the first gold attribution shown.
+    pub construction: Option<Construction>,
+}
+
+/// A predicted span that overlaps a gold span without being equal to it, for `--verbose`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SpanMiss {
+    /// Article id.
+    pub article: String,
+    /// "cue" or "source".
+    pub what: &'static str,
+    /// crosscheck's span as written.
+    pub predicted: String,
+    /// The overlapping gold span as written.
+    pub gold: String,
 }
 
 /// Everything measured on one part.
@@ -252,6 +271,8 @@ pub struct Report {
     pub misses: Vec<Miss>,
     /// Sentences attributed where no gold attribution touches them, or with a wrong source.
     pub false_sources: Vec<Miss>,
+    /// Predicted spans that overlap a gold span but are not equal to it.
+    pub span_misses: Vec<SpanMiss>,
 }
 
 /// Lemmas of speech verbs: the "speech cues" subset. Fixed here, apart from crosscheck's
@@ -852,24 +873,30 @@ fn score_article(
         } else {
             String::new()
         };
-        let miss = |gold: Vec<String>| Miss {
+        let miss = |golds: &[&Gold]| Miss {
             article: a.id.clone(),
+            sentence: i,
             text: s.text.clone(),
-            gold,
+            gold: golds.iter().map(shown).collect(),
             predicted: pred_shown.clone(),
+            lemma: golds.first().map(|g| g.lemma.clone()).unwrap_or_default(),
+            construction: golds.first().map(|g| g.construction),
         };
         if !sourced.is_empty() && !got_source {
-            report
-                .misses
-                .push(miss(sourced.iter().map(shown).collect()));
+            report.misses.push(miss(&sourced));
         }
         if predicted_source && !got_source {
-            report
-                .false_sources
-                .push(miss(touching.iter().map(shown).collect()));
+            report.false_sources.push(miss(&touching));
         }
     }
-    score_spans(a, &sentences, &atts, &gold, &mut report.spans);
+    score_spans(
+        a,
+        &sentences,
+        &atts,
+        &gold,
+        &mut report.spans,
+        &mut report.span_misses,
+    );
     Ok(())
 }
 
@@ -880,6 +907,7 @@ fn score_spans(
     atts: &[Attribution],
     gold: &[Gold],
     out: &mut SpanScores,
+    near: &mut Vec<SpanMiss>,
 ) {
     let hull = |rs: &[Range<usize>]| -> Option<Range<usize>> {
         let start = rs.iter().map(|r| r.start).min()?;
@@ -913,9 +941,16 @@ fn score_spans(
             srcs.push(file_range(&a.text, sentences, i, r));
         }
     }
-    for (pred, gold, exact, overlap) in [
-        (&cues, &gold_cues, &mut out.cue_exact, &mut out.cue_overlap),
+    for (what, pred, gold, exact, overlap) in [
         (
+            "cue",
+            &cues,
+            &gold_cues,
+            &mut out.cue_exact,
+            &mut out.cue_overlap,
+        ),
+        (
+            "source",
             &srcs,
             &gold_sources,
             &mut out.source_exact,
@@ -925,6 +960,16 @@ fn score_spans(
         for p in pred.iter() {
             exact.precision.add(gold.contains(p));
             overlap.precision.add(gold.iter().any(|g| overlaps(g, p)));
+            if !gold.contains(p) {
+                if let Some(g) = gold.iter().find(|g| overlaps(g, p)) {
+                    near.push(SpanMiss {
+                        article: a.id.clone(),
+                        what,
+                        predicted: a.text[p.clone()].to_string(),
+                        gold: a.text[g.clone()].to_string(),
+                    });
+                }
+            }
         }
         for g in gold.iter() {
             exact.recall.add(pred.contains(g));
@@ -1005,6 +1050,18 @@ pub fn to_text(r: &Report, verbose: bool) -> String {
                 let _ = writeln!(out, "    gold: {}", m.gold.join(" | "));
                 let _ = writeln!(out, "    crosscheck: {}", m.predicted);
             }
+        }
+        let _ = writeln!(
+            out,
+            "\nspans overlapping gold but not equal ({}):",
+            r.span_misses.len()
+        );
+        for m in &r.span_misses {
+            let _ = writeln!(
+                out,
+                "- [{}] {}: crosscheck «{}» gold «{}»",
+                m.article, m.what, m.predicted, m.gold
+            );
         }
     }
     out

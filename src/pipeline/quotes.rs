@@ -36,9 +36,11 @@ pub fn as_double_in_place(sentences: &mut [Sentence]) -> Vec<(usize, String)> {
             paragraph = s.paragraph;
             open = false;
         }
-        let (text, still_open) = rewrite(&s.text, open);
+        let paired = paired_apostrophes(&s.text);
+        let current = paired.as_deref().unwrap_or(&s.text);
+        let (text, still_open) = rewrite(current, open);
         open = still_open;
-        if let Some(text) = text {
+        if let Some(text) = text.or(paired) {
             originals.push((i, std::mem::replace(&mut s.text, text)));
         }
     }
@@ -83,6 +85,47 @@ fn rewrite(text: &str, mut open: bool) -> (Option<String>, bool) {
     }
     let rewritten: String = out.into_iter().collect();
     ((rewritten != text).then_some(rewritten), open)
+}
+
+/// Two apostrophes written for a double quotation mark, as archive and wire feeds do
+/// (`''We will appeal,'' she said.`): an opening pair becomes a space and `"` (the mark right
+/// before the word), a closing pair `"` and a space, so the byte length stays. In a run of
+/// three the single mark is the inner quotation's (`,'''` closes both) and stays.
+fn paired_apostrophes(text: &str) -> Option<String> {
+    if !text.contains("''") {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = chars.clone();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '\'' {
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&c| c == '\'').count();
+        let before = i.checked_sub(1).map(|k| chars[k]);
+        let after = chars.get(i + run).copied();
+        if run == 2 || run == 3 {
+            let opening = before
+                .is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
+                && after.is_some_and(|a| a.is_alphanumeric() || a == '\'');
+            let closing = before.is_some_and(|b| {
+                b.is_alphanumeric() || matches!(b, '.' | ',' | '!' | '?' | '…' | '-' | '—')
+            }) && after.is_none_or(|a| {
+                a.is_whitespace()
+                    || matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '—' | '–')
+            });
+            if opening {
+                (out[i], out[i + 1]) = (' ', '"');
+            } else if closing {
+                let k = i + run - 2;
+                (out[k], out[k + 1]) = ('"', ' ');
+            }
+        }
+        i += run;
+    }
+    Some(out.into_iter().collect::<String>()).filter(|t| t != text)
 }
 
 /// Whether a single mark stands where a quotation could open (at the start or after a space,
@@ -227,6 +270,27 @@ mod tests {
         let originals = as_double_in_place(&mut s);
         assert_eq!(originals, [(1, "'Yes,' she said.".to_string())]);
         assert_eq!(s[1].text, "\"Yes,\" she said.");
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_quotation_mark() {
+        let t = texts(&[&[
+            "''We will appeal,'' she said.",
+            "He said it was ''unfair.''",
+        ]]);
+        assert_eq!(
+            t,
+            [
+                " \"We will appeal,\"  she said.",
+                "He said it was  \"unfair.\" "
+            ]
+        );
+        // The inner single quotation of a nested quote keeps its mark.
+        let t = texts(&[&["''They called it 'a trap,''' he said."]]);
+        assert_eq!(t, [" \"They called it 'a trap,'\"  he said."]);
+        // Apostrophes inside words have no pair.
+        let t = texts(&[&["Don't say the band's tour is over."]]);
+        assert_eq!(t, ["Don't say the band's tour is over."]);
     }
 
     #[test]

@@ -110,6 +110,7 @@ fn run_attribution(args: &AttributionArgs) -> Result<Exit> {
         if !args.verbose {
             report.misses.clear();
             report.false_sources.clear();
+            report.span_misses.clear();
         }
         serde_json::to_vec_pretty(&report)
             .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?

@@ -17,6 +17,9 @@ pub(crate) enum CueClass {
     SubjectVerb,
     /// "found", "showed": a cue only after a document or outlet ("the report found").
     Evidence,
+    /// "continued", "exclaimed": a cue only in the speaker slot right after a quotation
+    /// ("“…,” he continued."); elsewhere the word is not about words ("the war continued").
+    AfterQuote,
     /// ", adding": the subject of the main clause.
     Participle,
     /// "according to X".
@@ -105,6 +108,8 @@ pub(crate) struct Lexicon {
     pub titles: HashSet<String>,
     /// Words that end a source's head, lower case.
     pub postmodifiers: HashSet<String>,
+    /// Line labels that name no speaker ("update", "q"), lower case.
+    pub labels: HashSet<String>,
 }
 
 impl Lexicon {
@@ -120,6 +125,7 @@ impl Lexicon {
             let class = match section {
                 "verb" => CueClass::Verb,
                 "subject-verb" => CueClass::SubjectVerb,
+                "after-quote" => CueClass::AfterQuote,
                 "participle" => CueClass::Participle,
                 "evidence" => CueClass::Evidence,
                 "preposition" => CueClass::Preposition,
@@ -149,6 +155,7 @@ impl Lexicon {
             anonymous_nouns: HashSet::new(),
             titles: HashSet::new(),
             postmodifiers: HashSet::new(),
+            labels: HashSet::new(),
         };
         for (section, entry) in sections(sources) {
             let set = match section {
@@ -166,6 +173,7 @@ impl Lexicon {
                 "anonymous-noun" => &mut lex.anonymous_nouns,
                 "title" => &mut lex.titles,
                 "postmodifier" => &mut lex.postmodifiers,
+                "label" => &mut lex.labels,
                 _ => continue,
             };
             set.insert(entry.to_lowercase());

@@ -193,7 +193,7 @@ impl Attribution {
 
 /// Priority of a cue's reading: lower wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Place {
+pub(crate) enum Place {
     /// The reporting clause closes the sentence ("…, officials said Monday.").
     Closing,
     /// Right after a quotation ("“…,” X said, adding …").
@@ -208,14 +208,22 @@ enum Place {
     Bare,
 }
 
+/// A source as a reading found it: its words and its kind, decided once, where it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Source {
+    /// Word range in the sentence.
+    pub(crate) words: Range<usize>,
+    pub(crate) kind: SourceKind,
+}
+
 /// One reading of one cue.
 #[derive(Clone, Debug)]
-struct Candidate {
-    place: Place,
-    cue: Range<usize>,
-    source: Option<Range<usize>>,
+pub(crate) struct Candidate {
+    pub(crate) place: Place,
+    pub(crate) cue: Range<usize>,
+    pub(crate) source: Option<Source>,
     /// Byte range to strip.
-    span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 /// A configured attribution extractor.
@@ -341,13 +349,30 @@ impl Attributor {
             let from = (group[i]..n)
                 .take_while(|&k| group[k] == group[i])
                 .find(|&k| k != i && out[k].is_attributed() && !out[k].source.is_empty());
-            // 2. A new quotation right after an attributed quotation in the same paragraph.
+            // 2. A new quotation right after an attributed sentence of the same paragraph:
+            // "“…,” Briggs said in an interview Sunday. “The reality is …”" or "…, dos Santos
+            // says. “If the government …”". A quotation that no one else in the paragraph is
+            // credited with is the last speaker's.
             let from = from.or_else(|| {
                 (i > 0
                     && starts_quote[i]
                     && out[i].quote == QuoteKind::Direct
                     && sentences[i - 1].paragraph == sentences[i].paragraph
-                    && out[i - 1].quote == QuoteKind::Direct
+                    && out[i - 1].is_attributed()
+                    && !out[i - 1].source.is_empty())
+                .then(|| i - 1)
+            });
+            // 2b. A paragraph that is one unattributed quotation, right after a paragraph that
+            // closes on a quoted statement with its speaker ("“…,” Trump said." then "“He
+            // referred to my hands …”"): the speaker goes on.
+            let from = from.or_else(|| {
+                (i > 0
+                    && starts_quote[i]
+                    && out[i].quote == QuoteKind::Direct
+                    && sentences[i - 1].paragraph + 1 == sentences[i].paragraph
+                    && out[i - 1].is_attributed()
+                    && out[i - 1].quote != QuoteKind::None
+                    && starts_quote[i - 1]
                     && !out[i - 1].source.is_empty())
                 .then(|| i - 1)
             });
@@ -360,6 +385,17 @@ impl Attributor {
                     && sentences[i].paragraph <= sentences[i - 1].paragraph + 1
                     && rules::introduces_next(&sentences[i - 1].text, cue_end))
                 .then(|| i - 1)
+            });
+            // 3b. A transcript turn: "TAPPER: …" speaks for the rest of its paragraph.
+            let from = from.or_else(|| {
+                let prev = out.get(i.wrapping_sub(1))?;
+                let origin = prev.carried_from.unwrap_or(i - 1);
+                let turn =
+                    out[origin].cue == ":" && !out[origin].source.chars().any(char::is_lowercase);
+                (sentences[i - 1].paragraph == sentences[i].paragraph
+                    && prev.is_attributed()
+                    && turn)
+                    .then(|| i - 1)
             });
             // 4. A statement continued in the same paragraph ("…, the officials said. It would …").
             let from = from.or_else(|| {
@@ -427,6 +463,9 @@ impl Attributor {
                 last = self.extend_told(w, last);
             }
             if let Some(c) = self.reading(w, class, first, last) {
+                if headline_cue && !rules::headline_subject(w, &c) {
+                    continue;
+                }
                 candidates.push(c);
             }
         }
@@ -444,14 +483,17 @@ impl Attributor {
                 )
             })
             .map(|(_, c)| c.clone());
-        let Some(best) = best else {
+        // A speaker label is the outer credit: "BRANDT: We have asked the state …" is Brandt's,
+        // whatever cue the turn holds.
+        let Some(best) = self.label_reading(w).or(best) else {
             return Attribution::default();
         };
+        // The kind is the one the reading decided when it accepted the source.
         let (source, source_kind, source_span) = match &best.source {
-            Some(r) => (
-                w.phrase(r).to_string(),
-                classify(&self.lex, w, r).or_else(|| Some(rules::plain_subject_kind(w, r))),
-                Some(w.bytes(r)),
+            Some(src) => (
+                w.phrase(&src.words).to_string(),
+                Some(src.kind),
+                Some(w.bytes(&src.words)),
             ),
             None => (String::new(), None, None),
         };
@@ -473,9 +515,41 @@ impl Attributor {
         }
     }
 
+    /// "TAPPER: …", "Mayor Ruiz: Bridge Will Reopen": a speaker label when no cue reads.
+    fn label_reading(&self, w: &Words) -> Option<Candidate> {
+        let (r, colon) = rules::speaker_label(w, &self.lex.labels)?;
+        // A transcript turn ("TAPPER:") or a person's name of two or three words; a body, a
+        // place list or a column heading ("The Latest:", "Iowa: Tim Albrecht, …") is not a
+        // speaker often enough.
+        let person = rules::is_transcript_name(w, &r)
+            || ((2..=3).contains(&r.len())
+                && !w.toks[r.clone()].iter().any(|t| t.is_possessive())
+                && classify(&self.lex, w, &r) == Some(SourceKind::NamedPerson));
+        // What follows is a statement of a few words, not a figure ("Clinton: 1,769.").
+        let rest = &w.toks[r.end..];
+        let statement = rest.len() >= 4
+            && !rest[0].text.starts_with(|c: char| c.is_ascii_digit())
+            && !(r.end + 1..r.end + 5).any(|i| w.gaps.get(i) == Some(&Gap::Comma))
+            && !self.lex.is_source_noun(&w.toks[r.end - 1].lower);
+        if !person || !statement {
+            return None;
+        }
+        let kind = SourceKind::NamedPerson;
+        Some(Candidate {
+            place: Place::Clause,
+            span: w.toks[r.start].span.start..colon.end,
+            cue: colon,
+            source: Some(Source { words: r, kind }),
+        })
+    }
+
     /// The kind of a cue as written: the lexicon's, except that a speech cue whose source is a
     /// document ("the audit said", "according to the filing") is a document cue.
     fn cue_kind(&self, cue: &str, source: Option<SourceKind>) -> Option<CueKind> {
+        if cue == ":" {
+            // A speaker label: the words are the speaker's.
+            return Some(CueKind::Speech);
+        }
         let m = self.lex.cues.find(cue)?;
         let kind = self.lex.cue_kinds[m.pattern().as_usize()];
         Some(match (kind, source) {
@@ -549,7 +623,7 @@ impl Attributor {
                     return None;
                 }
                 let r = right_np(&self.lex, w, last + 1)?;
-                classify(&self.lex, w, &r)?;
+                let kind = classify(&self.lex, w, &r)?;
                 let closing = closes_sentence(w, r.end);
                 let place = if closing {
                     Place::Closing
@@ -565,7 +639,7 @@ impl Attributor {
                 Some(Candidate {
                     place,
                     cue,
-                    source: Some(r),
+                    source: Some(Source { words: r, kind }),
                     span: start..end,
                 })
             }
@@ -577,16 +651,23 @@ impl Attributor {
                 if r.end > first {
                     return None;
                 }
-                classify(&self.lex, w, &r)?;
+                let kind = classify(&self.lex, w, &r)?;
                 Some(Candidate {
                     place: Place::Subject,
                     span: cue.clone(),
                     cue,
-                    source: Some(r),
+                    source: Some(Source { words: r, kind }),
                 })
             }
             CueClass::Verb | CueClass::SubjectVerb | CueClass::Evidence => {
                 self.verb_reading(w, class, first, last, cue)
+            }
+            CueClass::AfterQuote => {
+                // "“…,” he continued." or "“…,” continued Smith": the speaker slot of a quote.
+                let c = self.verb_reading(w, CueClass::Verb, first, last, cue)?;
+                let r = c.source.as_ref()?.words.clone();
+                (w.gaps[r.start] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose)
+                    .then_some(c)
             }
         }
     }
@@ -637,7 +718,7 @@ impl Attributor {
             if !plausible {
                 return None;
             }
-            classify(&self.lex, w, &r)?;
+            let kind = classify(&self.lex, w, &r)?;
             let closing = closes_sentence(w, r.end);
             let place = if gap == Gap::QuoteClose {
                 Place::AfterQuote
@@ -655,7 +736,7 @@ impl Attributor {
                 place,
                 span: cue.start..end,
                 cue,
-                source: Some(r),
+                source: Some(Source { words: r, kind }),
             });
         }
         let j = k - 1;
@@ -668,12 +749,12 @@ impl Attributor {
             if r.end > j {
                 return None;
             }
-            classify(&self.lex, w, &r)?;
+            let kind = classify(&self.lex, w, &r)?;
             return Some(Candidate {
                 place: Place::Subject,
                 span: cue.clone(),
                 cue,
-                source: Some(r),
+                source: Some(Source { words: r, kind }),
             });
         }
         if matches!(class, CueClass::SubjectVerb | CueClass::Evidence)
@@ -754,7 +835,7 @@ impl Attributor {
             place,
             span: start..end,
             cue,
-            source: Some(r),
+            source: Some(Source { words: r, kind }),
         })
     }
 
@@ -772,11 +853,14 @@ impl Attributor {
             return None;
         }
         if let Some(r) = role_then_name(&self.lex, w, c1..k) {
+            // The kind comes from the name: "A spokeswoman for Brightmill, Jill Ames".
+            let kind =
+                classify(&self.lex, w, &r).unwrap_or_else(|| rules::plain_subject_kind(w, &r));
             return Some(Candidate {
                 place: Place::Clause,
                 span: w.toks[r.start].span.start..cue.end,
                 cue,
-                source: Some(r),
+                source: Some(Source { words: r, kind }),
             });
         }
         let t = &w.toks[c1];
@@ -794,8 +878,13 @@ impl Attributor {
         if !opens {
             return None;
         }
-        let r = left_np(&self.lex, w, c1 - 1)?;
-        classify(&self.lex, w, &r)?;
+        // The name that opens the sentence beats a middle part of a long appositive ("Dale
+        // Ruiz, the county engineer, an early critic of the plan, said").
+        let r = self
+            .longer_appositive(w, c1)
+            .filter(|r| classify(&self.lex, w, r).is_some())
+            .or_else(|| left_np(&self.lex, w, c1 - 1))?;
+        let kind = classify(&self.lex, w, &r)?;
         let n = w.toks.len();
         let closing = closes_sentence(w, last + 1) && w.gaps[r.start] != Gap::Start;
         let end = if closing {
@@ -811,8 +900,42 @@ impl Attributor {
             },
             span: w.toks[r.start].span.start..end,
             cue,
-            source: Some(r),
+            source: Some(Source { words: r, kind }),
         })
+    }
+
+    /// An appositive of several comma chunks ("Geoff Garin, a pollster who works with Priorities
+    /// USA, a pro-Clinton group, said"): back over up to three more chunks that each open the
+    /// way an appositive part does (a determiner, "who", a participle, a lower-case word), to a
+    /// name or source phrase that opens the sentence. `c1` starts the innermost chunk.
+    fn longer_appositive(&self, w: &Words, c1: usize) -> Option<Range<usize>> {
+        // A noun phrase or relative clause opens each part; a verb does not ("Brian Florence,
+        // 38, died in Alexandria, said his lawyer": the lawyer speaks).
+        let part = |c: usize| {
+            let t = &w.toks[c];
+            w.gaps[c] == Gap::Comma
+                && (matches!(t.lower.as_str(), "a" | "an" | "the" | "who" | "whose")
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+                    || self.lex.titles.contains(&t.lower)
+                    || self.lex.anonymous_nouns.contains(&t.lower)
+                    || is_party_tag(&t.text))
+        };
+        if !part(c1) {
+            return None;
+        }
+        let mut c = c1;
+        for _ in 0..3 {
+            let prev = w.chunk_start(c - 1);
+            if w.gaps[prev] == Gap::Start {
+                let r = left_np(&self.lex, w, c - 1)?;
+                return (r.start == 0 && w.toks[0].is_capitalized()).then_some(r);
+            }
+            if !part(prev) {
+                return None;
+            }
+            c = prev;
+        }
+        None
     }
 
     /// Replaces a pronoun source by the person it stands for, when the text allows.

@@ -154,3 +154,236 @@ fn a_post_on_social_media_is_credited_to_its_author() {
     let a = one("The senator wrote in a post on X that the vote was rigged.");
     assert_eq!(a.source, "The senator", "{a:?}");
 }
+
+#[test]
+fn continued_is_a_cue_only_right_after_a_quotation() {
+    let a = one("“We will rebuild the pier by spring,” the harbor master continued.");
+    check(&a, "continued", "the harbor master", Some(CueKind::Speech));
+    let a = one("“Nobody told us,” exclaimed Rosa Lindqvist.");
+    check(&a, "exclaimed", "Rosa Lindqvist", Some(CueKind::Speech));
+    let a = one("The strike continued for a week.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    let a = one("Rosa Lindqvist answered every letter by hand.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn a_quotation_after_an_attributed_sentence_is_the_same_speaker() {
+    let atts = Attributor::new().attribute(&doc(&[&[
+        "The ferry will stop running on Friday, Lena Brandt says.",
+        "“We cannot run it at a loss any longer.”",
+    ]]));
+    assert_eq!(atts[1].kind, AttributionKind::Carried, "{:?}", atts[1]);
+    assert_eq!(atts[1].source, "Lena Brandt");
+    // A sentence that is not a quotation stays the writer's.
+    let atts = Attributor::new().attribute(&doc(&[&[
+        "The ferry will stop running on Friday, Lena Brandt says.",
+        "Ticket sales fell by half last year.",
+    ]]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+}
+
+#[test]
+fn a_quoted_paragraph_continues_the_quoted_speaker_of_the_paragraph_before() {
+    let atts = Attributor::new().attribute(&doc(&[
+        &["“The pier is sinking,” harbor master Ole Dahl said."],
+        &[
+            "“We have asked the state for help.",
+            "Nobody has answered yet.”",
+        ],
+    ]));
+    for a in &atts[1..] {
+        assert_eq!(a.kind, AttributionKind::Carried, "{a:?}");
+        assert_eq!(a.source, "harbor master Ole Dahl", "{a:?}");
+    }
+    // After reported speech without a quotation, a new paragraph's quote is not given to it.
+    let atts = Attributor::new().attribute(&doc(&[
+        &["Harbor master Ole Dahl said the pier is sinking."],
+        &["“We have asked the state for help.”"],
+    ]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+}
+
+#[test]
+fn two_apostrophes_quote_like_a_double_mark() {
+    let sentences = crate::pipeline::quotes::as_double(&doc(&[&[
+        "''We will appeal the ruling,'' said Mara Holt.",
+    ]]));
+    let a = Attributor::new().attribute(&sentences).remove(0);
+    check(&a, "said", "Mara Holt", Some(CueKind::Speech));
+    assert_eq!(a.quote, QuoteKind::Direct, "{a:?}");
+}
+
+mod invariants {
+    //! Property: whatever the text, every attribution with a source has a kind, and every span
+    //! lies inside its sentence on character boundaries.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "said",
+        "says",
+        "told reporters",
+        "according to",
+        "continued",
+        "believes",
+        "found",
+        "he",
+        "she",
+        "they",
+        "it",
+        "the gardener",
+        "Officials",
+        "Mara Holt",
+        "Sen. Ivo Petrak",
+        "a spokeswoman for Brightmill",
+        "the report",
+        "The Harbor Board",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "''",
+        "‘",
+        "’",
+        ",",
+        ".",
+        ":",
+        "—",
+        "–",
+        "and",
+        "that",
+        "who",
+        "the bridge",
+        "is unsafe",
+        "must close",
+        "on Monday",
+        "café",
+        "naïve",
+        "日本",
+        "reportedly",
+        "per",
+        "X:",
+        "(AP)",
+    ];
+
+    fn sentence() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => prop::collection::vec(prop::sample::select(PIECES), 1..14).prop_map(|ws| {
+                let mut s = ws.join(" ");
+                s.push('.');
+                s
+            }),
+            1 => "\\PC{0,40}",
+        ]
+    }
+
+    fn document() -> impl Strategy<Value = Vec<Vec<String>>> {
+        prop::collection::vec(prop::collection::vec(sentence(), 1..4), 1..4)
+    }
+
+    proptest! {
+        #[test]
+        fn sources_have_a_kind_and_spans_fit_their_sentence(paragraphs in document()) {
+            let refs: Vec<Vec<&str>> = paragraphs
+                .iter()
+                .map(|p| p.iter().map(String::as_str).collect())
+                .collect();
+            let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+            let sentences = crate::pipeline::quotes::as_double(&doc(&slices));
+            let atts = Attributor::new().attribute(&sentences);
+            prop_assert_eq!(atts.len(), sentences.len());
+            for (i, (a, s)) in atts.iter().zip(&sentences).enumerate() {
+                if !a.source.is_empty() {
+                    prop_assert!(a.source_kind.is_some(), "no kind: {:?} in {:?}", a, s.text);
+                }
+                for r in [&a.cue_span, &a.source_span, &a.span].into_iter().flatten() {
+                    prop_assert!(r.start <= r.end && r.end <= s.text.len(), "{:?} {:?}", r, s.text);
+                    prop_assert!(
+                        s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end),
+                        "{:?} {:?}", r, s.text
+                    );
+                }
+                match a.kind {
+                    AttributionKind::Explicit => prop_assert!(a.cue_span.is_some()),
+                    AttributionKind::Carried => {
+                        let k = a.carried_from;
+                        prop_assert!(k.is_some_and(|k| k != i && atts[k].kind == AttributionKind::Explicit));
+                        prop_assert!(a.span.is_none() && a.source_span.is_none());
+                    }
+                    AttributionKind::None => prop_assert!(a.source.is_empty() && a.cue.is_empty()),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_speaker_the_lexicon_lacks_still_has_a_kind() {
+    // Issue 10: the reading that accepts "the gardener" decides its kind, once.
+    let a = one("“The bridge is unsafe and must close at once,” the gardener said.");
+    check(&a, "said", "the gardener", Some(CueKind::Speech));
+    assert_eq!(a.source_kind, Some(SourceKind::Anonymous), "{a:?}");
+}
+
+#[test]
+fn an_appositive_of_several_comma_chunks_is_skipped_to_the_name() {
+    let a = one(
+        "Ines Varga, a pollster who works with Harbor Watch, a tenants’ group, said the vote was close.",
+    );
+    check(&a, "said", "Ines Varga", Some(CueKind::Speech));
+    let a = one("Dale Ruiz, the county engineer, an early critic of the plan, said it would fail.");
+    check(&a, "said", "Dale Ruiz", Some(CueKind::Speech));
+    // A list of places is no appositive of a speaker.
+    let a = one("In Ames, Boone, Story City, officials said the roads were closed.");
+    check(&a, "said", "officials", Some(CueKind::Speech));
+}
+
+#[test]
+fn a_verb_after_a_name_is_no_appositive() {
+    let a = one("Ada Marsh, 71, died in Dover on Sunday, said the family's lawyer.");
+    assert_eq!(a.source, "the family's lawyer", "{a:?}");
+}
+
+#[test]
+fn a_speaker_label_credits_its_turn() {
+    let atts = Attributor::new().attribute(&doc(&[
+        &["HOLLIS: Do you think the county can pay for the bridge?"],
+        &[
+            "BRANDT: We have asked the state for the money.",
+            "Nobody has answered us yet.",
+        ],
+    ]));
+    check(&atts[0], ":", "HOLLIS", Some(CueKind::Speech));
+    check(&atts[1], ":", "BRANDT", Some(CueKind::Speech));
+    assert_eq!(atts[2].kind, AttributionKind::Carried, "{:?}", atts[2]);
+    assert_eq!(atts[2].source, "BRANDT");
+    // A headline that credits a person.
+    let a = one("Mayor Ruiz: The Bridge Will Reopen by Spring.");
+    check(&a, ":", "Mayor Ruiz", Some(CueKind::Speech));
+}
+
+#[test]
+fn labels_figures_and_lists_after_a_colon_are_no_speakers() {
+    for s in [
+        "Update: The road has reopened after the storm.",
+        "Clinton: 1,769.",
+        "Iowa: Tim Albrecht, Ann Rhee, Rob Barron and Jeff Boeyink.",
+        "The Latest: The council votes on the bridge tonight.",
+        "Contributing: Nora Bell and Ivan Dutt.",
+        "Noteworthy: Cabral became the youngest player to debut for the club.",
+    ] {
+        let a = one(s);
+        assert_eq!(a.kind, AttributionKind::None, "{s}: {a:?}");
+    }
+}
+
+#[test]
+fn a_headline_with_a_full_stop_credits_its_subject() {
+    let a = one("Governor Ines Varga Says The Bridge Will Reopen Before Winter.");
+    check(&a, "Says", "Governor Ines Varga", Some(CueKind::Speech));
+    // A capitalised adverb is not the end of a name.
+    let a = one("Harbor Towns Resoundingly Reject The Plan For A New Pier.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}

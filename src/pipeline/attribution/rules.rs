@@ -14,6 +14,40 @@ use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, LEADS, NOT_IN_SUBJECT, OPENING_DETERMINERS, SUBORDINATORS,
 };
 
+/// A speaker label opening the sentence: a short capitalised name and a colon, then the
+/// words ("TAPPER: Do you think …", "Mayor Ruiz: Bridge Will Reopen"). Returns the name's
+/// words and the colon's byte range. `labels` are line labels that name no one ("Update:").
+pub(crate) fn speaker_label(
+    w: &Words,
+    labels: &std::collections::HashSet<String>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let n = w.toks.len();
+    let j = (1..n.min(6)).find(|&j| w.gaps[j] != Gap::Space)?;
+    let between = &w.text[w.toks[j - 1].span.end..w.toks[j].span.start];
+    let colon = between.trim_end().trim_end_matches(['“', '"']).trim();
+    if colon != ":" || w.text[..w.toks[0].span.start].contains(['“', '"']) {
+        return None;
+    }
+    let name = 0..j;
+    let capitalised = name.clone().all(|i| w.toks[i].is_capitalized());
+    let first = &w.toks[0].lower;
+    let phrase = w.phrase(&name).to_lowercase();
+    if !capitalised || labels.contains(first) || labels.contains(&phrase) || is_pronoun(w, 0) {
+        return None;
+    }
+    let at = w.toks[j - 1].span.end + between.find(':')?;
+    Some((name, at..at + 1))
+}
+
+/// An all-capitals label of five letters or more is a transcript speaker ("TAPPER:"), not an
+/// acronym.
+pub(crate) fn is_transcript_name(w: &Words, r: &Range<usize>) -> bool {
+    let t = w.phrase(r);
+    r.len() == 1
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 5
+        && !t.chars().any(char::is_lowercase)
+}
+
 /// A plain subject phrase ending at word `j` that opens its clause: a determiner, a number or
 /// a capital first, then at most seven words none of which is a clause or preposition word
 /// ("The billionaire real estate magnate", "Twenty-four percent", "Shop owners", "Republican
@@ -132,16 +166,40 @@ pub(crate) fn own_intention(w: &Words, last: usize, kind: Option<CueKind>) -> bo
 /// ("Governor Says Bridge Will Reopen")? In a headline a capitalised cue is still a cue.
 pub(crate) fn is_headline(w: &Words) -> bool {
     let text = w.text.trim_end();
-    if text.ends_with(['.', '!', '?', '”', '"', ':', ';', ',']) {
-        return false;
-    }
     let long: Vec<bool> = w
         .toks
         .iter()
         .filter(|t| t.text.chars().count() >= 4)
         .map(|t| t.is_capitalized())
         .collect();
-    long.len() >= 3 && long.iter().filter(|&&c| c).count() * 4 >= long.len() * 3
+    let capitals = long.iter().filter(|&&c| c).count();
+    if text.ends_with('.') && !text.ends_with("..") {
+        // Feeds often add a full stop to a headline ("Pence Announces Plans For Tax Returns."):
+        // then every long word must be capitalised, which running prose never is.
+        return long.len() >= 4 && capitals == long.len();
+    }
+    if text.ends_with(['.', '!', '?', '”', '"', ':', ';', ',']) {
+        return false;
+    }
+    long.len() >= 3 && capitals * 4 >= long.len() * 3
+}
+
+/// In a headline every word is capitalised, so the subject walk cannot see where a name ends:
+/// a cue read there counts only when its source ends on a name, not on a capitalised adverb or
+/// verb ("GOP Candidates Resoundingly Reject", "Donald Trump Just Revealed", "Bernie Sanders Is
+/// Fundraising For State …").
+pub(crate) fn headline_subject(w: &Words, c: &super::Candidate) -> bool {
+    let cue = w.text[c.cue.clone()].to_lowercase();
+    let Some(src) = &c.source else {
+        return true;
+    };
+    let last = &w.toks[src.words.end - 1].lower;
+    let verbish = matches!(
+        last.as_str(),
+        "just" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "also" | "for" | "of"
+    ) || last.ends_with("ly")
+        || last.ends_with("ing");
+    !verbish && !matches!(cue.as_str(), "state" | "states" | "stated")
 }
 
 /// Does a sentence introduce the next one as what its source said: a reporting clause that
@@ -243,10 +301,17 @@ mod tests {
     }
 
     #[test]
-    fn headlines_are_title_case_without_a_full_stop() {
+    fn headlines_are_title_case_without_a_full_stop_or_all_capitals() {
         assert!(is_headline(&Words::new("Governor Says Bridge Will Reopen")));
         assert!(!is_headline(&Words::new(
-            "Governor Says Bridge Will Reopen."
+            "Governor Says Bridge will reopen soon."
+        )));
+        // With a full stop, only when every long word is capitalised.
+        assert!(is_headline(&Words::new(
+            "Governor Says Bridge Will Reopen Before Winter."
+        )));
+        assert!(!is_headline(&Words::new(
+            "Governor Says the bridge Will Reopen Before Winter."
         )));
         assert!(!is_headline(&Words::new(
             "The governor says the bridge will reopen"
