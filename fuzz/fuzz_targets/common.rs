@@ -78,7 +78,7 @@ pub fn check_segmentation(
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         let gap = &text[pos..span.start];
         assert!(
-            only_whitespace_lost(text, pos, span.start, drop_furniture),
+            only_whitespace_lost(text, body_start, pos, span.start, drop_furniture),
             "text lost between sentences: {gap:?}"
         );
         let inside = &text[span.clone()];
@@ -95,15 +95,21 @@ pub fn check_segmentation(
         pos = span.end;
     }
     assert!(
-        only_whitespace_lost(text, pos, text.len(), drop_furniture),
+        only_whitespace_lost(text, body_start, pos, text.len(), drop_furniture),
         "text lost after the last sentence"
     );
 }
 
 /// Whether `text[from..to]`, the text between two sentences, holds nothing but whitespace,
 /// or, where furniture is dropped, whole lines: each line with a visible character in the gap
-/// has nothing visible outside it.
-fn only_whitespace_lost(text: &str, from: usize, to: usize, drop_furniture: bool) -> bool {
+/// has nothing visible outside it (the body's first line counts from `body_start`).
+fn only_whitespace_lost(
+    text: &str,
+    body_start: usize,
+    from: usize,
+    to: usize,
+    drop_furniture: bool,
+) -> bool {
     let gap = &text[from..to];
     if gap.trim().is_empty() {
         return true;
@@ -111,7 +117,11 @@ fn only_whitespace_lost(text: &str, from: usize, to: usize, drop_furniture: bool
     if !drop_furniture {
         return false;
     }
-    let line_start = text[..from].rfind('\n').map_or(0, |i| i + 1);
+    // the body may start inside the header's last line: it starts a line of the body there
+    let line_start = text[..from]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+        .max(body_start);
     let line_end = text[to..].find('\n').map_or(text.len(), |i| to + i);
     let first_line_visible = !text[from..text[from..to].find('\n').map_or(to, |i| from + i)]
         .trim()
