@@ -4,9 +4,13 @@
 
 use crate::util::{crosscheck, root, success_stdout};
 
-/// Totals from the JSON output of `eval links`.
-fn totals() -> (usize, usize, usize, usize) {
-    let out = success_stdout(crosscheck().args(["eval", "links", "tests/devset", "--json"]));
+/// Totals from the JSON output of `eval links` (with `extra` arguments).
+fn totals_with(extra: &[&str]) -> (usize, usize, usize, usize) {
+    let out = success_stdout(
+        crosscheck()
+            .args(["eval", "links", "tests/devset", "--json"])
+            .args(extra),
+    );
     let sets: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
     let sets = sets.as_array().expect("an array of sets");
     assert!(sets.len() >= 19, "every labelled set is read");
@@ -26,6 +30,23 @@ fn totals() -> (usize, usize, usize, usize) {
         sum("missed_links"),
         negative_false,
     )
+}
+
+fn totals() -> (usize, usize, usize, usize) {
+    totals_with(&[])
+}
+
+#[test]
+fn the_context_stage_keeps_its_floor_and_links_no_unrelated_stories() {
+    let (found, false_links, missed, negative_false) = totals_with(&["--context"]);
+    let precision = found as f64 / (found + false_links) as f64;
+    let recall = found as f64 / (found + missed) as f64;
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    assert!(recall >= 0.87, "recall {recall:.3}");
+    assert_eq!(
+        negative_false, 0,
+        "{negative_false} links between unrelated stories"
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@ NAMES = ['msrp_logit', 'cov_max', 'cov_min', 'unit_max', 'unit_min', 'lcov_max',
          'numbers_shared', 'numbers_all_differ', 'numbers_fewer', 'numbers_all_differ_2',
          'scov_max', 'scov_min', 'sunit_max', 'sunit_min', 'opposed', 'one_number_changed',
          'template_numbers_differ']
+import numpy as np
 def f(r):
     g=lambda k: float(r[k])
     m=g('msrp'); lm=np.log(max(m,1e-4)/max(1-m,1e-4))

@@ -453,7 +453,7 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
     let mut out = String::from(
         "set\to\tr\tgold\tkind\tmsrp\tcov_or\tcov_ro\tunit_or\tunit_ro\tunitw_or\tunitw_ro\t\
          lcov_or\tlcov_ro\tlunit_or\tlunit_ro\tlunitw_or\tlunitw_ro\tw_o\tw_r\tpos_o\tpos_r\tnum_shared\tnum_o\tnum_r\t\
-         scov_or\tscov_ro\tsunit_or\tsunit_ro\topposed\n",
+         scov_or\tscov_ro\tsunit_or\tsunit_ro\topposed\tverdict\tscored\n",
     );
     for set_dir in set_dirs(dir)? {
         let analysis = pipeline::analyze(load_documents(&set_dir)?, options);
@@ -481,7 +481,10 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
         for o in 0..no {
             for r in 0..nr {
                 let (a, b) = (&claims[0][o], &claims[1][r]);
-                let msrp = scorer.score(&features[0][o], &features[1][r]).value;
+                let score = scorer.score(&features[0][o], &features[1][r]);
+                let msrp = score.value;
+                let scored =
+                    crate::pipeline::align::scored(&scorer, &features[0][o], &features[1][r]);
                 let g = |w: &crate::pipeline::similarity::coverage::Word| w.idf;
                 let l = |w: &crate::pipeline::similarity::coverage::Word| story.weight(w);
                 let (c1, c2) = (coverage(a, b, g), coverage(b, a, g));
@@ -531,12 +534,14 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                 );
                 let _ = writeln!(
                     out,
-                    "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}",
+                    "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}",
                     s1.whole,
                     s2.whole,
                     s1.best_unit,
                     s2.best_unit,
                     u8::from(opposed(a, b)),
+                    score.verdict.as_str(),
+                    u8::from(scored),
                 );
             }
         }

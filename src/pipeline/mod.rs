@@ -9,6 +9,7 @@
 pub mod align;
 pub mod attribution;
 pub mod classify;
+pub mod context;
 pub mod document;
 pub mod html;
 pub mod input;

@@ -94,6 +94,11 @@ struct LinksArgs {
     /// fitting the matcher).
     #[arg(long)]
     dump_pairs: bool,
+
+    /// Link by the matcher's context stage (pairs read in the light of the whole article pair)
+    /// instead of stage 1 or the sentence scorer; not yet the default of `compare`.
+    #[arg(long)]
+    context: bool,
 }
 
 /// Runs `eval`.
@@ -122,10 +127,11 @@ fn run_attribution(args: &AttributionArgs) -> Result<Exit> {
 }
 
 fn run_links(args: &LinksArgs) -> Result<Exit> {
-    let options = Options {
+    let mut options = Options {
         thresholds: args.thresholds.thresholds()?,
         ..Options::default()
     };
+    options.align.context = args.context;
     if args.dump_pairs {
         let tsv = links::dump_pairs(&args.dir, &options)?;
         output::write(args.output.as_deref(), tsv.as_bytes())?;

@@ -1,0 +1,187 @@
+//! The context stage of the matcher: the candidate pairs of two articles in, the probability
+//! that each states one claim of both, read in the light of the others, out.
+//!
+//! Takes every candidate sentence pair between two documents with its stage-1 probability
+//! ([`crate::pipeline::matcher`]) and the two documents' sentence counts; returns a calibrated
+//! probability per pair from a logistic regression over context measures (weights fitted on
+//! tests/devset by benches/matcher/fit.py, in [`crate::pipeline::matcher_model`]).
+//!
+//! The one idea (after Nelken & Shieber 2006, who turn a TF·IDF score into a probability and
+//! align globally): a pair is not judged alone. A rewrite follows its source's order, so the
+//! pairs around a true link are links too; a sentence's true counterpart is usually its best
+//! candidate, so a pair far below the best of either side is likelier a look-alike; and two
+//! articles that tell one story share many strong pairs, while two stories told in one mould
+//! (same council, same template) share a few near-verbatim stock sentences and nothing else.
+//! Every measure is symmetric in the two documents, so a pair gets the same probability from
+//! both sides.
+
+use crate::pipeline::matcher_model::{CONTEXT_BIAS, CONTEXT_N, CONTEXT_WEIGHTS};
+use crate::pipeline::similarity::sigmoid;
+
+pub use crate::pipeline::matcher_model::CONTEXT_THRESHOLD as THRESHOLD;
+
+/// Names of the context measures, in the order [`measures`] returns them.
+pub const MEASURES: [&str; CONTEXT_N] = [
+    "p_logit",
+    "relative_max",
+    "relative_min",
+    "neighbour_logit",
+    "order_logit",
+    "doc_strength",
+    "doc_share",
+];
+
+/// Stage-1 probability below which a pair is no candidate: it neither links nor counts as
+/// context (fit.py: `FLOOR`).
+pub const FLOOR: f64 = 0.02;
+
+/// Document strength is the mean of the best probabilities of this many sentences per side
+/// (fewer when a document is shorter).
+const TOP: usize = 5;
+
+/// A sentence whose best pair reaches this stage-1 probability counts as matched for
+/// `doc_share` (the matched sentences of both sides over twice the shorter side's count).
+const LINKED: f64 = 0.5;
+
+/// A candidate pair between documents A and B: sentence `a` of A, `b` of B, stage-1
+/// probability `p`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate {
+    /// Sentence index in document A.
+    pub a: u32,
+    /// Sentence index in document B.
+    pub b: u32,
+    /// Stage-1 probability.
+    pub p: f64,
+}
+
+fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    (p / (1.0 - p)).ln()
+}
+
+/// The context measures of each candidate, in the order of [`MEASURES`]. `candidates` must be
+/// sorted by `(a, b)` without repeats; `sizes` are the sentence counts of A and B.
+pub fn measures(candidates: &[Candidate], sizes: (usize, usize)) -> Vec<[f64; CONTEXT_N]> {
+    let (best_a, best_b) = bests(candidates, sizes);
+    // At most the smaller document's sentence count of pairs can be one-to-one links, so a
+    // short excerpt fully matched is as strong as a long rewrite.
+    let top = TOP.min(sizes.0).min(sizes.1).max(1);
+    let strength = (top_mean(&best_a, top) + top_mean(&best_b, top)) / 2.0;
+    let matched = |b: &[f64]| b.iter().filter(|&&p| p >= LINKED).count();
+    let most = 2 * sizes.0.min(sizes.1).max(1);
+    let share = ((matched(&best_a) + matched(&best_b)) as f64 / most as f64).min(1.0);
+    let at = |a: i64, b: i64| -> f64 {
+        if a < 0 || b < 0 {
+            return 0.0;
+        }
+        let key = (a as u32, b as u32);
+        candidates
+            .binary_search_by(|c| (c.a, c.b).cmp(&key))
+            .map_or(0.0, |i| candidates[i].p)
+    };
+    candidates
+        .iter()
+        .map(|c| {
+            let (a, b) = (i64::from(c.a), i64::from(c.b));
+            let relative = (
+                c.p / best_a[c.a as usize].max(1e-6),
+                c.p / best_b[c.b as usize].max(1e-6),
+            );
+            let mut near = 0.0f64;
+            for da in -1..=1 {
+                for db in -1..=1 {
+                    if da != 0 || db != 0 {
+                        near = near.max(at(a + da, b + db));
+                    }
+                }
+            }
+            let order = at(a - 1, b - 1).max(at(a + 1, b + 1));
+            [
+                logit(c.p),
+                relative.0.max(relative.1),
+                relative.0.min(relative.1),
+                logit(near),
+                logit(order),
+                strength,
+                share,
+            ]
+        })
+        .collect()
+}
+
+/// The best stage-1 probability of each sentence of A and of B (0 with no candidate).
+fn bests(candidates: &[Candidate], sizes: (usize, usize)) -> (Vec<f64>, Vec<f64>) {
+    let (mut best_a, mut best_b) = (vec![0.0f64; sizes.0], vec![0.0f64; sizes.1]);
+    for c in candidates {
+        best_a[c.a as usize] = best_a[c.a as usize].max(c.p);
+        best_b[c.b as usize] = best_b[c.b as usize].max(c.p);
+    }
+    (best_a, best_b)
+}
+
+/// Mean of the `top` highest values (fewer when there are fewer).
+fn top_mean(values: &[f64], top: usize) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_unstable_by(|x, y| y.total_cmp(x));
+    v.truncate(top);
+    if v.is_empty() {
+        0.0
+    } else {
+        v.iter().sum::<f64>() / v.len() as f64
+    }
+}
+
+/// The context probability of each candidate (see [`measures`] for the input).
+pub fn probabilities(candidates: &[Candidate], sizes: (usize, usize)) -> Vec<f64> {
+    measures(candidates, sizes)
+        .iter()
+        .map(|x| {
+            let z = CONTEXT_BIAS
+                + CONTEXT_WEIGHTS
+                    .iter()
+                    .zip(x)
+                    .map(|(w, v)| w * v)
+                    .sum::<f64>();
+            sigmoid(z)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(a: u32, b: u32, p: f64) -> Candidate {
+        Candidate { a, b, p }
+    }
+
+    #[test]
+    fn a_pair_in_order_among_strong_links_beats_the_same_pair_alone() {
+        // A rewrite: sentences 0..6 follow their source; pair (3, 3) is weak by itself.
+        let mut story: Vec<Candidate> = (0..6).map(|i| pair(i, i, 0.9)).collect();
+        story[3].p = 0.4;
+        let in_story = probabilities(&story, (6, 6))[3];
+        // Two stories in one mould: one weak look-alike and nothing else.
+        let alone = probabilities(&[pair(3, 3, 0.4)], (6, 6))[0];
+        assert!(in_story > alone, "{in_story} vs {alone}");
+    }
+
+    #[test]
+    fn measures_are_symmetric_in_the_two_documents() {
+        let ab = [
+            pair(0, 1, 0.8),
+            pair(1, 2, 0.3),
+            pair(2, 0, 0.6),
+            pair(2, 2, 0.5),
+        ];
+        let mut ba: Vec<Candidate> = ab.iter().map(|c| pair(c.b, c.a, c.p)).collect();
+        ba.sort_by_key(|c| (c.a, c.b));
+        let x = probabilities(&ab, (3, 4));
+        let y = probabilities(&ba, (4, 3));
+        for (c, p) in ab.iter().zip(&x) {
+            let i = ba.iter().position(|d| (d.a, d.b) == (c.b, c.a)).unwrap();
+            assert!((p - y[i]).abs() < 1e-12);
+        }
+    }
+}
