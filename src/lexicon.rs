@@ -39,6 +39,12 @@ pub const STOCK_PHRASES: &str = include_str!("data/stock_phrases.txt");
 /// `crosscheck fit MSRP_FILE --write-df src/data/stem_df.txt` from the sentences (never the
 /// labels) of the MSRP training split.
 pub const STEM_DF: &str = include_str!("data/stem_df.txt");
+/// Page furniture lines: menus, buttons, bylines, boxes (`src/data/chrome.txt`).
+pub const CHROME: &str = include_str!("data/chrome.txt");
+/// Words of a date line, in the languages pages are most often in (`src/data/chrome_dates.txt`).
+pub const CHROME_DATES: &str = include_str!("data/chrome_dates.txt");
+/// Pairs of opposite words, which no semantic neighbour may join (`src/data/antonyms.txt`).
+pub const ANTONYMS: &str = include_str!("data/antonyms.txt");
 
 const CALENDAR: &str = include_str!("data/calendar.txt");
 const ATTRIBUTION_WORDS: &str = include_str!("data/attribution_words.txt");

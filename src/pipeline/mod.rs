@@ -359,3 +359,21 @@ impl FactTable {
         out
     }
 }
+
+/// Test support: the analysis of `(label, text)` articles with default options, each read as
+/// the file `LABEL.txt`.
+#[cfg(test)]
+pub(crate) fn analyze_texts(texts: &[(&str, &str)]) -> Analysis {
+    let docs = texts
+        .iter()
+        .map(|(label, text)| {
+            document::from_bytes(
+                (*label).into(),
+                format!("{label}.txt"),
+                text.as_bytes().to_vec(),
+            )
+            .expect("a test article loads")
+        })
+        .collect();
+    analyze(docs, &Options::default())
+}

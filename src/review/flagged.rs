@@ -175,22 +175,7 @@ pub fn flagged_pairs(analysis: &Analysis) -> Vec<FlaggedPair> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::{self, document};
-
-    fn analyze(texts: &[(&str, &str)]) -> Analysis {
-        let docs = texts
-            .iter()
-            .map(|(label, text)| {
-                document::from_bytes(
-                    (*label).into(),
-                    format!("{label}.txt"),
-                    text.as_bytes().to_vec(),
-                )
-                .unwrap()
-            })
-            .collect();
-        pipeline::analyze(docs, &pipeline::Options::default())
-    }
+    use crate::pipeline::analyze_texts as analyze;
 
     const ORIGINAL: &str =
         "The school board approved a $3.1 million budget for new buses on Monday, \

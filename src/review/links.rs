@@ -322,22 +322,7 @@ pub fn same_key(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::document;
-
-    fn analyze(texts: &[(&str, &str)]) -> Analysis {
-        let docs = texts
-            .iter()
-            .map(|(label, text)| {
-                document::from_bytes(
-                    (*label).into(),
-                    format!("{label}.txt"),
-                    text.as_bytes().to_vec(),
-                )
-                .unwrap()
-            })
-            .collect();
-        pipeline::analyze(docs, &pipeline::Options::default())
-    }
+    use crate::pipeline::analyze_texts as analyze;
 
     const FIRST: &str = "The bridge will close for repairs in March, the mayor said. \
                          Tolls are expected to double next year.";

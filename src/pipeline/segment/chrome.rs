@@ -13,8 +13,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-const CHROME: &str = include_str!("../../data/chrome.txt");
-const DATES: &str = include_str!("../../data/chrome_dates.txt");
+use crate::lexicon::{sections, CHROME, CHROME_DATES};
 
 /// At most this many words in a line matched by its start.
 const START_WORDS: usize = 25;
@@ -48,7 +47,7 @@ fn lists() -> &'static Lists {
             month: HashSet::new(),
             filler: HashSet::new(),
         };
-        for (section, entry) in sections(CHROME).chain(sections(DATES)) {
+        for (section, entry) in sections(CHROME).chain(sections(CHROME_DATES)) {
             match section {
                 "line" => drop(lists.line.insert(entry.to_string())),
                 "start" => lists.start.push(entry.to_string()),
@@ -68,22 +67,6 @@ fn lists() -> &'static Lists {
             }
         }
         lists
-    })
-}
-
-/// `(section, entry)` for every entry of a list file.
-fn sections(text: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut section = "";
-    text.lines().filter_map(move |line| {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            return None;
-        }
-        Some((section, line))
     })
 }
 

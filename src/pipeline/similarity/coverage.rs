@@ -19,9 +19,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::features::{analyse_marked, hash, idf, Kind, Token};
 use super::vectors::{self, WordVector, NEIGHBOUR_THRESHOLD};
-
-/// Direction words and their opposites (rise/fall, approve/reject), one pair a line.
-const ANTONYMS: &str = include_str!("../../data/antonyms.txt");
+use crate::lexicon::ANTONYMS;
 
 /// Stem hash to the stem hashes of its opposites, read once from [`ANTONYMS`].
 fn antonyms() -> &'static HashMap<u64, Vec<u64>> {
