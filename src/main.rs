@@ -7,6 +7,7 @@ use crosscheck::cli::{self, Cli};
 use crosscheck::error::Exit;
 
 fn main() -> ExitCode {
+    cli::memory::keep_large_blocks_returnable();
     let cli = Cli::parse();
     let exit = cli::run(&cli).unwrap_or_else(|err| {
         eprintln!("crosscheck: {err}");

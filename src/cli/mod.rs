@@ -1,6 +1,7 @@
 //! The command line: clap definitions and dispatch to the subcommands.
 
 pub mod cmd;
+pub mod memory;
 pub mod output;
 pub mod signals;
 pub mod stream;

@@ -215,8 +215,13 @@ pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>> {
             .take(max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(&input.path)
-            .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
+        std::fs::File::open(&input.path).and_then(|f| {
+            // The text lives as long as the run: a buffer grown by doubling would keep up to
+            // twice the article's size. Sized from the file, it keeps one spare byte.
+            let size = f.metadata().map_or(0, |m| m.len()).min(max_bytes);
+            bytes.reserve_exact(usize::try_from(size.saturating_add(1)).unwrap_or(0));
+            f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)
+        })
     };
     result.map_err(|source| Error::Read {
         path: input.path.clone(),

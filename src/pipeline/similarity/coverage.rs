@@ -187,15 +187,19 @@ impl StoryWeights {
 
     /// Counts the stems of sentences given as their distinct stems ([`claim_stems`]).
     pub fn from_stems<S: AsRef<[u64]>>(sentences: impl IntoIterator<Item = S>) -> StoryWeights {
-        let mut df: HashMap<u64, u32> = HashMap::new();
-        let mut n = 0;
+        let mut weights = StoryWeights::default();
         for stems in sentences {
-            n += 1;
-            for &stem in stems.as_ref() {
-                *df.entry(stem).or_default() += 1;
-            }
+            weights.add(stems.as_ref());
         }
-        StoryWeights { df, sentences: n }
+        weights
+    }
+
+    /// Counts one more sentence, given as its distinct stems ([`claim_stems`]).
+    pub fn add(&mut self, stems: &[u64]) {
+        self.sentences += 1;
+        for &stem in stems {
+            *self.df.entry(stem).or_default() += 1;
+        }
     }
 
     /// The weight of a word: news IDF times its rarity in the story, in (0, 1].

@@ -18,6 +18,9 @@ use super::coverage::{claim_stems, ClaimWords, StoryWeights};
 use super::features::{self, analyse_marked};
 use super::Features;
 
+/// How many texts are read at once when the index terms and claim stems are built.
+const STEMS_CHUNK: usize = 4096;
+
 /// The distinct texts of a cluster, their evidence built on demand.
 pub struct Texts<'a> {
     texts: Vec<&'a str>,
@@ -37,18 +40,28 @@ struct Scored {
 impl<'a> Texts<'a> {
     /// Reads every text once for its index terms, story names and claim stems.
     pub fn new(texts: Vec<&'a str>) -> Texts<'a> {
-        let read: Vec<(Box<[u64]>, u32, Vec<u64>)> = texts
-            .par_iter()
-            .map(|t| {
-                let (tokens, _) = analyse_marked(t);
-                let mut terms = features::index_terms(&tokens);
-                let split = terms.len() as u32;
-                terms.extend(features::story_names(&tokens));
-                (terms.into_boxed_slice(), split, claim_stems(&tokens))
-            })
-            .collect();
-        let story = StoryWeights::from_stems(read.iter().map(|r| &r.2));
-        let (terms, split) = read.into_iter().map(|(t, s, _)| (t, s)).unzip();
+        let mut terms = Vec::with_capacity(texts.len());
+        let mut split = Vec::with_capacity(texts.len());
+        let mut story = StoryWeights::default();
+        // In chunks, so that the claim stems of only one chunk are alive at a time: they are
+        // counted into the story weights and dropped, not kept for every text of the story.
+        for chunk in texts.chunks(STEMS_CHUNK) {
+            let read: Vec<(Box<[u64]>, u32, Vec<u64>)> = chunk
+                .par_iter()
+                .map(|t| {
+                    let (tokens, _) = analyse_marked(t);
+                    let mut terms = features::index_terms(&tokens);
+                    let split = terms.len() as u32;
+                    terms.extend(features::story_names(&tokens));
+                    (terms.into_boxed_slice(), split, claim_stems(&tokens))
+                })
+                .collect();
+            for (t, s, stems) in read {
+                story.add(&stems);
+                terms.push(t);
+                split.push(s);
+            }
+        }
         let scored = texts.iter().map(|_| OnceLock::new()).collect();
         Texts {
             texts,
