@@ -212,6 +212,39 @@ fn explain_prints_score_verdict_and_weighted_evidence() {
         .stdout(predicates::str::contains("contrib"));
 }
 
+#[test]
+fn explain_shows_the_word_alignment_with_its_evidence() {
+    let out = crosscheck()
+        .args([
+            "explain",
+            "The plant was shut on Monday after inspectors found a leak in a cooling pipe.",
+            "Inspectors discovered a leak in a cooling pipe at the plant, which officials closed on Monday.",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("matcher  probability"), "{out}");
+    assert!(out.contains("A's claim words in B"), "{out}");
+    assert!(out.contains("B's claim words in A"), "{out}");
+    let row = |word: &str| {
+        out.lines()
+            .find(|l| l.split_whitespace().nth(1) == Some(word))
+            .unwrap_or_else(|| panic!("no row for {word}: {out}"))
+            .to_string()
+    };
+    // a synonym found by the word table, a shared stem, and a word the other lacks
+    let found = row("found");
+    assert!(
+        found.contains("discovered") && found.contains("neighbour"),
+        "{found}"
+    );
+    assert!(row("leak").contains("same stem"), "{out}");
+    assert!(row("cooling").contains("same stem"), "{out}");
+}
+
 // The MSRP training split.
 
 /// Accuracy and F1 reached by `crosscheck pairs --no-rules` (the fitted model) and by

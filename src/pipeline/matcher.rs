@@ -144,6 +144,69 @@ pub fn match_pair(msrp: f64, a: &ClaimWords, b: &ClaimWords, story: &StoryWeight
     }
 }
 
+/// The matcher's decision on a pair with each measure's part in it, for `explain`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchExplanation {
+    /// The decision.
+    pub matched: Match,
+    /// Each measure: name, value, fitted weight.
+    pub measures: Vec<(&'static str, f64, f64)>,
+    /// The fitted intercept.
+    pub bias: f64,
+    /// The probability at which a pair is linked.
+    pub threshold: f64,
+}
+
+/// [`match_pair`] with every measure and weight.
+pub fn explain_pair(
+    msrp: f64,
+    a: &ClaimWords,
+    b: &ClaimWords,
+    story: &StoryWeights,
+) -> MatchExplanation {
+    let (x, _, _) = measures(msrp, a, b, story);
+    MatchExplanation {
+        matched: match_pair(msrp, a, b, story),
+        measures: (0..N).map(|i| (MEASURES[i], x[i], WEIGHTS[i])).collect(),
+        bias: BIAS,
+        threshold: THRESHOLD,
+    }
+}
+
+impl std::fmt::Display for MatchExplanation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let m = &self.matched;
+        let decision = if m.linked() { "link" } else { "no link" };
+        writeln!(
+            f,
+            "matcher  probability {:.3}: {decision} (threshold {:.3})",
+            m.probability, self.threshold
+        )?;
+        writeln!(
+            f,
+            "coverage A by B {:.3}, B by A {:.3} (story-weighted, neighbours counted)",
+            m.coverage_ab, m.coverage_ba
+        )?;
+        writeln!(
+            f,
+            "\n{:<28} {:>7} {:>8} {:>8}",
+            "measure", "value", "weight", "contrib"
+        )?;
+        for (name, value, weight) in &self.measures {
+            writeln!(
+                f,
+                "{name:<28} {value:>7.3} {weight:>8.3} {:>+8.3}",
+                value * weight
+            )?;
+        }
+        writeln!(
+            f,
+            "{:<28} {:>7} {:>8} {:>+8.3}",
+            "intercept", "", "", self.bias
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +232,18 @@ mod tests {
         assert!(!quarters.linked(), "{quarters:?}");
         let unrelated = match_pair(0.01, &c[0], &c[4], &s);
         assert!(!unrelated.linked(), "{unrelated:?}");
+    }
+
+    #[test]
+    fn the_explanation_adds_up_to_the_probability() {
+        let (c, s) = story(&[
+            "The plant was shut on Monday after inspectors found a leak in a cooling pipe.",
+            "Inspectors discovered a leak in a cooling pipe at the plant, which officials closed on Monday.",
+        ]);
+        let e = explain_pair(0.3, &c[0], &c[1], &s);
+        let z = e.bias + e.measures.iter().map(|(_, v, w)| v * w).sum::<f64>();
+        assert!((crate::pipeline::similarity::sigmoid(z) - e.matched.probability).abs() < 1e-12);
+        assert_eq!(e.matched, match_pair(0.3, &c[0], &c[1], &s));
+        assert!(e.to_string().contains("cov_max"));
     }
 }

@@ -6,12 +6,22 @@
 //! marks normalised, datelines cut), with what `compare` decided about the pair: linked or
 //! not, and the integrity flags between them. Two bare references without articles are an
 //! error, not two sentences to score.
+//!
+//! After the sentence scorer's evidence comes the claim matcher's: its probability and
+//! measures, then the word alignment behind its coverage, each way: every claim word, by claim
+//! unit, with its counterpart in the other sentence and what matched it (the same stem, the
+//! same prefix, a semantic neighbour and its cosine, or nothing) and its weight (rarity in news
+//! and in the story; for two bare sentences the story is the two of them).
 
 use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
 use crate::cli::output;
 use crate::error::{Error, Exit, Result};
+use crate::pipeline::matcher;
 use crate::pipeline::segment::LineBreaks;
-use crate::pipeline::similarity::Scorer;
+use crate::pipeline::similarity::coverage::{
+    align_words, claim_word_texts, ClaimWords, Evidence, StoryWeights,
+};
+use crate::pipeline::similarity::{Features, Scorer};
 use crate::pipeline::Analysis;
 use crate::review::links;
 
@@ -69,7 +79,9 @@ pub fn run(args: &Args) -> Result<Exit> {
                 "'{a}' and '{b}' name claims, not sentences: give their articles, e.g. crosscheck explain ARTICLES... --claims {a} {b}"
             )));
         }
-        let text = scorer.explain(a, b).to_string();
+        let story = StoryWeights::new(&[ClaimWords::new(a), ClaimWords::new(b)]);
+        let mut text = scorer.explain(a, b).to_string();
+        text.push_str(&explain_match(&scorer, a, b, &story));
         output::write_stdout(text.as_bytes())?;
         return Ok(Exit::Success);
     }
@@ -123,10 +135,86 @@ fn explain_claims(analysis: &Analysis, scorer: &Scorer, a: links::At, b: links::
     if !flags.is_empty() {
         out.push_str(&format!("flags    {}\n", flags.join(", ")));
     }
-    let explanation = scorer.explain(
-        &links::matched_text(analysis, a),
-        &links::matched_text(analysis, b),
+    let (text_a, text_b) = (
+        links::matched_text(analysis, a),
+        links::matched_text(analysis, b),
     );
-    out.push_str(&explanation.to_string());
+    out.push_str(&scorer.explain(&text_a, &text_b).to_string());
+    out.push_str(&explain_match(
+        scorer,
+        &text_a,
+        &text_b,
+        &story_of(analysis),
+    ));
+    out
+}
+
+/// The story weights `compare` used: every distinct claim text of the analysis counted once.
+fn story_of(analysis: &Analysis) -> StoryWeights {
+    let mut texts: Vec<String> = (0..analysis.sentences.len())
+        .flat_map(|d| (0..analysis.sentences[d].len()).map(move |s| (d, s)))
+        .map(|at| links::matched_text(analysis, at))
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    StoryWeights::new(&texts.iter().map(|t| ClaimWords::new(t)).collect::<Vec<_>>())
+}
+
+/// The claim matcher's decision on two texts and the word alignment behind it, each way.
+fn explain_match(scorer: &Scorer, a: &str, b: &str, story: &StoryWeights) -> String {
+    let msrp = scorer.score(&Features::new(a), &Features::new(b)).value;
+    let (ca, cb) = (ClaimWords::new(a), ClaimWords::new(b));
+    let mut out = format!("\n{}", matcher::explain_pair(msrp, &ca, &cb, story));
+    for (name, other, x, y, tx, ty) in [("A", "B", &ca, &cb, a, b), ("B", "A", &cb, &ca, b, a)] {
+        out.push('\n');
+        out.push_str(&word_alignment(name, other, x, y, tx, ty, story));
+    }
+    out
+}
+
+/// One side's claim words, by unit, each with its counterpart in the other text.
+fn word_alignment(
+    name: &str,
+    other: &str,
+    x: &ClaimWords,
+    y: &ClaimWords,
+    text_x: &str,
+    text_y: &str,
+    story: &StoryWeights,
+) -> String {
+    let (words_x, words_y) = (claim_word_texts(text_x), claim_word_texts(text_y));
+    let aligned = align_words(x, y, |w| story.weight(w));
+    let mut out = format!(
+        "{name}'s claim words in {other}\n{:<5} {:<18} {:<18} {:<16} {:>5} {:>6}\n",
+        "unit", "word", "counterpart", "evidence", "match", "weight"
+    );
+    for m in &aligned {
+        let counterpart = m.counterpart.map_or("-", |j| words_y[j].as_str());
+        let evidence = match m.evidence {
+            Evidence::Stem => "same stem".to_string(),
+            Evidence::Prefix => "same prefix".to_string(),
+            Evidence::Neighbour(cos) => format!("neighbour {cos:.2}"),
+            Evidence::Unmatched => "none".to_string(),
+        };
+        out.push_str(&format!(
+            "{:<5} {:<18} {:<18} {:<16} {:>5.2} {:>6.2}\n",
+            m.unit + 1,
+            words_x[m.word],
+            counterpart,
+            evidence,
+            m.matched,
+            m.weight
+        ));
+    }
+    for (u, range) in x.units.iter().enumerate() {
+        let part = &aligned[range.clone()];
+        let total: f64 = part.iter().map(|m| m.weight).sum();
+        let got: f64 = part.iter().map(|m| m.weight * m.matched).sum();
+        let share = if total > 0.0 { got / total } else { 0.0 };
+        out.push_str(&format!(
+            "unit {}: {share:.2} of its weight in {other}\n",
+            u + 1
+        ));
+    }
     out
 }

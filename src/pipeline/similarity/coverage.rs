@@ -366,6 +366,102 @@ pub fn semantic_coverages(
     (ab, ba)
 }
 
+/// What found a claim word its counterpart in the other sentence (see [`matched`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Evidence {
+    /// The same stem.
+    Stem,
+    /// The same 5-letter stem prefix (Ukraine ~ Ukrainian).
+    Prefix,
+    /// A semantic neighbour in the word table, with its cosine.
+    Neighbour(f32),
+    /// Nothing in the other sentence.
+    Unmatched,
+}
+
+/// One claim word of a sentence aligned to the other sentence's words, for `explain`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WordMatch {
+    /// Index of the word in its sentence's [`ClaimWords::words`].
+    pub word: usize,
+    /// Index of the claim unit holding it.
+    pub unit: usize,
+    /// Index of its counterpart among the other sentence's words, if any.
+    pub counterpart: Option<usize>,
+    /// What found the counterpart.
+    pub evidence: Evidence,
+    /// How well the word is matched, in \[0,1\] (as [`semantic_coverage`] counts it).
+    pub matched: f64,
+    /// The word's weight.
+    pub weight: f64,
+}
+
+/// Every claim word of `a` with its best counterpart in `b`: the word alignment behind
+/// [`semantic_coverage`], whose `whole` is the weighted mean of the `matched` values.
+pub fn align_words(
+    a: &ClaimWords,
+    b: &ClaimWords,
+    weight: impl Fn(&Word) -> f64,
+) -> Vec<WordMatch> {
+    let unit_of = |i: usize| a.units.iter().position(|r| r.contains(&i)).unwrap_or(0);
+    a.words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let (counterpart, evidence, matched) = counterpart(w, &b.words);
+            WordMatch {
+                word: i,
+                unit: unit_of(i),
+                counterpart,
+                evidence,
+                matched,
+                weight: weight(w),
+            }
+        })
+        .collect()
+}
+
+/// The best counterpart of `w` among `other`, by the order [`matched`] tries: stem, prefix,
+/// neighbour.
+fn counterpart(w: &Word, other: &[Word]) -> (Option<usize>, Evidence, f64) {
+    if let Some(j) = other.iter().position(|o| o.stem == w.stem) {
+        return (Some(j), Evidence::Stem, 1.0);
+    }
+    if let Some(j) = other
+        .iter()
+        .position(|o| w.prefix != 0 && o.prefix == w.prefix)
+    {
+        return (Some(j), Evidence::Prefix, 0.9);
+    }
+    let best = w.vector.as_ref().and_then(|v| {
+        other
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !(w.directional && o.directional && opposite(w.stem, o.stem)))
+            .filter_map(|(j, o)| o.vector.as_ref().map(|ov| (j, v.cosine(ov))))
+            .fold(None, |best: Option<(usize, f32)>, (j, c)| match best {
+                Some((_, b)) if b >= c => best,
+                _ => Some((j, c)),
+            })
+    });
+    match best {
+        Some((j, cosine)) if scaled(cosine) > 0.0 => {
+            (Some(j), Evidence::Neighbour(cosine), scaled(cosine))
+        }
+        _ => (None, Evidence::Unmatched, 0.0),
+    }
+}
+
+/// The claim words of `text` as written, in the order of [`ClaimWords::new`]'s words.
+pub fn claim_word_texts(text: &str) -> Vec<String> {
+    let (tokens, _) = analyse_marked(text);
+    tokens
+        .into_iter()
+        .filter(is_claim_word)
+        .map(|t| t.text)
+        .collect()
+}
+
 /// Shares of `a`'s words that are matched, `m(i)` being how well word `i` is.
 fn share_of(a: &ClaimWords, weight: impl Fn(&Word) -> f64, m: impl Fn(usize) -> f64) -> Coverage {
     let scores: Vec<(f64, f64)> = a
@@ -435,6 +531,43 @@ mod tests {
         let fell = ClaimWords::new("Revenue fell 4 percent to $1.12 billion.");
         assert!(opposed(&rose, &fell));
         assert!(!opposed(&rose, &rose));
+    }
+
+    #[test]
+    fn the_word_alignment_is_what_semantic_coverage_counts() {
+        let texts = [
+            "The plant was shut on Monday after inspectors found a leak in a cooling pipe.",
+            "Inspectors discovered a leak in a cooling pipe at the plant, which officials closed on Monday.",
+            "Ukrainian officials demanded the talks resume before winter.",
+            "Ukraine insisted that negotiations restart prior to the winter.",
+        ];
+        let claims: Vec<ClaimWords> = texts.iter().map(|t| ClaimWords::new(t)).collect();
+        let weights = StoryWeights::new(&claims);
+        for (a, b) in [(0, 1), (1, 0), (2, 3), (3, 2), (0, 3)] {
+            let (ca, cb) = (&claims[a], &claims[b]);
+            let aligned = align_words(ca, cb, |w| weights.weight(w));
+            assert_eq!(aligned.len(), ca.words.len());
+            assert_eq!(claim_word_texts(texts[a]).len(), ca.words.len());
+            let total: f64 = aligned.iter().map(|m| m.weight).sum();
+            let got: f64 = aligned.iter().map(|m| m.weight * m.matched).sum();
+            let whole = semantic_coverage(ca, cb, |w| weights.weight(w)).whole;
+            assert!(
+                (got / total - whole).abs() < 1e-9,
+                "{a}->{b}: {} vs {whole}",
+                got / total
+            );
+            for m in &aligned {
+                assert_eq!(m.counterpart.is_some(), m.evidence != Evidence::Unmatched);
+                assert!(ca.units[m.unit].contains(&m.word));
+            }
+        }
+        let words = claim_word_texts(texts[0]);
+        let found = words.iter().position(|w| w == "found").unwrap();
+        let aligned = align_words(&claims[0], &claims[1], |w| w.idf);
+        let other = claim_word_texts(texts[1]);
+        let m = aligned[found];
+        assert!(matches!(m.evidence, Evidence::Neighbour(_)), "{m:?}");
+        assert_eq!(other[m.counterpart.unwrap()], "discovered");
     }
 
     #[test]
