@@ -165,6 +165,16 @@ pub mod attribution {
     pub static SUBORDINATORS: List = List::new(&[(W, "subordinator")]);
     /// Words that open a leading adverbial before the subject ("Around that time, ...").
     pub static ADVERBIAL_OPENERS: List = List::new(&[(W, "adverbial-opener")]);
+    /// Prepositions that may stand inside a plain subject ("People in the town").
+    pub static SUBJECT_PREPOSITIONS: List = List::new(&[(W, "subject-preposition")]);
+    /// Subordinators that may open a sentence before a plain subject ("While critics say").
+    pub static SENTENCE_SUBORDINATORS: List = List::new(&[(W, "sentence-subordinator")]);
+    /// `[subject-verb]` cues that are never nouns: any plain subject may precede them.
+    pub static VERB_ONLY_CUES: List = List::new(&[(W, "verb-only-cue")]);
+    /// Verbs of naming, cues only when what is said follows ("called it a mistake").
+    pub static NAMING_VERBS: List = List::new(&[(W, "naming-verb")]);
+    /// Two-word asides between a subject and its cue ("for example").
+    pub static ASIDES: List = List::new(&[(W, "aside")]);
 }
 
 /// The integrity stage's small lists (`src/data/integrity_words.txt`).

@@ -23,12 +23,15 @@ use crate::pipeline::segment::Sentence;
 
 use lexicon::{CueClass, Lexicon};
 use source::{
-    classify, is_company_suffix, is_party_tag, is_pronoun, left_np, right_np, role_then_name,
-    subject_np, subject_person, titled_name, Words,
+    classify, is_company_suffix, is_occupation, is_party_tag, is_pronoun, left_np, right_np,
+    role_then_name, subject_np, subject_person, titled_name, Words,
 };
 use text::{letters, quotes, Gap};
 
-use crate::lexicon::attribution::{CLOSING_VERBISH, NOT_SUBJECT};
+use crate::lexicon::attribution::{
+    ADVERBIAL_OPENERS, ASIDES, CLOSING_VERBISH, CONNECTIVES, NAMING_VERBS, NOT_SUBJECT, OPENERS,
+    OPENING_DETERMINERS, TIME_WORDS, VERB_ONLY_CUES,
+};
 pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
 pub use lexicon::{CueKind, CUES, SOURCES};
@@ -459,8 +462,17 @@ impl Attributor {
             let Some(mut last) = w.toks.iter().position(|t| t.span.end >= m.end()) else {
                 continue;
             };
+            if w.toks[last].span.end > m.end() {
+                // The cue ends inside a word: "the state’s party" is no "state".
+                continue;
+            }
             if class == CueClass::Verb && matches!(w.toks[last].lower.as_str(), "told" | "tells") {
                 last = self.extend_told(w, last);
+            }
+            if NAMING_VERBS.contains(&w.toks[first].lower.as_str())
+                && !rules::names_something(w, first, last)
+            {
+                continue;
             }
             if let Some(c) = self.reading(w, class, first, last) {
                 if headline_cue && !rules::headline_subject(w, &c) {
@@ -684,6 +696,16 @@ impl Attributor {
         // Skip adverbs between source and cue ("officials, however, argued", “bluntly” told).
         let mut k = first;
         let mut enclosed_skip = false;
+        // "Humphrey, for example, said": a two-word aside set off by commas.
+        if k >= 3
+            && w.gaps[k] == Gap::Comma
+            && w.gaps[k - 1] == Gap::Space
+            && w.gaps[k - 2] == Gap::Comma
+            && ASIDES.contains(&format!("{} {}", w.toks[k - 2].lower, w.toks[k - 1].lower).as_str())
+        {
+            k -= 2;
+            enclosed_skip = true;
+        }
         while k > 1 && (w.is_adverb(k - 1) || is_perfect_aux(w, k - 1)) {
             let enclosed = w.gaps[k - 1] != Gap::Space && w.gaps[k] != Gap::Space;
             if w.gaps[k] != Gap::Space && !enclosed {
@@ -701,7 +723,15 @@ impl Attributor {
         if !attached {
             // Nothing before the cue in its clause: "“…,” said Leavitt", ", said a spokesman".
             let gap = if k == 0 { Gap::Start } else { w.gaps[k] };
-            if class != CueClass::Verb || !matches!(gap, Gap::Comma | Gap::QuoteClose) {
+            // "…, says Carl Anthony, a historian", "…, say some Democrats": "say" inverted.
+            let inverted_say = class == CueClass::SubjectVerb
+                && matches!(w.toks[first].lower.as_str(), "say" | "says")
+                && w.toks.get(last + 1).is_some_and(|t| {
+                    t.is_capitalized() || OPENING_DETERMINERS.contains(&t.lower.as_str())
+                });
+            if !(class == CueClass::Verb || inverted_say)
+                || !matches!(gap, Gap::Comma | Gap::QuoteClose)
+            {
                 return None;
             }
             // The noun after "told" is the listener ("…, told the court that …"), never the
@@ -714,7 +744,8 @@ impl Attributor {
             let plausible = t.is_capitalized()
                 || is_pronoun(w, r.start)
                 || titled_name(&self.lex, w, &r)
-                || matches!(t.lower.as_str(), "the" | "a" | "an");
+                || matches!(t.lower.as_str(), "the" | "a" | "an")
+                || OPENING_DETERMINERS.contains(&t.lower.as_str());
             if !plausible {
                 return None;
             }
@@ -770,15 +801,23 @@ impl Attributor {
                     CueClass::Verb => {
                         rules::plain_subject(w, j).or_else(|| rules::subordinate_subject(w, j))
                     }
-                    // "says", "want" (also nouns): only a name that opens the sentence.
+                    // "report", "claim" (also nouns): only a name that opens the sentence;
+                    // "say", "argue" (never nouns): any plain subject.
                     CueClass::SubjectVerb => rules::plain_subject(w, j).filter(|r| {
-                        w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized()
+                        VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
+                            || (w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized())
                     }),
                     _ => None,
                 })
                 .flatten()
         };
-        let r = left_np(&self.lex, w, j).or_else(|| plain(w))?;
+        let mut r = left_np(&self.lex, w, j).or_else(|| plain(w))?;
+        if classify(&self.lex, w, &r).is_none() {
+            // "Even the organizer of the march said": the plain subject after a leading word.
+            if let Some(p) = plain(w).filter(|p| p.start > r.start && p.end == r.end) {
+                r = p;
+            }
+        }
         let gap = w.gaps[r.start];
         let closing = closes_sentence(w, last + 1);
         let kind = classify(&self.lex, w, &r).or_else(|| {
@@ -874,7 +913,8 @@ impl Attributor {
             || t.text.starts_with(|c: char| c.is_ascii_digit())
             || (t.is_capitalized() && t.is_possessive())
             || self.lex.titles.contains(&t.lower)
-            || is_party_tag(&t.text);
+            || is_party_tag(&t.text)
+            || self.appositive_part(w, c1);
         if !opens {
             return None;
         }
@@ -918,15 +958,30 @@ impl Attributor {
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
                     || self.lex.titles.contains(&t.lower)
                     || self.lex.anonymous_nouns.contains(&t.lower)
-                    || is_party_tag(&t.text))
+                    || is_party_tag(&t.text)
+                    || self.appositive_part(w, c))
         };
         if !part(c1) {
             return None;
         }
         let mut c = c1;
-        for _ in 0..3 {
+        for _ in 0..5 {
             let prev = w.chunk_start(c - 1);
             if w.gaps[prev] == Gap::Start {
+                let separator = &w.text[w.toks[c - 1].span.end..w.toks[c].span.start];
+                if separator.trim() != "," {
+                    // "Focus on security: Trump, who …": a heading, not a name.
+                    return None;
+                }
+                if leading_adverbial(w, prev) {
+                    // "Moreover, Jeffrey D. Sachs, director …, noted", "In an email, Axelrod,
+                    // a former newspaperman, defended": the name opens the next chunk.
+                    let end = (c + 1..w.toks.len())
+                        .find(|&i| w.gaps[i] != Gap::Space)
+                        .unwrap_or(w.toks.len());
+                    let r = left_np(&self.lex, w, end - 1)?;
+                    return (r.start == c && w.toks[c].is_capitalized()).then_some(r);
+                }
                 let r = left_np(&self.lex, w, c - 1)?;
                 return (r.start == 0 && w.toks[0].is_capitalized()).then_some(r);
             }
@@ -936,6 +991,31 @@ impl Attributor {
             c = prev;
         }
         None
+    }
+
+    /// More ways a comma chunk (from word `c`) opens an appositive part: a role noun with its
+    /// complement ("dean of the law school", "historian at the library"), a home town ("of
+    /// Flint", "Mich."), a participle phrase ("wearing a campaign shirt") or a prepositional
+    /// aside ("on Wednesday to promote the rules"). A finite verb never opens one ("died in
+    /// Alexandria").
+    fn appositive_part(&self, w: &Words, c: usize) -> bool {
+        let t = &w.toks[c];
+        let next = w
+            .toks
+            .get(c + 1)
+            .filter(|_| w.gaps.get(c + 1) == Some(&Gap::Space));
+        let chunk_end = (c + 1..w.toks.len())
+            .find(|&i| w.gaps[i] != Gap::Space)
+            .unwrap_or(w.toks.len());
+        let role = !t.is_capitalized()
+            && next.is_some_and(|n| matches!(n.lower.as_str(), "of" | "at" | "for" | "with"))
+            && !t.lower.ends_with("ed");
+        let home =
+            matches!(t.lower.as_str(), "of" | "from") && next.is_some_and(|n| n.is_capitalized());
+        let place = chunk_end - c <= 3 && (c..chunk_end).all(|i| w.toks[i].is_capitalized());
+        let participle = !t.is_capitalized() && t.lower.ends_with("ing") && t.lower.len() > 5;
+        let aside = matches!(t.lower.as_str(), "in" | "on" | "at" | "during");
+        role || home || place || participle || aside || is_occupation(&self.lex, &t.lower)
     }
 
     /// Replaces a pronoun source by the person it stands for, when the text allows.
@@ -1040,6 +1120,19 @@ fn company_names(words: &[Words]) -> HashSet<String> {
         }
     }
     names
+}
+
+/// The sentence's first chunk (from word `start`) is a leading adverbial, not a name: a
+/// connective or opener ("Moreover", "Still", "In an email"), an adverb ("Similarly"), a day
+/// ("Friday") or a participle clause ("Addressing the committee").
+fn leading_adverbial(w: &Words, start: usize) -> bool {
+    let l = w.toks[start].lower.as_str();
+    CONNECTIVES.contains(&l)
+        || OPENERS.contains(&l)
+        || ADVERBIAL_OPENERS.contains(&l)
+        || TIME_WORDS.contains(&l)
+        || (l.len() > 4 && l.ends_with("ly"))
+        || l.ends_with("ing")
 }
 
 /// "has", "have", "had" right before a cue ("has repeatedly said").

@@ -387,3 +387,115 @@ fn a_headline_with_a_full_stop_credits_its_subject() {
     let a = one("Harbor Towns Resoundingly Reject The Plan For A New Pier.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
 }
+
+#[test]
+fn any_plain_subject_before_a_verb_that_is_never_a_noun() {
+    let a = one("Dairy farmers say the new quota will close small herds.");
+    check(&a, "say", "Dairy farmers", Some(CueKind::Speech));
+    let a = one("But harbor pilots argue the channel is too shallow for tankers.");
+    check(&a, "argue", "harbor pilots", Some(CueKind::Speech));
+    // A noun-like cue keeps the stricter rule: "The insurance claims" is no cue.
+    let a = one("The insurance claims piled up after the flood.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    // "can't say" is not a report.
+    let a = one("These managers can’t say when the line will reopen.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn a_subject_after_a_sentence_opening_subordinator() {
+    let a =
+        one("While some growers say the frost spared the orchards, the co-op has set money aside.");
+    check(&a, "say", "some growers", Some(CueKind::Speech));
+    let a = one("Even the organizer of the march said the route was too narrow.");
+    check(
+        &a,
+        "said",
+        "the organizer of the march",
+        Some(CueKind::Speech),
+    );
+}
+
+#[test]
+fn subjects_with_a_prepositional_modifier() {
+    let a = one("People in Harrow Bay said the ferry had not run since Friday.");
+    check(&a, "said", "People in Harrow Bay", Some(CueKind::Speech));
+    let a = one("Still, 61 percent of registered voters say the levy is too high.");
+    check(
+        &a,
+        "say",
+        "61 percent of registered voters",
+        Some(CueKind::Speech),
+    );
+    // A time or a noun after its determiner is no subject.
+    let a = one("Saturday at the county fair the state’s inspectors left early.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    let a = one("The town built the dock in the hopes of drawing tourists.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn an_aside_between_subject_and_cue() {
+    let a = one("Okafor, for example, said the tolls would pay for the bridge.");
+    check(&a, "said", "Okafor", Some(CueKind::Speech));
+    let a = one("Lindqvist, though, said the mill would stay open.");
+    check(&a, "said", "Lindqvist", Some(CueKind::Speech));
+}
+
+#[test]
+fn long_appositives_of_role_home_town_and_participle() {
+    let a = one("Marta Ilves, dean of the Harwood School of Nursing, said enrolment had doubled.");
+    check(&a, "said", "Marta Ilves", Some(CueKind::Speech));
+    let a = one("Dean Kowal, 41, of Ashby, Ore., said the mill paid fair wages.");
+    check(&a, "said", "Dean Kowal", Some(CueKind::Speech));
+    let a = one("Carla Benning, wearing a county fire jacket, said the road was closed.");
+    check(&a, "said", "Carla Benning", Some(CueKind::Speech));
+    let a = one("The Brightmill Group's CEO, Ana Soto, said costs fell.");
+    check(
+        &a,
+        "said",
+        "The Brightmill Group's CEO, Ana Soto",
+        Some(CueKind::Speech),
+    );
+    // A middle initial does not end the name.
+    let a = one("Paul T. Haskins, who chairs the board, said the vote was fair.");
+    check(&a, "said", "Paul T. Haskins", Some(CueKind::Speech));
+}
+
+#[test]
+fn a_leading_adverbial_is_not_the_name_of_an_appositive() {
+    let a = one("Moreover, Ines Varga, director of the port authority, noted that fees rose.");
+    check(&a, "noted", "Ines Varga", Some(CueKind::Speech));
+    let a = one("In an email, Okafor, a former county clerk, defended the count.");
+    check(&a, "defended", "Okafor", Some(CueKind::Speech));
+}
+
+#[test]
+fn say_inverted_after_the_claim() {
+    let a = one("The trouble with the plan, says Rita Osei, a planner in Leeds, is its cost.");
+    check(&a, "says", "Rita Osei", Some(CueKind::Speech));
+    let a = one("A quieter campaign may help, say some party officials.");
+    check(&a, "say", "some party officials", Some(CueKind::Speech));
+}
+
+#[test]
+fn verbs_of_naming_only_with_what_was_said() {
+    let a = one("The mayor called the audit “a hatchet job” on Tuesday.");
+    check(&a, "called", "The mayor", Some(CueKind::Speech));
+    let a = one("Okafor called it a reckless gamble with public money.");
+    check(&a, "called", "Okafor", Some(CueKind::Speech));
+    let a = one("Okafor called the fire brigade at noon.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    let a = one("They formed a group called “Harbor First” last spring.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    let a = one("The so-called “rainy day fund” is empty.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn adding_up_is_not_adding_words() {
+    let a = one("The delays added to the cost of the new school.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    let a = one("In all, the grants add up to $3 million.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}

@@ -11,8 +11,10 @@ use super::source::{is_pronoun, Words};
 use super::text::Gap;
 use super::{CueKind, SourceKind};
 use crate::lexicon::attribution::{
-    ADVERBIAL_OPENERS, LEADS, NOT_IN_SUBJECT, OPENING_DETERMINERS, SUBORDINATORS,
+    ADVERBIAL_OPENERS, LEADS, NOT_IN_SUBJECT, OPENING_DETERMINERS, SENTENCE_SUBORDINATORS,
+    SUBJECT_PREPOSITIONS, SUBORDINATORS,
 };
+use crate::lexicon::attribution::{DETERMINERS, TIME_WORDS};
 
 /// A speaker label opening the sentence: a short capitalised name and a colon, then the
 /// words ("TAPPER: Do you think …", "Mayor Ruiz: Bridge Will Reopen"). Returns the name's
@@ -61,6 +63,14 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     while start < j && LEADS.contains(&w.toks[start].lower.as_str()) {
         start += 1;
     }
+    // "While some friends say …", "Even the organizer said …": a subordinator opening the
+    // sentence leads the subject of its own clause.
+    if w.gaps[chunk] == Gap::Start
+        && start < j
+        && SENTENCE_SUBORDINATORS.contains(&w.toks[start].lower.as_str())
+    {
+        start += 1;
+    }
     if start > chunk && w.gaps[chunk] == Gap::Comma {
         return None;
     }
@@ -69,7 +79,13 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         return None;
     }
     let r = start..j + 1;
-    if r.len() > 8 || r.is_empty() {
+    // "People in Fort Pierce", "52 percent of registered voters": up to two prepositions
+    // inside the phrase, never first or last, make a post-modified subject (a longer one).
+    let inner_preposition =
+        |i: usize| i > start && i < j && SUBJECT_PREPOSITIONS.contains(&w.toks[i].lower.as_str());
+    let prepositions = r.clone().filter(|&i| inner_preposition(i)).count();
+    let limit = if prepositions == 0 { 8 } else { 10 };
+    if r.len() > limit || r.is_empty() || prepositions > 2 {
         return None;
     }
     let first = &w.toks[start];
@@ -77,14 +93,31 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         // "Last summer Ana Soto", "After talks with …": an adverbial, not a subject.
         return None;
     }
+    if TIME_WORDS.contains(&first.lower.as_str()) {
+        // "Saturday at the convention …": a time, not a subject.
+        return None;
+    }
+    let head = &w.toks[j];
+    if DETERMINERS.contains(&head.lower.as_str())
+        || OPENING_DETERMINERS.contains(&head.lower.as_str())
+    {
+        // "in the hopes": the cue word is a noun after its determiner.
+        return None;
+    }
+    // "But critics say": after a lead, a lower-case plural noun phrase of a few words.
+    let lower_plural = start > chunk
+        && r.len() <= 4
+        && head.lower.ends_with('s')
+        && !NOT_IN_SUBJECT.contains(&first.lower.as_str());
     let opens = OPENING_DETERMINERS.contains(&first.lower.as_str())
         || first.is_capitalized()
-        || first.text.starts_with(|c: char| c.is_ascii_digit());
+        || first.text.starts_with(|c: char| c.is_ascii_digit())
+        || lower_plural;
     let plain = r.clone().all(|i| {
         let t = &w.toks[i];
-        !NOT_IN_SUBJECT.contains(&t.lower.as_str()) && (i == start || !t.lower.ends_with("ly"))
+        (inner_preposition(i) || !NOT_IN_SUBJECT.contains(&t.lower.as_str()))
+            && (i == start || !t.lower.ends_with("ly"))
     });
-    let head = &w.toks[j];
     let determiner_only = r.len() == 1 && OPENING_DETERMINERS.contains(&head.lower.as_str());
     // "the governor’s claim": a possessive before the cue makes it a noun.
     let possessive = head.is_possessive();
@@ -160,6 +193,33 @@ pub(crate) fn own_intention(w: &Words, last: usize, kind: Option<CueKind>) -> bo
         && w.toks
             .get(last + 1)
             .is_some_and(|t| t.lower == "to" && w.gaps[last + 1] == Gap::Space)
+}
+
+/// A verb of naming ("called", "calls") is a cue only when what was said follows it: a
+/// quotation after at least one word ("called the plan “reckless”"), or a pronoun object and
+/// a description ("called it a mistake"). A quotation right after the verb is a name ("a group
+/// called “Voters First”"), and "so-called" is never a cue.
+pub(crate) fn names_something(w: &Words, first: usize, last: usize) -> bool {
+    let t = &w.toks[first];
+    if w.text[..t.span.start].to_lowercase().ends_with("so-") {
+        return false;
+    }
+    let n = w.toks.len();
+    if last + 1 >= n || w.gaps[last + 1] != Gap::Space {
+        return false;
+    }
+    let quoted = (last + 2..n.min(last + 10)).find(|&i| w.gaps[i] != Gap::Space);
+    if quoted.is_some_and(|i| w.gaps[i] == Gap::QuoteOpen) {
+        return true;
+    }
+    let object = matches!(
+        w.toks[last + 1].lower.as_str(),
+        "it" | "him" | "her" | "them" | "this" | "himself" | "herself" | "themselves"
+    );
+    object
+        && w.toks.get(last + 2).is_some_and(|d| {
+            matches!(d.lower.as_str(), "a" | "an" | "the") && w.gaps[last + 2] == Gap::Space
+        })
 }
 
 /// Is the sentence a headline: no closing punctuation and most longer words capitalised

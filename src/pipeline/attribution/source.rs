@@ -225,7 +225,9 @@ pub(crate) fn role_then_name(lex: &Lexicon, w: &Words, name: Range<usize>) -> Op
     let lead = (c0..name.start).find(|&i| !CONNECTIVES.contains(&w.lower(i)))?;
     let role = head_range(lex, w, &(lead..name.start));
     let head = &w.toks[role.end - 1];
-    (!head.is_capitalized() && is_occupation(lex, &head.lower)).then_some(lead..name.end)
+    // "The Podesta Group's CEO, Kimberley Fritts": an acronym title counts as a role.
+    ((!head.is_capitalized() || is_acronym(&head.text)) && is_occupation(lex, &head.lower))
+        .then_some(lead..name.end)
 }
 
 /// "Inc.", "Corp.", "Co.", "LLC", "Ltd.": a word that ends a company's name (lower case).
