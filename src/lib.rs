@@ -48,6 +48,7 @@
 pub mod cli;
 pub mod error;
 pub mod eval;
+pub mod id;
 pub mod lexicon;
 pub mod pipeline;
 pub mod report;

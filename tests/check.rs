@@ -297,6 +297,8 @@ fn stale_reviews_are_reported_and_kept() {
     let stale = lines_with(&out, "stale review [");
     assert_eq!(stale.len(), 1, "{out}");
     assert!(stale[0].contains(&victim.id));
+    // the edited claim is named as the likely new form of the reviewed one
+    assert!(stale[0].contains("(edited? post:"), "{}", stale[0]);
     assert!(out.contains("1 stale reviews"));
 
     // review reports it on stderr and never drops it

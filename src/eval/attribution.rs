@@ -52,12 +52,7 @@ impl Part {
 /// The article's bucket, 0–99: FNV-1a (64-bit) of the id's bytes, so the split is the same on
 /// every machine and every run (Rust's own hasher is seeded at random).
 pub fn bucket(id: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h % 100
+    crate::id::fnv1a(id.as_bytes()) % 100
 }
 
 /// One span of an annotation, in code points of the article text.

@@ -184,15 +184,7 @@ fn fold_text(text: &str) -> String {
 }
 
 fn hash_id(label: &str, key: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    label.bytes().for_each(&mut feed);
-    feed(0);
-    key.bytes().for_each(&mut feed);
-    format!("{:012x}", h >> 16)
+    crate::id::hex_id(&[label, key])
 }
 
 fn fold_char(c: char) -> char {

@@ -129,7 +129,15 @@ impl Facts {
     /// Extracts the facts of one claim. `credits` is the derivation group of the document whose
     /// outlet its attribution names (see [`crate::pipeline::provenance::attributed_documents`]).
     pub fn new(text: &str, attribution: &Attribution, credits: Option<u32>) -> Facts {
-        let words = words(text, &attribution_ranges(text, attribution));
+        Facts::at(text, 0, attribution, credits)
+    }
+
+    /// The facts of `text`, which starts at byte `offset` of the sentence the attribution's
+    /// spans refer to (past the dateline of a first sentence, see
+    /// [`crate::pipeline::claim_text`]).
+    pub fn at(text: &str, offset: usize, attribution: &Attribution, credits: Option<u32>) -> Facts {
+        let ranges = attribution_ranges(text.len(), offset, attribution);
+        let words = words(text, &ranges);
         let narrative: Vec<String> = words
             .iter()
             .filter(|w| !w.quoted && !w.attribution)
@@ -148,7 +156,7 @@ impl Facts {
             narrative,
             quotes: quotes(&words),
             numbers: quantities(&content_words),
-            actors: if source_is_subject(text, attribution) {
+            actors: if source_is_subject(text, &ranges, attribution) {
                 subject_heads(&words.iter().collect::<Vec<_>>())
             } else {
                 subject_heads(&content_words)
@@ -171,29 +179,49 @@ impl Facts {
 /// listener, or it does something and then speaks ("The National Guard closed the road and
 /// said it would stay closed"). After "X said" the reported clause has its own subject
 /// ("Officials said Witkoff held calls": Witkoff).
-fn source_is_subject(text: &str, attribution: &Attribution) -> bool {
-    let (source, cue) = (attribution.source.as_str(), attribution.cue.as_str());
-    let opened = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if source.is_empty() || cue.is_empty() || !opened.starts_with(source) {
+fn source_is_subject(
+    text: &str,
+    ranges: &[Option<std::ops::Range<usize>>; 2],
+    attribution: &Attribution,
+) -> bool {
+    let [Some(cue), Some(source)] = ranges else {
+        return false;
+    };
+    // The source as written opens the sentence (a resolved pronoun does not count).
+    let opened = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    if source.start != opened
+        || text[source.clone()] != attribution.source
+        || cue.start < source.end
+    {
         return false;
     }
     let telling = ["told", "tells", "tell"]
         .iter()
-        .any(|t| cue.split_whitespace().next() == Some(*t));
-    let rest = &opened[source.len()..];
-    let acted_first = rest
-        .find(cue)
-        .is_some_and(|at| rest[..at].trim_end().ends_with(" and"));
+        .any(|t| attribution.cue.split_whitespace().next() == Some(*t));
+    let acted_first = text[source.end..cue.start].trim_end().ends_with(" and");
     telling || acted_first
 }
 
-/// Byte ranges of the cue and the source within `text` (their first occurrence).
-fn attribution_ranges(text: &str, attribution: &Attribution) -> Vec<std::ops::Range<usize>> {
-    [&attribution.cue, &attribution.source]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| text.find(s.as_str()).map(|at| at..at + s.len()))
-        .collect()
+/// Byte ranges of the cue and the source within `text`, from the attribution's spans (which
+/// refer to the sentence; `text` starts at byte `offset` of it). A span that is not wholly
+/// inside `text` (a cue carried from an earlier sentence has none) is left out: the words of
+/// a quotation that happen to spell the cue are the speaker's, not the attribution.
+fn attribution_ranges(
+    len: usize,
+    offset: usize,
+    attribution: &Attribution,
+) -> [Option<std::ops::Range<usize>>; 2] {
+    [&attribution.cue_span, &attribution.source_span].map(|span| {
+        let span = span.as_ref()?;
+        let (start, end) = (
+            span.start.checked_sub(offset)?,
+            span.end.checked_sub(offset)?,
+        );
+        (end <= len && start < end).then_some(start..end)
+    })
 }
 
 fn is_quote_open(c: char) -> bool {
@@ -205,7 +233,7 @@ fn is_quote_close(c: char) -> bool {
 }
 
 /// Splits a sentence into words, tracking quotation marks (curly, straight or mixed).
-fn words(text: &str, attribution: &[std::ops::Range<usize>]) -> Vec<Word> {
+fn words(text: &str, attribution: &[Option<std::ops::Range<usize>>]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut quoted = false;
     let mut start: Option<usize> = None;
@@ -267,7 +295,7 @@ fn push_words(
     text: &str,
     range: std::ops::Range<usize>,
     quoted: bool,
-    attribution: &[std::ops::Range<usize>],
+    attribution: &[Option<std::ops::Range<usize>>],
 ) {
     let raw = text[range.clone()].trim_end_matches('.');
     if raw.is_empty() {
@@ -280,9 +308,12 @@ fn push_words(
         .map(|c| if c == '’' { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect();
+    // The word without the sentence's closing period ("said." of "…, he said.").
+    let end = range.start + raw.len();
     let in_attribution = attribution
         .iter()
-        .any(|r| r.start <= range.start && range.end <= r.end);
+        .flatten()
+        .any(|r| r.start <= range.start && end <= r.end);
     let dollar_before = text[..range.start].ends_with('$');
     out.push(Word {
         norm,
@@ -657,8 +688,67 @@ mod tests {
         }
     }
 
+    /// The attribution with its cue and source spans at their first occurrence in `text`,
+    /// as the attribution stage would give them for these test sentences.
+    pub(super) fn located(text: &str, a: &Attribution) -> Attribution {
+        let span = |s: &str| {
+            (!s.is_empty())
+                .then(|| text.find(s).map(|at| at..at + s.len()))
+                .flatten()
+        };
+        Attribution {
+            cue_span: a.cue_span.clone().or_else(|| span(&a.cue)),
+            source_span: a.source_span.clone().or_else(|| span(&a.source)),
+            ..a.clone()
+        }
+    }
+
+    pub(super) fn facts_at(text: &str, a: &Attribution, credits: Option<u32>) -> Facts {
+        Facts::new(text, &located(text, a), credits)
+    }
+
+    /// The cue is where the attribution found it, not the first "said" of the sentence: the
+    /// quoted "said" is the speaker's word.
+    #[test]
+    fn the_cue_is_found_by_its_span_not_by_its_spelling() {
+        let text = "\u{201c}The council said it would vote on May 4,\u{201d} the clerk said.";
+        let cue = text.rfind("said").unwrap();
+        let source = text.find("the clerk").unwrap();
+        let attribution = Attribution {
+            cue_span: Some(cue..cue + 4),
+            source_span: Some(source..source + 9),
+            ..said("said", "the clerk")
+        };
+        let ranges = attribution_ranges(text.len(), 0, &attribution);
+        let marked: Vec<(String, bool)> = words(text, &ranges)
+            .into_iter()
+            .map(|w| (w.norm, w.attribution))
+            .collect();
+        assert_eq!(marked[2], ("said".to_string(), false), "{marked:?}");
+        let attributed: Vec<&str> = marked
+            .iter()
+            .filter(|w| w.1)
+            .map(|w| w.0.as_str())
+            .collect();
+        assert_eq!(attributed, ["the", "clerk", "said"]);
+        let facts = Facts::new(text, &attribution, None);
+        assert_eq!(facts.quotes[0][2], "said");
+        assert!(facts.narrative.is_empty(), "{:?}", facts.narrative);
+    }
+
+    /// A dateline cut from the claim shifts the spans with it.
+    #[test]
+    fn spans_are_shifted_past_a_cut_dateline() {
+        let a = Attribution {
+            cue_span: Some(30..34),
+            ..Attribution::default()
+        };
+        assert_eq!(attribution_ranges(20, 14, &a), [Some(16..20), None]);
+        assert_eq!(attribution_ranges(20, 31, &a), [None, None]);
+    }
+
     fn plain(text: &str) -> Facts {
-        Facts::new(text, &Attribution::default(), None)
+        facts_at(text, &Attribution::default(), None)
     }
 
     fn flags(x: &Facts, y: &Facts) -> Vec<FlagKind> {
@@ -709,12 +799,12 @@ mod tests {
 
     #[test]
     fn narrative_quoted_as_someone_elses_words_is_misattributed() {
-        let narrative = Facts::new(
+        let narrative = facts_at(
             "They brought him to Miami for three days of talks, according to officials.",
             &said("according to", "officials"),
             None,
         );
-        let quoting = Facts::new(
+        let quoting = facts_at(
             "\u{201c}They brought him to Miami for three days of talks,\u{201d} officials told the Journal.",
             &said("told the Journal", "officials"),
             Some(0),
@@ -727,7 +817,7 @@ mod tests {
         let narrative = plain("They brought him to Miami for three days of talks.");
         let mut credit = said("reported", "the Journal");
         credit.source_kind = Some(SourceKind::Publication);
-        let quoting = Facts::new(
+        let quoting = facts_at(
             "\u{201c}They brought him to Miami for three days of talks,\u{201d} the Journal reported.",
             &credit,
             Some(0),
@@ -746,18 +836,18 @@ mod tests {
 
     #[test]
     fn different_sources_change_the_attribution() {
-        let x = Facts::new(
+        let x = facts_at(
             "The plan has 28 points, officials said.",
             &said("said", "officials"),
             None,
         );
-        let y = Facts::new(
+        let y = facts_at(
             "The plan has 28 points, a diplomat said.",
             &said("said", "a diplomat"),
             None,
         );
         assert_eq!(flags(&x, &y), [FlagKind::AttributionChanged]);
-        let z = Facts::new(
+        let z = facts_at(
             "The plan has 28 points, U.S. officials said.",
             &said("said", "U.S. officials"),
             None,
@@ -771,12 +861,12 @@ mod tests {
 
     #[test]
     fn the_speaker_inside_the_other_claim_is_not_a_changed_attribution() {
-        let x = Facts::new(
+        let x = facts_at(
             "Umerov told them the plan favored Russia, people familiar with the matter said.",
             &said("said", "people familiar with the matter"),
             None,
         );
-        let y = Facts::new(
+        let y = facts_at(
             "Umerov told Witkoff the plan favored Russia.",
             &said("told", "Umerov"),
             None,
@@ -802,24 +892,24 @@ mod tests {
             source_kind: Some(SourceKind::Organization),
             ..said("said", source)
         };
-        let x = Facts::new(
+        let x = facts_at(
             "State police closed Route 9 in both directions and said it would stay closed.",
             &organization("State police"),
             None,
         );
-        let y = Facts::new(
+        let y = facts_at(
             "The National Guard closed Route 9 in both directions and said it would stay closed.",
             &organization("The National Guard"),
             None,
         );
         assert!(flags(&x, &y).contains(&FlagKind::ActorMismatch));
         // Reporting only: the reported clause has its own subject, the same on both sides.
-        let x = Facts::new(
+        let x = facts_at(
             "State police said the road would stay closed.",
             &organization("State police"),
             None,
         );
-        let y = Facts::new(
+        let y = facts_at(
             "The National Guard said the road would stay closed.",
             &organization("The National Guard"),
             None,
@@ -829,7 +919,7 @@ mod tests {
 
     #[test]
     fn a_named_speaker_is_a_mention_of_that_actor() {
-        let x = Facts::new(
+        let x = facts_at(
             "Echoing Kremlin demands, Dmitriev insisted Ukraine could never join NATO.",
             &Attribution {
                 source_kind: Some(SourceKind::NamedPerson),
@@ -883,7 +973,10 @@ mod properties {
                 kind: AttributionKind::Explicit,
                 ..Attribution::default()
             };
-            let facts = Facts::new(&text, &attribution, Some(0));
+            let facts = super::tests::facts_at(&text, &attribution, Some(0));
+            let mid = (text.len() / 2..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let cut = Facts::at(&text[mid..], mid, &super::tests::located(&text, &attribution), None);
+            prop_assert!(cut.narrative.len() <= text.len());
             let flags = compare(&facts, &facts, Crediting::between(&facts, 0, &facts, 1));
             prop_assert!(!flags.contains(&FlagKind::NumberMismatch));
             prop_assert!(!flags.contains(&FlagKind::QuoteAltered));

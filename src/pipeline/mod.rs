@@ -184,11 +184,15 @@ pub fn analyze_with_threads(
 /// first sentence of an article ("MILLBROOK, Ore. (AP) — "). `index` is the sentence's
 /// position in its document.
 pub fn claim_text(index: usize, sentence: &Sentence) -> &str {
-    let text = sentence.text.as_str();
+    &sentence.text[claim_start(index, sentence)..]
+}
+
+/// Where [`claim_text`] starts in the sentence's text (0 unless a dateline is cut).
+pub fn claim_start(index: usize, sentence: &Sentence) -> usize {
     if index == 0 {
-        &text[document::dateline_len(text)..]
+        document::dateline_len(&sentence.text)
     } else {
-        text
+        0
     }
 }
 
@@ -313,9 +317,10 @@ impl FactTable {
         let facts = firsts
             .par_iter()
             .map(|&(d, s)| {
-                let text = claim_text(s, &read[d].sentences[s]);
+                let sentence = &read[d].sentences[s];
+                let (text, offset) = (claim_text(s, sentence), claim_start(s, sentence));
                 let credited = credits[d][s].map(|c| groups[c]);
-                Facts::new(text, &read[d].attributions[s], credited)
+                Facts::at(text, offset, &read[d].attributions[s], credited)
             })
             .collect();
         FactTable { facts, of }

@@ -544,8 +544,15 @@ pub fn summary(analysis: &Analysis, report: &Report, reviews_path: &Path) -> Str
         out.push('\n');
     }
     for e in &report.stale {
+        let edited = closest_claim(analysis, e).map_or(String::new(), |(at, alike)| {
+            format!(
+                " (edited? {} is {:.0}% alike)",
+                super::links::claim_ref(analysis, at),
+                alike * 100.0
+            )
+        });
         out.push_str(&format!(
-            "{}: stale review [{}] ({}, {}): its claim or flag is no longer in the articles: {}\n",
+            "{}: stale review [{}] ({}, {}): its claim or flag is no longer in the articles{edited}: {}\n",
             reviews_path.display(),
             e.id,
             e.doc,
@@ -813,6 +820,30 @@ pub fn step_summary(analysis: &Analysis, report: &Report, top: usize) -> String 
         ));
     }
     out
+}
+
+/// Least character similarity (normalised Levenshtein) for a claim of the same article to be
+/// named as the edited form of a stale review's claim: a typo fixed or a figure changed, not
+/// another sentence.
+const EDITED_MIN_SIMILARITY: f64 = 0.8;
+
+/// The claim of the stale review's article whose text is closest to the reviewed text, when
+/// it is close enough to be the same claim edited ([`EDITED_MIN_SIMILARITY`]), and how alike
+/// the two are. Flag and link reviews (whose text is no single claim) rarely find one.
+pub fn closest_claim(analysis: &Analysis, entry: &Entry) -> Option<((usize, usize), f64)> {
+    let d = analysis
+        .documents
+        .iter()
+        .position(|d| d.label == entry.doc)?;
+    analysis.sentences[d]
+        .iter()
+        .enumerate()
+        .map(|(s, sentence)| {
+            let alike = strsim::normalized_levenshtein(&sentence.text, &entry.text);
+            ((d, s), alike)
+        })
+        .filter(|&(_, alike)| alike >= EDITED_MIN_SIMILARITY)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
 /// Text safe inside a Markdown table cell: one line, pipes and backquotes escaped.

@@ -174,7 +174,13 @@ pub fn matched_text(analysis: &Analysis, at: At) -> String {
 fn facts(analysis: &Analysis, groups: &[u32], at: At) -> Facts {
     let claim = &analysis.claims[at.0][at.1];
     let credited = claim.credits.map(|c| groups[c]);
-    Facts::new(&matched_text(analysis, at), &claim.attribution, credited)
+    let offset = pipeline::claim_start(at.1, &analysis.sentences[at.0][at.1]);
+    Facts::at(
+        &matched_text(analysis, at),
+        offset,
+        &claim.attribution,
+        credited,
+    )
 }
 
 fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) {

@@ -186,9 +186,7 @@ fn lexicon() -> &'static Lexicon {
 
 /// FNV-1a, 64 bit: stable across runs and platforms, so index terms can be compared anywhere.
 pub fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    crate::id::fnv1a(s.as_bytes())
 }
 
 /// The digits of a number word ("twelve" → "12"), as features and claim ids read them.
