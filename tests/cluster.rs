@@ -105,26 +105,24 @@ fn options(exhaustive: bool) -> Options {
 }
 
 #[test]
-fn candidates_keep_at_least_99_5_percent_of_exhaustive_links() {
+fn candidates_keep_at_least_99_percent_of_exhaustive_links() {
     let Some(pairs) = msrp_pairs() else { return };
     let docs = cluster(&pairs, 40, 30);
     let exhaustive = links(&pipeline::analyze(docs.clone(), &options(true)));
     let indexed = links(&pipeline::analyze(docs, &options(false)));
-    assert!(
-        indexed.is_subset(&exhaustive),
-        "the index only prunes, never invents"
-    );
-    let kept = indexed.len() as f64 / exhaustive.len() as f64;
+    let kept = indexed.intersection(&exhaustive).count();
+    let invented = indexed.len() - kept;
     eprintln!(
-        "candidate path kept {} of {} exhaustive links ({:.2}%)",
-        indexed.len(),
+        "candidate path kept {kept} of {} exhaustive links, {invented} others",
         exhaustive.len(),
-        100.0 * kept
     );
     assert!(exhaustive.len() > 100, "the cluster has links to lose");
-    // 99.5% before the matcher; it links some synonym rewrites that share under a quarter
-    // of their index terms, which the index does not propose (99.2% on this cluster).
-    assert!(kept >= 0.99);
+    // Both paths apply one candidate rule (shared index terms); the index only leaves out
+    // terms too common to tell a match. The context stage reads each pair among the other
+    // candidates of its two articles, so a pair left out can move another either way: the
+    // index is no longer a strict subset, but the two must agree on 99% of links.
+    assert!(kept as f64 >= 0.99 * exhaustive.len() as f64);
+    assert!(invented as f64 <= 0.01 * indexed.len() as f64);
 }
 
 #[test]

@@ -38,11 +38,11 @@ fn totals() -> (usize, usize, usize, usize) {
 
 #[test]
 fn the_context_stage_keeps_its_floor_and_links_no_unrelated_stories() {
-    let (found, false_links, missed, negative_false) = totals_with(&["--context"]);
+    let (found, false_links, missed, negative_false) = totals();
     let precision = found as f64 / (found + false_links) as f64;
     let recall = found as f64 / (found + missed) as f64;
     assert!(precision >= 0.95, "precision {precision:.3}");
-    assert!(recall >= 0.87, "recall {recall:.3}");
+    assert!(recall >= 0.85, "recall {recall:.3}");
     assert_eq!(
         negative_false, 0,
         "{negative_false} links between unrelated stories"
@@ -50,8 +50,10 @@ fn the_context_stage_keeps_its_floor_and_links_no_unrelated_stories() {
 }
 
 #[test]
-fn devset_key_resolves_and_matching_keeps_its_floor() {
-    let (found, false_links, missed, negative_false) = totals();
+fn devset_key_resolves_and_the_older_rule_keeps_its_floor() {
+    // `--no-context`: a link when stage 1 or the sentence scorer links, as before the
+    // context stage.
+    let (found, false_links, missed, negative_false) = totals_with(&["--no-context"]);
     assert_eq!(
         found + missed,
         227,

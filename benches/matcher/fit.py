@@ -84,7 +84,7 @@ def context(p):
     for s, (no, nr) in sizes.items():
         bo = sorted((best_o[(s, o)] for o in range(no)), reverse=True)
         br = sorted((best_r[(s, r)] for r in range(nr)), reverse=True)
-        k = max(min(TOP, no, nr), 1)
+        k = max(min(TOP, (min(no, nr) + 1) // 2), 1)  # context.rs: at most half the shorter side
         top = (np.mean(bo[:k]) + np.mean(br[:k])) / 2
         share = min((sum(v >= LINKED for v in bo) + sum(v >= LINKED for v in br)) / (2 * min(no, nr)), 1.0)
         strength[s] = (top, share)

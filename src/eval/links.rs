@@ -453,7 +453,7 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
     let mut out = String::from(
         "set\to\tr\tgold\tkind\tmsrp\tcov_or\tcov_ro\tunit_or\tunit_ro\tunitw_or\tunitw_ro\t\
          lcov_or\tlcov_ro\tlunit_or\tlunit_ro\tlunitw_or\tlunitw_ro\tw_o\tw_r\tpos_o\tpos_r\tnum_shared\tnum_o\tnum_r\t\
-         scov_or\tscov_ro\tsunit_or\tsunit_ro\topposed\tverdict\tscored\n",
+         scov_or\tscov_ro\tsunit_or\tsunit_ro\topposed\tverdict\tscored\tshared\tterms_o\tterms_r\n",
     );
     for set_dir in set_dirs(dir)? {
         let analysis = pipeline::analyze(load_documents(&set_dir)?, options);
@@ -532,9 +532,11 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                     numbers.1,
                     numbers.2,
                 );
+                let (ta, tb) = (features[0][o].index_terms(), features[1][r].index_terms());
+                let shared = crate::pipeline::similarity::features::shared(ta, tb);
                 let _ = writeln!(
                     out,
-                    "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}",
+                    "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{shared}\t{}\t{}",
                     s1.whole,
                     s2.whole,
                     s1.best_unit,
@@ -542,6 +544,8 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                     u8::from(opposed(a, b)),
                     score.verdict.as_str(),
                     u8::from(scored),
+                    ta.len(),
+                    tb.len(),
                 );
             }
         }

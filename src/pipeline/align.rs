@@ -65,8 +65,8 @@ pub struct AlignOptions {
     /// Match an unanchored paraphrase across documents only when they show they tell the
     /// same story: a shared anchored claim or distinctive name (docs/decisions.md).
     pub same_story: bool,
-    /// Link by the context stage ([`context`]) instead of "stage 1 or the MSRP scorer links".
-    /// Off by default until the cluster and snapshot tests are reconciled with it.
+    /// Link by the context stage ([`context`]) instead of "stage 1 or the MSRP scorer links"
+    /// (the default; off only to measure the older rule, `eval links --no-context`).
     pub context: bool,
 }
 
@@ -78,7 +78,7 @@ impl Default for AlignOptions {
             max_df: None,
             progress: false,
             same_story: true,
-            context: false,
+            context: true,
         }
     }
 }
@@ -409,6 +409,9 @@ impl Judge<'_> {
     /// the MSRP scorer reads it makes a link corroborated, any other link is paraphrased.
     fn pair(&self, u: usize, v: usize) -> Option<Pair> {
         let texts = self.texts;
+        if u != v && !share_enough(texts, u, v) {
+            return None;
+        }
         let msrp = self.scorer.score(texts.features(u), texts.features(v));
         if msrp.value < MIN_MSRP && u != v {
             return None;
@@ -535,6 +538,16 @@ fn enough_shared(shared: usize, a: usize, b: usize) -> bool {
     let smaller = a.min(b).max(1);
     let short = smaller <= SHORT_TEXT_TERMS;
     (shared >= MIN_SHARED_TERMS || short) && shared as f64 / smaller as f64 >= MIN_CONTAINMENT
+}
+
+/// Whether texts `u` and `v` share enough index terms to be a candidate. The index proposes
+/// every pair sharing a term (bar the too common), and this decides, on both paths: the
+/// context stage reads a pair in the light of the other candidates of its articles, so the
+/// exhaustive path must see the same candidates for the two to give the same links.
+fn share_enough(texts: &Texts, u: usize, v: usize) -> bool {
+    let (a, b) = (texts.index_terms(u), texts.index_terms(v));
+    let shared = crate::pipeline::similarity::features::shared(a, b);
+    enough_shared(shared, a.len(), b.len())
 }
 
 /// Whether `align` shows the pair to the matcher when no index term is too common to count:

@@ -36,7 +36,7 @@ pub const MEASURES: [&str; CONTEXT_N] = [
 pub const FLOOR: f64 = 0.02;
 
 /// Document strength is the mean of the best probabilities of this many sentences per side
-/// (fewer when a document is shorter).
+/// (at most half the shorter document's count).
 const TOP: usize = 5;
 
 /// A sentence whose best pair reaches this stage-1 probability counts as matched for
@@ -64,9 +64,11 @@ fn logit(p: f64) -> f64 {
 /// sorted by `(a, b)` without repeats; `sizes` are the sentence counts of A and B.
 pub fn measures(candidates: &[Candidate], sizes: (usize, usize)) -> Vec<[f64; CONTEXT_N]> {
     let (best_a, best_b) = bests(candidates, sizes);
-    // At most the smaller document's sentence count of pairs can be one-to-one links, so a
-    // short excerpt fully matched is as strong as a long rewrite.
-    let top = TOP.min(sizes.0).min(sizes.1).max(1);
+    // At most the smaller document's sentence count of pairs can be one-to-one links, and a
+    // short item that keeps half of another (a digest: four sentences, three from the
+    // source, one of its own) tells one story with it: so over at most half the shorter side,
+    // a short excerpt fully matched is as strong as a long rewrite.
+    let top = TOP.min(sizes.0.min(sizes.1).div_ceil(2)).max(1);
     let strength = (top_mean(&best_a, top) + top_mean(&best_b, top)) / 2.0;
     let matched = |b: &[f64]| b.iter().filter(|&&p| p >= LINKED).count();
     let most = 2 * sizes.0.min(sizes.1).max(1);
@@ -132,18 +134,39 @@ fn top_mean(values: &[f64], top: usize) -> f64 {
     }
 }
 
+/// A pair stage 1 gives at least this is sure by itself...
+pub const SURE: f64 = 0.9;
+
+/// ...and a pair at least this (below [`SURE`]) is a look-alike: it resembles a claim without
+/// being sure of it.
+pub const LOOK_ALIKE: f64 = 0.2;
+
 /// The context probability of each candidate (see [`measures`] for the input).
+///
+/// Two stories told in one mould show themselves by look-alikes: pairs that resemble each
+/// other without being sure (the same council, the same template, other figures). An article
+/// pair without any shares no mould, so a sure pair in it is an article quoting one claim of
+/// another (a roundup citing a wire story, a cluster of many articles each sharing a claim or
+/// two), not a template: the weak article-pair strength, which only says "few shared claims",
+/// does not lower it.
 pub fn probabilities(candidates: &[Candidate], sizes: (usize, usize)) -> Vec<f64> {
+    let moulded = candidates.iter().any(|c| (LOOK_ALIKE..SURE).contains(&c.p));
     measures(candidates, sizes)
         .iter()
-        .map(|x| {
+        .zip(candidates)
+        .map(|(x, c)| {
             let z = CONTEXT_BIAS
                 + CONTEXT_WEIGHTS
                     .iter()
                     .zip(x)
                     .map(|(w, v)| w * v)
                     .sum::<f64>();
-            sigmoid(z)
+            let p = sigmoid(z);
+            if !moulded && c.p >= SURE {
+                p.max(c.p)
+            } else {
+                p
+            }
         })
         .collect()
 }
@@ -165,6 +188,25 @@ mod tests {
         // Two stories in one mould: one weak look-alike and nothing else.
         let alone = probabilities(&[pair(3, 3, 0.4)], (6, 6))[0];
         assert!(in_story > alone, "{in_story} vs {alone}");
+    }
+
+    #[test]
+    fn a_sure_pair_alone_links_and_among_look_alikes_falls() {
+        // A roundup quoting one claim of a wire story: one sure pair, nothing alike besides.
+        let quoted = probabilities(&[pair(4, 9, 0.95)], (30, 30))[0];
+        assert!(quoted >= THRESHOLD, "{quoted}");
+        // Two stories in one mould: the same sure-looking pair beside look-alikes.
+        let moulded = probabilities(&[pair(4, 9, 0.95), pair(6, 11, 0.4)], (30, 30))[0];
+        assert!(moulded < THRESHOLD, "{moulded}");
+    }
+
+    #[test]
+    fn a_short_digest_keeping_half_of_its_source_is_one_story() {
+        // Four sentences each: three kept, one of the digest's own; the weak third pair
+        // rises with the two strong ones.
+        let digest = [pair(0, 0, 0.95), pair(1, 1, 0.95), pair(2, 2, 0.4)];
+        let p = probabilities(&digest, (4, 4))[2];
+        assert!(p >= THRESHOLD, "{p}");
     }
 
     #[test]

@@ -95,10 +95,10 @@ struct LinksArgs {
     #[arg(long)]
     dump_pairs: bool,
 
-    /// Link by the matcher's context stage (pairs read in the light of the whole article pair)
-    /// instead of stage 1 or the sentence scorer; not yet the default of `compare`.
+    /// Link as before the context stage (a link when stage 1 or the sentence scorer links)
+    /// instead of by the context stage, `compare`'s default; to measure the difference.
     #[arg(long)]
-    context: bool,
+    no_context: bool,
 }
 
 /// Runs `eval`.
@@ -131,7 +131,7 @@ fn run_links(args: &LinksArgs) -> Result<Exit> {
         thresholds: args.thresholds.thresholds()?,
         ..Options::default()
     };
-    options.align.context = args.context;
+    options.align.context = !args.no_context;
     if args.dump_pairs {
         let tsv = links::dump_pairs(&args.dir, &options)?;
         output::write(args.output.as_deref(), tsv.as_bytes())?;
