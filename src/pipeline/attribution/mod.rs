@@ -635,7 +635,7 @@ impl Attributor {
                     return None;
                 }
                 let r = right_np(&self.lex, w, last + 1)?;
-                let kind = classify(&self.lex, w, &r)?;
+                let kind = classify(&self.lex, w, &r).or_else(|| rules::according_kind(w, &r))?;
                 let closing = closes_sentence(w, r.end);
                 let place = if closing {
                     Place::Closing
@@ -656,6 +656,15 @@ impl Attributor {
                 })
             }
             CueClass::Participle => {
+                // Not "is adding to his lead", "is telling in its own right".
+                let particle = w
+                    .toks
+                    .get(last + 1)
+                    .is_none_or(|t| matches!(t.lower.as_str(), "in" | "of" | "to" | "up"));
+                if first > 1 && rules::is_be_aux(w, first - 1) && !particle {
+                    // "Clinton is calling for …", "Trump was telling reporters …".
+                    return self.verb_reading(w, CueClass::Verb, first, last, cue);
+                }
                 if first == 0 || w.gaps[first] != Gap::Comma {
                     return None;
                 }
@@ -706,7 +715,13 @@ impl Attributor {
             k -= 2;
             enclosed_skip = true;
         }
-        while k > 1 && (w.is_adverb(k - 1) || is_perfect_aux(w, k - 1)) {
+        // "Kasich is telling a crowd that …": a progressive cue reads past its "is".
+        let progressive = w.toks[first].lower.ends_with("ing");
+        while k > 1
+            && (w.is_adverb(k - 1)
+                || is_perfect_aux(w, k - 1)
+                || (progressive && rules::is_be_aux(w, k - 1)))
+        {
             let enclosed = w.gaps[k - 1] != Gap::Space && w.gaps[k] != Gap::Space;
             if w.gaps[k] != Gap::Space && !enclosed {
                 break;
@@ -723,6 +738,15 @@ impl Attributor {
         if !attached {
             // Nothing before the cue in its clause: "“…,” said Leavitt", ", said a spokesman".
             let gap = if k == 0 { Gap::Start } else { w.gaps[k] };
+            // "Said Dorothy Poynter, who grew up with him, “We were all so proud.”": a
+            // fronted cue names its speaker right after it.
+            let fronted = k == 0
+                && class == CueClass::Verb
+                && matches!(w.toks[first].lower.as_str(), "said" | "says")
+                && w.toks.get(last + 1).is_some_and(|t| {
+                    t.is_capitalized() || OPENING_DETERMINERS.contains(&t.lower.as_str())
+                });
+            let gap = if fronted { Gap::Comma } else { gap };
             // "…, says Carl Anthony, a historian", "…, say some Democrats": "say" inverted.
             let inverted_say = class == CueClass::SubjectVerb
                 && matches!(w.toks[first].lower.as_str(), "say" | "says")

@@ -499,3 +499,53 @@ fn adding_up_is_not_adding_words() {
     let a = one("In all, the grants add up to $3 million.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
 }
+
+#[test]
+fn according_to_credits_whatever_follows() {
+    let a = one("Turnout rose by a fifth, according to the county's unofficial returns.");
+    assert_eq!(a.cue, "according to", "{a:?}");
+    assert_eq!(a.source, "the county's unofficial returns", "{a:?}");
+    assert_eq!(a.source_kind, Some(SourceKind::Document));
+    let a = one("The mill, according to state law, must post its emissions.");
+    assert_eq!(
+        (a.cue.as_str(), a.source.as_str()),
+        ("according to", "state law"),
+        "{a:?}"
+    );
+    // A possessive phrase the lexicon does not know is not a source.
+    let a = one("Voters choose according to their instinctive preference.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn participles_of_telling_and_naming_take_the_main_subject() {
+    let a =
+        one("Hours later, the mayor reversed course, telling the Ledger that the pier would stay.");
+    check(&a, "telling", "the mayor", Some(CueKind::Speech));
+    let a = one(
+        "Speaking in Ashby, Oregon, Okafor went after the council, calling it “a closed shop.”",
+    );
+    check(&a, "calling", "Okafor", Some(CueKind::Speech));
+}
+
+#[test]
+fn progressive_cues_read_past_their_auxiliary() {
+    let a = one("Okafor is telling voters in Ashby that the levy will pass.");
+    check(&a, "telling", "Okafor", Some(CueKind::Speech));
+    let a = one("The union is calling for a new vote on the contract.");
+    check(&a, "calling for", "The union", Some(CueKind::Speech));
+    // Not "is adding to her lead" nor an adjective "telling".
+    let a = one("Okafor is adding to her lead in the county.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    let a = one("The mayor's silence is telling in its own way.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn a_fronted_said_names_the_speaker_after_it() {
+    let a = one("Said Rosa Imbert, who runs the bakery: “We have never seen it this bad.”");
+    check(&a, "Said", "Rosa Imbert", Some(CueKind::Speech));
+    // "Said to be …" is no fronted cue.
+    let a = one("Said to be worth millions, the estate went to auction.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}

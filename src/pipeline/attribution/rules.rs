@@ -195,6 +195,40 @@ pub(crate) fn own_intention(w: &Words, last: usize, kind: Option<CueKind>) -> bo
             .is_some_and(|t| t.lower == "to" && w.gaps[last + 1] == Gap::Space)
 }
 
+/// "is", "are", "was", "were" right before a progressive cue ("is telling", "was saying").
+pub(crate) fn is_be_aux(w: &Words, i: usize) -> bool {
+    w.gaps.get(i + 1) == Some(&Gap::Space)
+        && matches!(w.toks[i].lower.as_str(), "is" | "are" | "was" | "were")
+}
+
+/// The kind of what follows "according to" when the lexicon does not know its head: whatever
+/// it is, it is credited. A capitalised head names a person or a body ("according to Dana
+/// Voss"), an object pronoun is a pronoun ("according to him"), anything else is a record or
+/// a tally ("according to the results", "according to a count by the AP", "according to state
+/// law").
+pub(crate) fn according_kind(w: &Words, r: &Range<usize>) -> Option<SourceKind> {
+    let first = &w.toks[r.start];
+    if r.len() == 1 && matches!(first.lower.as_str(), "him" | "her" | "them" | "us" | "me") {
+        return Some(SourceKind::Pronoun);
+    }
+    // "according to their instinctive preference": a possessive names no source the lexicon
+    // does not know.
+    if first.text.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            first.lower.as_str(),
+            "their" | "his" | "her" | "its" | "our" | "my" | "your"
+        )
+    {
+        return None;
+    }
+    let head = &w.toks[r.end - 1];
+    Some(if head.is_capitalized() && r.len() <= 4 {
+        SourceKind::NamedPerson
+    } else {
+        SourceKind::Document
+    })
+}
+
 /// A verb of naming ("called", "calls") is a cue only when what was said follows it: a
 /// quotation after at least one word ("called the plan “reckless”"), or a pronoun object and
 /// a description ("called it a mistake"). A quotation right after the verb is a name ("a group

@@ -9,8 +9,8 @@ use super::text::{classify_gap, tokens, Gap, Token};
 use super::SourceKind;
 pub(crate) use crate::lexicon::attribution::PRONOUNS;
 use crate::lexicon::attribution::{
-    ADVERBS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS, NOT_ADVERBS, NOT_AGENTS, NOT_NAMES, OPENERS,
-    RIGHT_STOPS, TIME_WORDS,
+    ADVERBIAL_OPENERS, ADVERBS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS, NOT_ADVERBS, NOT_AGENTS,
+    NOT_NAMES, OPENERS, RIGHT_STOPS, TIME_WORDS,
 };
 use crate::lexicon::calendar::MONTHS;
 
@@ -309,6 +309,7 @@ pub(crate) fn right_np(lex: &Lexicon, w: &Words, i: usize) -> Option<Range<usize
 pub(crate) fn subject_np(lex: &Lexicon, w: &Words) -> Option<Range<usize>> {
     let n = w.toks.len();
     let mut i = 0;
+    let mut skipped = false;
     for _ in 0..4 {
         if i >= n {
             return None;
@@ -321,12 +322,22 @@ pub(crate) fn subject_np(lex: &Lexicon, w: &Words) -> Option<Range<usize>> {
         if OPENERS.contains(&first)
             || (first.ends_with("ing") && !w.toks[i].is_capitalized())
             || (i == 0 && first.ends_with("ing"))
+            || leading_adverbial_chunk(w, i, chunk_end, skipped)
         {
             i = chunk_end;
+            skipped = true;
             continue;
+        }
+        // "Then he cut into Bush, calling him …": a connective before the subject.
+        if CONNECTIVES.contains(&first) && i + 1 < chunk_end {
+            i += 1;
         }
         if is_pronoun(w, i) {
             return Some(i..i + 1);
+        }
+        if w.toks[i].lower.contains(['’', '\'']) && !w.toks[i].is_possessive() {
+            // "I'm old enough to remember …": a contraction, not a name.
+            return None;
         }
         // A whole short first chunk headed by a title or source noun ("The city’s budget director").
         let head = &w.toks[chunk_end - 1];
@@ -363,6 +374,30 @@ pub(crate) fn subject_np(lex: &Lexicon, w: &Words) -> Option<Range<usize>> {
         return Some(i..end);
     }
     None
+}
+
+/// The chunk of words `i..end` opens the sentence as an adverbial set off by a comma or dash,
+/// not as its subject: "Hours later,", "Back in 1999,", "Later in the day,", "Earlier this
+/// week,", a dateline ("WASHINGTON —"), or after a skipped phrase a place ("Speaking in Salem,
+/// New Hampshire, Trump …").
+fn leading_adverbial_chunk(w: &Words, i: usize, end: usize, after_skipped: bool) -> bool {
+    if end >= w.toks.len() || w.gaps[end] != Gap::Comma {
+        return false;
+    }
+    let first = w.lower(i);
+    let last = w.lower(end - 1);
+    let dateline = i == 0
+        && w.toks[i].text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !w.toks[i].text.chars().any(char::is_lowercase);
+    let place = after_skipped && end - i <= 3 && (i..end).all(|k| w.toks[k].is_capitalized());
+    ADVERBIAL_OPENERS.contains(&first)
+        || CONNECTIVES.contains(&first)
+        || TIME_WORDS.contains(&first)
+        || (first.len() > 4 && first.ends_with("ly"))
+        || matches!(first, "back" | "early")
+        || matches!(last, "later" | "earlier" | "ago")
+        || dateline
+        || place
 }
 
 /// What kind of source the words `r` name; `None` if they do not look like a source.
