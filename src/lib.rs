@@ -5,6 +5,7 @@
 //! - [`pipeline`]: one module per stage, each a function of the one before:
 //!   [`document`](pipeline::document) (load, metadata) → [`segment`](pipeline::segment)
 //!   (sentences) → [`quotes`](pipeline::quotes) (single quotation marks read as quotations) →
+//!   [`reading`](pipeline::reading) (the words of each sentence, one module for every stage) →
 //!   [`attribution`](pipeline::attribution) (cue and source) →
 //!   [`provenance`](pipeline::provenance) (which document draws on which) →
 //!   [`similarity`](pipeline::similarity) (pair scores) → [`align`](pipeline::align) (links

@@ -15,6 +15,8 @@ use crate::lexicon::integrity::{
 };
 use std::collections::BTreeSet;
 
+use crate::pipeline::reading::marks::{words, Word};
+
 use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
 
 /// What an integrity flag says about a pair of matched claims.
@@ -108,23 +110,6 @@ struct Quantity {
     unit: String,
 }
 
-/// One word of a sentence.
-#[derive(Clone, Debug)]
-struct Word {
-    /// Lowercased, dots dropped, curly apostrophes straightened.
-    norm: String,
-    /// Starts with a capital letter.
-    capital: bool,
-    /// Inside quotation marks.
-    quoted: bool,
-    /// Inside the attribution's cue or source.
-    attribution: bool,
-    /// A comma or colon follows it.
-    comma_after: bool,
-    /// A dollar sign precedes it.
-    dollar_before: bool,
-}
-
 impl Facts {
     /// Extracts the facts of one claim. `credits` is the derivation group of the document whose
     /// outlet its attribution names (see [`crate::pipeline::provenance::attributed_documents`]).
@@ -198,9 +183,10 @@ fn source_is_subject(
     {
         return false;
     }
-    let telling = ["told", "tells", "tell"]
-        .iter()
-        .any(|t| attribution.cue.split_whitespace().next() == Some(*t));
+    let telling = ["told", "tells", "tell"].iter().any(|t| {
+        let rest = attribution.cue.strip_prefix(t);
+        rest.is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+    });
     let acted_first = text[source.end..cue.start].trim_end().ends_with(" and");
     telling || acted_first
 }
@@ -222,107 +208,6 @@ fn attribution_ranges(
         );
         (end <= len && start < end).then_some(start..end)
     })
-}
-
-fn is_quote_open(c: char) -> bool {
-    matches!(c, '“' | '«' | '„')
-}
-
-fn is_quote_close(c: char) -> bool {
-    matches!(c, '”' | '»')
-}
-
-/// Splits a sentence into words, tracking quotation marks (curly, straight or mixed).
-fn words(text: &str, attribution: &[Option<std::ops::Range<usize>>]) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut quoted = false;
-    let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let flush = |out: &mut Vec<Word>, from: usize, to: usize, quoted: bool| {
-        push_words(out, text, from..to, quoted, attribution);
-    };
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).map(|&(_, c)| c);
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
-        let inner = is_inner_punct(c, prev, next);
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(at);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            flush(&mut out, s, at, quoted);
-        }
-        // A straight mark after a word and before a space or the end closes: with nothing
-        // open, it closes a quotation begun in an earlier sentence ("... never built.").
-        let straight_closes = c == '"'
-            && prev.is_some_and(|p| !p.is_whitespace())
-            && next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'));
-        if is_quote_open(c) || (c == '"' && !quoted && !straight_closes) {
-            quoted = true;
-        } else if is_quote_close(c) || c == '"' {
-            if !quoted {
-                // A quote continued from the previous sentence closes here.
-                out.iter_mut().for_each(|w| w.quoted = true);
-            }
-            quoted = false;
-        } else if matches!(c, ',' | ':' | ';') {
-            if let Some(last) = out.last_mut() {
-                last.comma_after = true;
-            }
-        }
-    }
-    if let Some(s) = start {
-        flush(&mut out, s, text.len(), quoted);
-    }
-    out
-}
-
-/// Dots, apostrophes and digit separators inside a word belong to it ("U.S.", "don't", "2.5",
-/// "900,000"); hyphens and dashes split words.
-fn is_inner_punct(c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    match c {
-        '.' => alnum(prev) && alnum(next) || (alnum(prev) && next.is_none()),
-        '\'' | '’' => alnum(prev) && alnum(next),
-        ',' => digit(prev) && digit(next),
-        _ => false,
-    }
-}
-
-fn push_words(
-    out: &mut Vec<Word>,
-    text: &str,
-    range: std::ops::Range<usize>,
-    quoted: bool,
-    attribution: &[Option<std::ops::Range<usize>>],
-) {
-    let raw = text[range.clone()].trim_end_matches('.');
-    if raw.is_empty() {
-        return;
-    }
-    let decimal = raw.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let norm: String = raw
-        .chars()
-        .filter(|&c| c != ',' && (c != '.' || decimal))
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
-    // The word without the sentence's closing period ("said." of "…, he said.").
-    let end = range.start + raw.len();
-    let in_attribution = attribution
-        .iter()
-        .flatten()
-        .any(|r| r.start <= range.start && end <= r.end);
-    let dollar_before = text[..range.start].ends_with('$');
-    out.push(Word {
-        norm,
-        capital: raw.chars().next().is_some_and(char::is_uppercase),
-        quoted,
-        attribution: in_attribution,
-        comma_after: false,
-        dollar_before,
-    });
 }
 
 /// Runs of consecutive quoted words.

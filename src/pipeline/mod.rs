@@ -20,6 +20,7 @@ pub mod matcher;
 pub mod matcher_model;
 pub mod provenance;
 pub mod quotes;
+pub mod reading;
 pub mod segment;
 pub mod similarity;
 

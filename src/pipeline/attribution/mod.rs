@@ -14,7 +14,8 @@
 mod lexicon;
 mod rules;
 mod source;
-mod text;
+// The word view of a sentence comes from the reading stage; `text` is its old name here.
+use crate::pipeline::reading::words as text;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

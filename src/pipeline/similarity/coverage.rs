@@ -15,8 +15,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
-
 use super::features::{analyse_marked, hash, idf, Kind, Token};
 use super::vectors::{self, WordVector, NEIGHBOUR_THRESHOLD};
 use crate::lexicon::ANTONYMS;
@@ -25,15 +23,13 @@ use crate::lexicon::ANTONYMS;
 fn antonyms() -> &'static HashMap<u64, Vec<u64>> {
     static MAP: OnceLock<HashMap<u64, Vec<u64>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let stemmer = Stemmer::create(Algorithm::English);
         let mut map: HashMap<u64, Vec<u64>> = HashMap::new();
         for line in ANTONYMS.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let words: Vec<u64> = line
-                .split_whitespace()
-                .map(|w| hash(&stemmer.stem(&w.to_lowercase())))
+            let words: Vec<u64> = crate::pipeline::reading::entry_words(line)
+                .map(|w| hash(&crate::pipeline::reading::stem(&w.to_lowercase())))
                 .collect();
             if let [a, b] = words[..] {
                 map.entry(a).or_default().push(b);

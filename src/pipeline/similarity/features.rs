@@ -8,7 +8,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
+pub use crate::pipeline::reading::terms::{
+    analyse, analyse_marked, analyse_with_boundaries, number_word, Kind, Token,
+};
 
 /// Names of the pair measures, in the order of [`measures`]'s output.
 pub const NAMES: [&str; N] = [
@@ -106,13 +108,6 @@ pub use crate::lexicon::{ATTRIBUTION_CUES, STEM_DF, STOCK_PHRASES, STOPWORDS, TI
 pub const DF_MIN: usize = 3;
 
 struct Lexicon {
-    stemmer: Stemmer,
-    stop: HashSet<&'static str>,
-    cues: HashSet<&'static str>,
-    time: HashSet<&'static str>,
-    starters: HashSet<&'static str>,
-    /// Each stock phrase as the stems of its content words.
-    phrases: Vec<Vec<String>>,
     /// Document frequency of each listed stem.
     df: std::collections::HashMap<&'static str, u32>,
     /// Sentences the frequencies were counted over (0: no table, every IDF is 1).
@@ -134,29 +129,9 @@ impl Lexicon {
     }
 }
 
-fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let stop: HashSet<&str> = entries(STOPWORDS).collect();
-        let cues = entries(ATTRIBUTION_CUES).collect();
-        let time = entries(TIME_WORDS).collect();
-        let starters = entries(SENTENCE_STARTERS).collect();
-        let phrases = entries(STOCK_PHRASES)
-            .map(|p| {
-                p.split_whitespace()
-                    .map(str::to_lowercase)
-                    .filter(|w| !stop.contains(w.as_str()))
-                    .map(|w| stemmer.stem(&w).into_owned())
-                    .collect()
-            })
-            .collect();
         let mut docs = 0.0;
         let mut df = std::collections::HashMap::new();
         for line in STEM_DF.lines() {
@@ -169,12 +144,6 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         Lexicon {
-            stemmer,
-            stop,
-            cues,
-            time,
-            starters,
-            phrases,
             df,
             docs,
             roles: crate::pipeline::attribution::role_words()
@@ -187,290 +156,6 @@ fn lexicon() -> &'static Lexicon {
 /// FNV-1a, 64 bit: stable across runs and platforms, so index terms can be compared anywhere.
 pub fn hash(s: &str) -> u64 {
     crate::id::fnv1a(s.as_bytes())
-}
-
-/// The digits of a number word ("twelve" → "12"), as features and claim ids read them.
-pub fn number_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "zero" => "0",
-        "one" => "1",
-        "two" => "2",
-        "three" => "3",
-        "four" => "4",
-        "five" => "5",
-        "six" => "6",
-        "seven" => "7",
-        "eight" => "8",
-        "nine" => "9",
-        "ten" => "10",
-        "eleven" => "11",
-        "twelve" => "12",
-        "thirteen" => "13",
-        "fourteen" => "14",
-        "fifteen" => "15",
-        "sixteen" => "16",
-        "seventeen" => "17",
-        "eighteen" => "18",
-        "nineteen" => "19",
-        "twenty" => "20",
-        "thirty" => "30",
-        "forty" => "40",
-        "fifty" => "50",
-        "sixty" => "60",
-        "seventy" => "70",
-        "eighty" => "80",
-        "ninety" => "90",
-        "hundred" => "100",
-        "dozen" => "12",
-        _ => return None,
-    })
-}
-
-/// What a token is, for the sets built from it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// A function word.
-    Stop,
-    /// A content word.
-    Content,
-    /// A number (digits or a number word).
-    Number,
-}
-
-/// One word of a sentence after normalisation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// The word as written (quotes normalised).
-    pub text: String,
-    /// Lowercased stem (numbers: digits without separators).
-    pub stem: String,
-    /// Stop word, content word or number.
-    pub kind: Kind,
-    /// Written with a capital and not at the start of a sentence or quotation (or an acronym).
-    pub name: bool,
-    /// An attribution cue, or inside a trailing or leading attribution clause.
-    pub attribution: bool,
-    /// Inside a stock phrase (names and numbers excepted).
-    pub stock: bool,
-    /// A name, or a capitalised first word that may be one (not a known sentence starter,
-    /// not ending in -ly, -ing or -ed).
-    pub possible_name: bool,
-}
-
-/// Splits text into raw words: letters and digits, joined across `.`, `,` and `'` when the
-/// next character continues the word (U.S., 2.5, 1,000, Witkoff's). Returns the words and,
-/// for each, whether a clause boundary (start, quotation mark, colon, comma, dash) precedes it.
-fn raw_words(text: &str) -> Vec<(String, Boundary)> {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
-            c => c,
-        })
-        .collect();
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut boundary = Boundary::Start;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        let joins = !cur.is_empty()
-            && matches!(c, '.' | ',' | '\'')
-            && next.is_some_and(char::is_alphanumeric)
-            && (c != ','
-                || (cur.ends_with(|d: char| d.is_ascii_digit())
-                    && next.is_some_and(|d| d.is_ascii_digit())));
-        if c.is_alphanumeric() || joins {
-            cur.push(c);
-        } else {
-            if !cur.is_empty() {
-                out.push((std::mem::take(&mut cur), boundary));
-                boundary = Boundary::None;
-            }
-            match c {
-                '"' => boundary = Boundary::Quote,
-                ':' | ';' | '(' | ')' | '\u{2014}' | '\u{2013}' if boundary == Boundary::None => {
-                    boundary = Boundary::Clause
-                }
-                ',' if boundary == Boundary::None => boundary = Boundary::Comma,
-                '.' | '?' | '!' => boundary = Boundary::Start,
-                _ => {}
-            }
-        }
-        i += 1;
-    }
-    if !cur.is_empty() {
-        out.push((cur, boundary));
-    }
-    out
-}
-
-/// What precedes a word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Boundary {
-    None,
-    Start,
-    Quote,
-    Clause,
-    Comma,
-}
-
-/// Normalises raw words into tokens: contractions split, possessives dropped, stems, kinds,
-/// names. Returns the tokens and their boundaries.
-fn tokens(text: &str) -> (Vec<Token>, Vec<Boundary>) {
-    let lex = lexicon();
-    let mut toks = Vec::new();
-    let mut bounds = Vec::new();
-    for (word, boundary) in raw_words(text) {
-        let mut parts: Vec<String> = Vec::with_capacity(2);
-        let lower = word.to_lowercase();
-        if let Some(base) = lower.strip_suffix("n't") {
-            let base = match base {
-                "wo" => "will",
-                "ca" => "can",
-                "sha" => "shall",
-                b => b,
-            };
-            parts.push(base.to_string());
-            parts.push("not".to_string());
-        } else if let Some(pos) = word.find('\'') {
-            parts.push(word[..pos].to_string());
-        } else {
-            parts.push(word.clone());
-        }
-        for (k, part) in parts.into_iter().enumerate() {
-            if part.is_empty() {
-                continue;
-            }
-            let starts_clause = k == 0 && matches!(boundary, Boundary::Start | Boundary::Quote);
-            let tok = token(lex, &part, starts_clause);
-            toks.push(tok);
-            bounds.push(if k == 0 { boundary } else { Boundary::None });
-        }
-    }
-    (toks, bounds)
-}
-
-fn token(lex: &Lexicon, word: &str, starts_clause: bool) -> Token {
-    let first_digit = word.starts_with(|c: char| c.is_ascii_digit());
-    let dotted = word.contains('.');
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    let lower: String = word.to_lowercase();
-    if first_digit {
-        let digits: String = lower.chars().filter(|&c| c != ',').collect();
-        return Token {
-            text: word.to_string(),
-            stem: digits,
-            kind: Kind::Number,
-            name: false,
-            attribution: false,
-            stock: false,
-            possible_name: false,
-        };
-    }
-    // Acronyms and abbreviations (U.S., US, NATO) keep their letters only, and are never stop
-    // words even when they spell one ("US" is not "us").
-    let acronym = all_caps || (dotted && letters.first().is_some_and(|c| c.is_uppercase()));
-    let bare: String = lower.chars().filter(|&c| c != '.').collect();
-    if let Some(n) = number_word(&bare) {
-        return Token {
-            text: word.to_string(),
-            stem: n.to_string(),
-            kind: Kind::Number,
-            name: false,
-            attribution: false,
-            stock: false,
-            possible_name: false,
-        };
-    }
-    let stop = !acronym && (lex.stop.contains(bare.as_str()) || lex.time.contains(bare.as_str()));
-    let stem = if acronym {
-        bare.clone()
-    } else {
-        lex.stemmer.stem(&bare).into_owned()
-    };
-    let capital = word.chars().next().is_some_and(char::is_uppercase);
-    let name = !stop && (acronym || (capital && !starts_clause));
-    let possible_name = name
-        || (!stop
-            && capital
-            && bare.chars().count() >= 3
-            && !["ly", "ing", "ed"].iter().any(|s| bare.ends_with(s))
-            && !lex.starters.contains(bare.as_str())
-            && !lex.cues.contains(bare.as_str()));
-    Token {
-        possible_name,
-        text: word.to_string(),
-        stem,
-        kind: if stop { Kind::Stop } else { Kind::Content },
-        name,
-        attribution: lex.cues.contains(bare.as_str()),
-        stock: false,
-    }
-}
-
-/// Marks attribution clauses and stock phrases.
-fn discount(lex: &Lexicon, toks: &mut [Token], bounds: &[Boundary]) {
-    let n = toks.len();
-    let cue_at: Vec<bool> = toks.iter().map(|t| t.attribution).collect();
-    // A trailing clause after the last comma or quotation mark holding a cue: ", officials said."
-    // / "..." US officials told the Journal. / , according to people familiar with the matter.
-    if let Some(start) = (1..n)
-        .rev()
-        .find(|&i| matches!(bounds[i], Boundary::Comma | Boundary::Quote))
-    {
-        if n - start <= 12 && (start..n).any(|i| cue_at[i]) && start >= 3 {
-            toks[start..].iter_mut().for_each(|t| t.attribution = true);
-        }
-    }
-    // A leading clause holding a cue, closed by a comma: "According to the Journal, ...".
-    if let Some(end) = (1..n.min(12)).find(|&i| bounds[i] == Boundary::Comma) {
-        if (0..end).any(|i| cue_at[i]) && n - end >= 3 {
-            toks[..end].iter_mut().for_each(|t| t.attribution = true);
-        }
-    }
-    // Stock phrases: their content stems in order, at most two other words between.
-    let content: Vec<usize> = (0..n).filter(|&i| toks[i].kind != Kind::Stop).collect();
-    for phrase in &lex.phrases {
-        if phrase.is_empty() {
-            continue;
-        }
-        for s in 0..content.len() {
-            if toks[content[s]].stem != phrase[0] {
-                continue;
-            }
-            let mut hit = vec![content[s]];
-            let mut j = s + 1;
-            for want in &phrase[1..] {
-                match (j..content.len())
-                    .take(3)
-                    .find(|&k| toks[content[k]].stem == *want)
-                {
-                    Some(k) => {
-                        hit.push(content[k]);
-                        j = k + 1;
-                    }
-                    None => {
-                        hit.clear();
-                        break;
-                    }
-                }
-            }
-            if hit.len() == phrase.len() && phrase.len() > 1 {
-                let (lo, hi) = (hit[0], *hit.last().unwrap_or(&hit[0]));
-                // The stems and the function words between them; names stay (who did not
-                // respond is the claim).
-                for t in &mut toks[lo..=hi] {
-                    if !t.name && t.kind != Kind::Number {
-                        t.stock = true;
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// The per-sentence evidence: sorted, deduplicated hash sets and a word sequence.
@@ -543,7 +228,7 @@ fn sorted(mut v: Vec<u64>) -> Vec<u64> {
     v
 }
 
-fn prefix(stem: &str) -> u64 {
+pub(crate) fn prefix(stem: &str) -> u64 {
     hash(&stem.chars().take(5).collect::<String>())
 }
 
@@ -712,30 +397,6 @@ pub fn story_names(toks: &[Token]) -> Vec<u64> {
             .map(|t| prefix(&t.stem))
             .collect(),
     )
-}
-
-/// Tokens of a sentence with attribution and stock phrases marked, for `explain`.
-pub fn analyse(text: &str) -> Vec<Token> {
-    let lex = lexicon();
-    let (mut toks, bounds) = tokens(text);
-    discount(lex, &mut toks, &bounds);
-    toks
-}
-
-/// Tokens of a sentence as [`analyse`] marks them, each with whether a clause boundary (a
-/// comma, colon, semicolon, dash, bracket or quotation mark) precedes it.
-pub fn analyse_with_boundaries(text: &str) -> Vec<(Token, bool)> {
-    let (toks, bounds) = analyse_marked(text);
-    toks.into_iter().zip(bounds).collect()
-}
-
-/// The tokens of [`analyse_with_boundaries`] and, apart, whether a boundary precedes each.
-pub fn analyse_marked(text: &str) -> (Vec<Token>, Vec<bool>) {
-    let lex = lexicon();
-    let (mut toks, bounds) = tokens(text);
-    discount(lex, &mut toks, &bounds);
-    let bounds = bounds.into_iter().map(|b| b != Boundary::None).collect();
-    (toks, bounds)
 }
 
 /// Inverse document frequency of a stem in news sentences (see `src/data/stem_df.txt`).

@@ -20,8 +20,6 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
-
 /// Dimensions of every vector in the table.
 pub const DIMS: usize = 256;
 
@@ -108,7 +106,7 @@ pub fn vector(word: &str) -> Option<WordVector> {
     };
     table
         .get(word)
-        .or_else(|| table.get(&table.stemmer.stem(word)))
+        .or_else(|| table.get(&crate::pipeline::reading::stem(word)))
         .or_else(|| bases(word).find_map(|base| table.get(&base)))
 }
 
@@ -167,7 +165,6 @@ fn undouble(word: &str) -> Option<String> {
 struct Table {
     words: Vec<&'static str>,
     vectors: &'static [u8],
-    stemmer: Stemmer,
 }
 
 /// Why a table's bytes were refused.
@@ -238,7 +235,6 @@ impl Table {
         Ok(Table {
             words,
             vectors: &bytes[list_end..end],
-            stemmer: Stemmer::create(Algorithm::English),
         })
     }
 
@@ -266,7 +262,6 @@ fn table() -> &'static Table {
         Table::parse(TABLE).unwrap_or_else(|_| Table {
             words: Vec::new(),
             vectors: &[],
-            stemmer: Stemmer::create(Algorithm::English),
         })
     })
 }

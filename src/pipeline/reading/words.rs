@@ -1,4 +1,9 @@
-//! Words and quotation marks of one sentence, with byte spans (linear scans, no regex).
+//! The word view of a sentence: words with byte spans, what separates them, and its
+//! quotation marks (linear scans, no regex).
+//!
+//! Takes one sentence's text; returns its words ("U.S.-Russia", "Sen.", "Kushner’s" one word
+//! each), the gaps between them (space, clause boundary, quotation mark) and the quoted
+//! ranges. Attribution reads sentences through it.
 
 use std::ops::Range;
 
