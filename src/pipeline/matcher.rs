@@ -18,7 +18,7 @@
 
 use crate::pipeline::matcher_model::{BIAS, N, THRESHOLD, WEIGHTS};
 use crate::pipeline::similarity::coverage::{
-    coverage, numbers, opposed, semantic_coverages, ClaimWords, Coverage, StoryWeights, Word,
+    numbers, opposed, pair_coverages, ClaimWords, Coverage, PairCoverages, StoryWeights,
 };
 use crate::pipeline::similarity::sigmoid;
 
@@ -86,11 +86,11 @@ pub fn measures(
     b: &ClaimWords,
     story: &StoryWeights,
 ) -> ([f64; N], Coverage, Coverage) {
-    let news = |w: &Word| w.idf;
-    let local = |w: &Word| story.weight(w);
-    let (c1, c2) = (coverage(a, b, news), coverage(b, a, news));
-    let (l1, l2) = (coverage(a, b, local), coverage(b, a, local));
-    let (s1, s2) = semantic_coverages(a, b, local);
+    let PairCoverages {
+        news: (c1, c2),
+        local: (l1, l2),
+        semantic: (s1, s2),
+    } = pair_coverages(a, b, story);
     let (na, nb) = (numbers(a), numbers(b));
     let ns = na.iter().filter(|x| nb.contains(x)).count();
     let (no, nr) = ((na.len() - ns) as f64, (nb.len() - ns) as f64);

@@ -24,13 +24,41 @@ pub(crate) mod marks;
 pub mod terms;
 pub(crate) mod words;
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
+
+use crate::id::FastMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+/// How many stems each thread remembers before it starts afresh: a story's vocabulary fits
+/// many times over, and a thread's cache stays under a few megabytes on any input.
+const STEM_CACHE: usize = 1 << 15;
+
 /// The Snowball (English) stem of a lowercased word: the one stemmer of every stage and of
 /// the word lists read as stems (stock phrases, antonyms, word vectors).
+///
+/// Remembered per thread: a story repeats its words, and the Snowball rules cost more than
+/// the rest of reading a word.
 pub fn stem(lower: &str) -> String {
+    thread_local! {
+        static STEMS: RefCell<FastMap<Box<str>, Box<str>>> = RefCell::new(FastMap::default());
+    }
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        if let Some(stem) = stems.get(lower) {
+            return stem.to_string();
+        }
+        let stem = snowball(lower);
+        if stems.len() >= STEM_CACHE {
+            stems.clear();
+        }
+        stems.insert(lower.into(), stem.as_str().into());
+        stem
+    })
+}
+
+fn snowball(lower: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER
         .get_or_init(|| Stemmer::create(Algorithm::English))

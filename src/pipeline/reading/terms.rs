@@ -7,18 +7,19 @@
 //! Finer than the word view where scoring needs it: hyphens split ("28-point" is "28" and
 //! "point"), digit groups join ("1,000" is one number).
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::id::FastSet;
 pub use crate::lexicon::OPENING_WORDS as SENTENCE_STARTERS;
 use crate::lexicon::{ATTRIBUTION_CUES, STOCK_PHRASES, STOPWORDS, TIME_WORDS};
 
 /// The word lists the term view reads.
 struct TermLexicon {
-    stop: HashSet<&'static str>,
-    cues: HashSet<&'static str>,
-    time: HashSet<&'static str>,
-    starters: HashSet<&'static str>,
+    stop: FastSet<&'static str>,
+    cues: FastSet<&'static str>,
+    time: FastSet<&'static str>,
+    starters: FastSet<&'static str>,
     /// Each stock phrase as the stems of its content words.
     phrases: Vec<Vec<String>>,
 }
@@ -32,7 +33,7 @@ fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
 fn term_lexicon() -> &'static TermLexicon {
     static LEXICON: OnceLock<TermLexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let stop: HashSet<&str> = entries(STOPWORDS).collect();
+        let stop: FastSet<&str> = entries(STOPWORDS).collect();
         let phrases = entries(STOCK_PHRASES)
             .map(|p| {
                 p.split_whitespace()
@@ -187,30 +188,30 @@ fn tokens(text: &str) -> (Vec<Token>, Vec<Boundary>) {
     let mut toks = Vec::new();
     let mut bounds = Vec::new();
     for (word, boundary) in raw_words(text) {
-        let mut parts: Vec<String> = Vec::with_capacity(2);
         let lower = word.to_lowercase();
-        if let Some(base) = lower.strip_suffix("n't") {
+        // "don't" is "do" and "not"; "Witkoff's" is "Witkoff"; the second part is never a
+        // clause's first word.
+        let (first, not): (Cow<str>, bool) = if let Some(base) = lower.strip_suffix("n't") {
             let base = match base {
                 "wo" => "will",
                 "ca" => "can",
                 "sha" => "shall",
                 b => b,
             };
-            parts.push(base.to_string());
-            parts.push("not".to_string());
+            (Cow::Owned(base.to_string()), true)
         } else if let Some(pos) = word.find('\'') {
-            parts.push(word[..pos].to_string());
+            (Cow::Borrowed(&word[..pos]), false)
         } else {
-            parts.push(word.clone());
+            (Cow::Borrowed(word.as_str()), false)
+        };
+        if !first.is_empty() {
+            let starts_clause = matches!(boundary, Boundary::Start | Boundary::Quote);
+            toks.push(token(lex, &first, starts_clause));
+            bounds.push(boundary);
         }
-        for (k, part) in parts.into_iter().enumerate() {
-            if part.is_empty() {
-                continue;
-            }
-            let starts_clause = k == 0 && matches!(boundary, Boundary::Start | Boundary::Quote);
-            let tok = token(lex, &part, starts_clause);
-            toks.push(tok);
-            bounds.push(if k == 0 { boundary } else { Boundary::None });
+        if not {
+            toks.push(token(lex, "not", false));
+            bounds.push(Boundary::None);
         }
     }
     (toks, bounds)
@@ -219,8 +220,11 @@ fn tokens(text: &str) -> (Vec<Token>, Vec<Boundary>) {
 fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
     let first_digit = word.starts_with(|c: char| c.is_ascii_digit());
     let dotted = word.contains('.');
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let first_letter_capital = letters.next().map(char::is_uppercase);
+    let all_caps = first_letter_capital == Some(true)
+        && letters.clone().next().is_some()
+        && letters.all(char::is_uppercase);
     let lower: String = word.to_lowercase();
     if first_digit {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
@@ -236,8 +240,12 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
     }
     // Acronyms and abbreviations (U.S., US, NATO) keep their letters only, and are never stop
     // words even when they spell one ("US" is not "us").
-    let acronym = all_caps || (dotted && letters.first().is_some_and(|c| c.is_uppercase()));
-    let bare: String = lower.chars().filter(|&c| c != '.').collect();
+    let acronym = all_caps || (dotted && first_letter_capital == Some(true));
+    let bare: String = if dotted {
+        lower.chars().filter(|&c| c != '.').collect()
+    } else {
+        lower
+    };
     if let Some(n) = number_word(&bare) {
         return Token {
             text: word.to_string(),
@@ -250,11 +258,6 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
         };
     }
     let stop = !acronym && (lex.stop.contains(bare.as_str()) || lex.time.contains(bare.as_str()));
-    let stem = if acronym {
-        bare.clone()
-    } else {
-        super::stem(&bare)
-    };
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     let name = !stop && (acronym || (capital && !starts_clause));
     let possible_name = name
@@ -264,13 +267,14 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
             && !["ly", "ing", "ed"].iter().any(|s| bare.ends_with(s))
             && !lex.starters.contains(bare.as_str())
             && !lex.cues.contains(bare.as_str()));
+    let attribution = lex.cues.contains(bare.as_str());
     Token {
         possible_name,
         text: word.to_string(),
-        stem,
+        stem: if acronym { bare } else { super::stem(&bare) },
         kind: if stop { Kind::Stop } else { Kind::Content },
         name,
-        attribution: lex.cues.contains(bare.as_str()),
+        attribution,
         stock: false,
     }
 }

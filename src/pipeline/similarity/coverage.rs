@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 use super::features::{analyse_marked, hash, idf, Kind, Token};
 use super::vectors::{self, WordVector, NEIGHBOUR_THRESHOLD};
+use crate::id::FastMap;
 use crate::lexicon::ANTONYMS;
 
 /// Stem hash to the stem hashes of its opposites, read once from [`ANTONYMS`].
@@ -166,8 +167,11 @@ pub fn claim_stems(tokens: &[Token]) -> Vec<u64> {
 /// How often each stem occurs in the sentences of a story, for [`StoryWeights`].
 #[derive(Clone, Debug, Default)]
 pub struct StoryWeights {
-    df: HashMap<u64, u32>,
+    df: FastMap<u64, u32>,
     sentences: usize,
+    /// ln(1 + sentences), kept with the count: [`StoryWeights::weight`] is asked for every
+    /// word of every scored pair.
+    log_sentences: f64,
 }
 
 impl StoryWeights {
@@ -193,6 +197,7 @@ impl StoryWeights {
     /// Counts one more sentence, given as its distinct stems ([`claim_stems`]).
     pub fn add(&mut self, stems: &[u64]) {
         self.sentences += 1;
+        self.log_sentences = (1.0 + self.sentences as f64).ln();
         for &stem in stems {
             *self.df.entry(stem).or_default() += 1;
         }
@@ -205,7 +210,7 @@ impl StoryWeights {
         let local = if n <= 1.0 {
             1.0
         } else {
-            ((1.0 + n / df).ln() / (1.0 + n).ln()).clamp(0.05, 1.0)
+            ((1.0 + n / df).ln() / self.log_sentences).clamp(0.05, 1.0)
         };
         w.idf.max(0.1) * local
     }
@@ -315,51 +320,80 @@ fn coverage_with(
     weight: impl Fn(&Word) -> f64,
     semantic: bool,
 ) -> Coverage {
-    share_of(a, weight, |i| matched(&a.words[i], &b.words, semantic))
+    share_of(
+        a,
+        |i| weight(&a.words[i]),
+        |i| matched(&a.words[i], &b.words, semantic),
+    )
 }
 
-/// Semantic coverage both ways, `a` by `b` and `b` by `a`, computing each word pair's cosine
-/// once (the costly part of a pair); equal to two calls of [`semantic_coverage`].
-pub fn semantic_coverages(
+/// The coverages the matcher reads of a pair, each as (`a` by `b`, `b` by `a`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PairCoverages {
+    /// Shared forms, words weighted by news IDF.
+    pub news: (Coverage, Coverage),
+    /// Shared forms, words weighted by the story ([`StoryWeights::weight`]).
+    pub local: (Coverage, Coverage),
+    /// Shared forms and semantic neighbours, story-weighted.
+    pub semantic: (Coverage, Coverage),
+}
+
+/// The six coverages of a pair at once. Equal to [`coverage`] with `|w| w.idf` and with the
+/// story's weight, and [`semantic_coverage`] with the story's weight, each both ways; but each
+/// word's shared-form match and story weight is found once, and a word pair's cosine (the
+/// costly part) only where a word has no shared form in the other sentence.
+pub fn pair_coverages(a: &ClaimWords, b: &ClaimWords, story: &StoryWeights) -> PairCoverages {
+    let lex_a: Vec<Option<f64>> = a.words.iter().map(|w| lexical(w, &b.words)).collect();
+    let lex_b: Vec<Option<f64>> = b.words.iter().map(|w| lexical(w, &a.words)).collect();
+    let local_a: Vec<f64> = a.words.iter().map(|w| story.weight(w)).collect();
+    let local_b: Vec<f64> = b.words.iter().map(|w| story.weight(w)).collect();
+    let (near_a, near_b) = best_neighbours(a, b, &lex_a, &lex_b);
+    let shared = |lex: &[Option<f64>], i: usize| lex[i].unwrap_or(0.0);
+    let either =
+        |lex: &[Option<f64>], near: &[f32], i: usize| lex[i].unwrap_or_else(|| scaled(near[i]));
+    PairCoverages {
+        news: (
+            share_of(a, |i| a.words[i].idf, |i| shared(&lex_a, i)),
+            share_of(b, |j| b.words[j].idf, |j| shared(&lex_b, j)),
+        ),
+        local: (
+            share_of(a, |i| local_a[i], |i| shared(&lex_a, i)),
+            share_of(b, |j| local_b[j], |j| shared(&lex_b, j)),
+        ),
+        semantic: (
+            share_of(a, |i| local_a[i], |i| either(&lex_a, &near_a, i)),
+            share_of(b, |j| local_b[j], |j| either(&lex_b, &near_b, j)),
+        ),
+    }
+}
+
+/// For each word of `a` without a shared form in `b` (and the other way), its best cosine
+/// with a word of the other sentence, as [`matched`] finds it (`f32::MIN` for none). Each
+/// needed word pair's cosine is computed once for both directions.
+fn best_neighbours(
     a: &ClaimWords,
     b: &ClaimWords,
-    weight: impl Fn(&Word) -> f64,
-) -> (Coverage, Coverage) {
-    let cosines: Vec<f32> = a
-        .words
-        .iter()
-        .flat_map(|x| {
-            b.words.iter().map(move |y| match (&x.vector, &y.vector) {
-                (Some(vx), Some(vy))
-                    if !(x.directional && y.directional && opposite(x.stem, y.stem)) =>
-                {
-                    vx.cosine(vy)
-                }
-                _ => f32::MIN,
-            })
-        })
-        .collect();
-    let n = b.words.len();
-    let ab = share_of(a, &weight, |i| {
-        lexical(&a.words[i], &b.words).unwrap_or_else(|| {
-            scaled(
-                cosines[i * n..(i + 1) * n]
-                    .iter()
-                    .copied()
-                    .fold(f32::MIN, f32::max),
-            )
-        })
-    });
-    let ba = share_of(b, &weight, |j| {
-        lexical(&b.words[j], &a.words).unwrap_or_else(|| {
-            scaled(
-                (0..a.words.len())
-                    .map(|i| cosines[i * n + j])
-                    .fold(f32::MIN, f32::max),
-            )
-        })
-    });
-    (ab, ba)
+    lex_a: &[Option<f64>],
+    lex_b: &[Option<f64>],
+) -> (Vec<f32>, Vec<f32>) {
+    let mut near_a = vec![f32::MIN; a.words.len()];
+    let mut near_b = vec![f32::MIN; b.words.len()];
+    for (i, x) in a.words.iter().enumerate() {
+        let Some(vx) = &x.vector else { continue };
+        for (j, y) in b.words.iter().enumerate() {
+            if lex_a[i].is_some() && lex_b[j].is_some() {
+                continue;
+            }
+            let Some(vy) = &y.vector else { continue };
+            if x.directional && y.directional && opposite(x.stem, y.stem) {
+                continue;
+            }
+            let c = vx.cosine(vy);
+            near_a[i] = near_a[i].max(c);
+            near_b[j] = near_b[j].max(c);
+        }
+    }
+    (near_a, near_b)
 }
 
 /// What found a claim word its counterpart in the other sentence (see [`matched`]).
@@ -458,33 +492,50 @@ pub fn claim_word_texts(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Shares of `a`'s words that are matched, `m(i)` being how well word `i` is.
-fn share_of(a: &ClaimWords, weight: impl Fn(&Word) -> f64, m: impl Fn(usize) -> f64) -> Coverage {
-    let scores: Vec<(f64, f64)> = a
-        .words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let wt = weight(w);
-            (wt, if wt > 0.0 { wt * m(i) } else { 0.0 })
-        })
-        .collect();
-    let share = |r: Range<usize>| -> (f64, f64) {
-        let (total, got) = scores[r]
-            .iter()
-            .fold((0.0, 0.0), |(t, g), &(wt, m)| (t + wt, g + m));
-        (if total > 0.0 { got / total } else { 0.0 }, total)
+/// Shares of `a`'s words that are matched, `weight(i)` being word `i`'s weight and `m(i)` how
+/// well it is matched (asked only of words that weigh something). One pass, no allocation: the
+/// units are in order, so each word is scored once for its unit and the whole, and each sum
+/// is taken in word order.
+fn share_of(a: &ClaimWords, weight: impl Fn(usize) -> f64, m: impl Fn(usize) -> f64) -> Coverage {
+    let score = |i: usize| {
+        let wt = weight(i);
+        (wt, if wt > 0.0 { wt * m(i) } else { 0.0 })
     };
-    let (whole, total) = share(0..scores.len());
-    let (best_unit, best_unit_weight) = a
-        .units
-        .iter()
-        .map(|r| share(r.clone()))
-        .fold((0.0, 0.0), |best, u| if u.0 > best.0 { u } else { best });
+    let ratio = |got: f64, total: f64| if total > 0.0 { got / total } else { 0.0 };
+    let (mut total, mut got) = (0.0, 0.0);
+    let mut next = 0;
+    let mut best = (0.0, 0.0);
+    for unit in &a.units {
+        for i in next..unit.start {
+            let (wt, g) = score(i);
+            total += wt;
+            got += g;
+        }
+        let (mut unit_total, mut unit_got) = (0.0, 0.0);
+        for i in unit.clone() {
+            let (wt, g) = score(i);
+            unit_total += wt;
+            unit_got += g;
+            if i >= next {
+                total += wt;
+                got += g;
+            }
+        }
+        next = next.max(unit.end);
+        let share = ratio(unit_got, unit_total);
+        if share > best.0 {
+            best = (share, unit_total);
+        }
+    }
+    for i in next..a.words.len() {
+        let (wt, g) = score(i);
+        total += wt;
+        got += g;
+    }
     Coverage {
-        whole,
-        best_unit,
-        best_unit_weight,
+        whole: ratio(got, total),
+        best_unit: best.0,
+        best_unit_weight: best.1,
         weight: total,
     }
 }
@@ -492,6 +543,39 @@ fn share_of(a: &ClaimWords, weight: impl Fn(&Word) -> f64, m: impl Fn(usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const STORY: [&str; 6] = [
+        "The plant was shut on Monday after inspectors found a leak, officials said.",
+        "Inspectors discovered a leak at the plant, which officials closed on Monday.",
+        "Revenue rose 7 percent in the quarter, and the company hired 40 workers.",
+        "The company said revenue fell 4 percent as it cut 40 jobs.",
+        "Ukraine's envoy insisted that the plan be rewritten before any talks.",
+        "",
+    ];
+
+    #[test]
+    fn pair_coverages_equal_the_six_coverages_one_by_one() {
+        let claims: Vec<ClaimWords> = STORY.iter().map(|t| ClaimWords::new(t)).collect();
+        let story = StoryWeights::new(&claims);
+        let local = |w: &Word| story.weight(w);
+        for a in &claims {
+            for b in &claims {
+                let both = pair_coverages(a, b, &story);
+                assert_eq!(
+                    both.news,
+                    (coverage(a, b, |w| w.idf), coverage(b, a, |w| w.idf))
+                );
+                assert_eq!(both.local, (coverage(a, b, local), coverage(b, a, local)));
+                assert_eq!(
+                    both.semantic,
+                    (
+                        semantic_coverage(a, b, local),
+                        semantic_coverage(b, a, local)
+                    )
+                );
+            }
+        }
+    }
 
     #[test]
     fn clauses_become_units() {

@@ -459,13 +459,66 @@ fn missing(a: &[u64], b: &[u64]) -> usize {
     a.len() - shared(a, b)
 }
 
-/// Word-level Levenshtein distance over hashed words: one row, on the stack for sentences of
-/// up to 128 words (as strsim's `generic_levenshtein`, without its allocations).
+/// Word-level Levenshtein distance over hashed words. A sentence of up to 64 words is the
+/// pattern of Myers' bit-parallel algorithm (one machine word per column of the table, as
+/// Hyyrö 2001 states it for edit distance), which every pair of the MSRP scorer asks for
+/// twice; longer ones take the dynamic programme, [`row_levenshtein`].
 pub fn word_levenshtein(a: &[u64], b: &[u64]) -> usize {
     let (a, b) = if a.len() < b.len() { (b, a) } else { (a, b) };
     if b.is_empty() {
         return a.len();
     }
+    if b.len() <= 64 {
+        bit_levenshtein(b, a)
+    } else {
+        row_levenshtein(a, b)
+    }
+}
+
+/// Myers' bit-parallel edit distance of `pattern` (1 to 64 words) and `text`.
+fn bit_levenshtein(pattern: &[u64], text: &[u64]) -> usize {
+    let m = pattern.len();
+    // Each distinct word of the pattern with the bits of its positions, sorted for lookup.
+    let mut table = [(0u64, 0u64); 64];
+    let mut distinct = 0;
+    for (i, &w) in pattern.iter().enumerate() {
+        match table[..distinct].iter_mut().find(|(x, _)| *x == w) {
+            Some((_, bits)) => *bits |= 1 << i,
+            None => {
+                table[distinct] = (w, 1 << i);
+                distinct += 1;
+            }
+        }
+    }
+    let masks = &mut table[..distinct];
+    masks.sort_unstable_by_key(|&(w, _)| w);
+    let last = 1u64 << (m - 1);
+    let (mut pv, mut mv, mut score) = (!0u64, 0u64, m);
+    for w in text {
+        let eq = masks
+            .binary_search_by_key(w, |&(x, _)| x)
+            .map_or(0, |k| masks[k].1);
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & last != 0 {
+            score += 1;
+        } else if mh & last != 0 {
+            score -= 1;
+        }
+        let ph = (ph << 1) | 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+    }
+    score
+}
+
+/// Word-level Levenshtein distance by the dynamic programme, `b` the shorter and not empty:
+/// one row, on the stack for sentences of up to 128 words (as strsim's `generic_levenshtein`,
+/// without its allocations).
+fn row_levenshtein(a: &[u64], b: &[u64]) -> usize {
     let mut stack = [0usize; 129];
     let mut heap;
     let row: &mut [usize] = if b.len() < stack.len() {
@@ -832,6 +885,22 @@ mod tests {
             strsim::generic_levenshtein(&a.to_vec(), &b.to_vec())
         );
         assert_eq!(word_levenshtein(&[], &b), 6);
+    }
+
+    proptest::proptest! {
+        /// The bit-parallel distance is the dynamic programme's, on short and long sentences
+        /// over a small vocabulary (so words repeat), up to and past the 64-word pattern.
+        #[test]
+        fn bit_parallel_levenshtein_is_the_dynamic_programmes(
+            a in proptest::collection::vec(0u64..6, 0..80),
+            b in proptest::collection::vec(0u64..6, 0..80),
+        ) {
+            let expected = strsim::generic_levenshtein(&a, &b);
+            proptest::prop_assert_eq!(word_levenshtein(&a, &b), expected);
+            if !a.is_empty() && a.len() <= b.len() {
+                proptest::prop_assert_eq!(row_levenshtein(&b, &a), expected);
+            }
+        }
     }
 
     #[test]
