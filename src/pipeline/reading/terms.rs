@@ -125,7 +125,7 @@ pub struct Token {
 /// next character continues the word (U.S., 2.5, 1,000, Witkoff's). Returns the words and,
 /// for each, whether a clause boundary (start, quotation mark, colon, comma, dash) precedes it.
 fn raw_words(text: &str) -> Vec<(String, Boundary)> {
-    let chars: Vec<char> = text
+    let normal: String = text
         .chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
@@ -134,23 +134,23 @@ fn raw_words(text: &str) -> Vec<(String, Boundary)> {
         })
         .collect();
     let mut out = Vec::new();
-    let mut cur = String::new();
+    // The word being read, as a byte range of `normal`.
+    let mut start: Option<usize> = None;
     let mut boundary = Boundary::Start;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        let joins = !cur.is_empty()
+    let mut chars = normal.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = start.is_some()
             && matches!(c, '.' | ',' | '\'')
             && next.is_some_and(char::is_alphanumeric)
             && (c != ','
-                || (cur.ends_with(|d: char| d.is_ascii_digit())
+                || (normal[..at].ends_with(|d: char| d.is_ascii_digit())
                     && next.is_some_and(|d| d.is_ascii_digit())));
         if c.is_alphanumeric() || joins {
-            cur.push(c);
+            start.get_or_insert(at);
         } else {
-            if !cur.is_empty() {
-                out.push((std::mem::take(&mut cur), boundary));
+            if let Some(s) = start.take() {
+                out.push((normal[s..at].to_string(), boundary));
                 boundary = Boundary::None;
             }
             match c {
@@ -163,10 +163,9 @@ fn raw_words(text: &str) -> Vec<(String, Boundary)> {
                 _ => {}
             }
         }
-        i += 1;
     }
-    if !cur.is_empty() {
-        out.push((cur, boundary));
+    if let Some(s) = start {
+        out.push((normal[s..].to_string(), boundary));
     }
     out
 }
@@ -188,11 +187,14 @@ fn tokens(text: &str) -> (Vec<Token>, Vec<Boundary>) {
     let mut toks = Vec::new();
     let mut bounds = Vec::new();
     for (word, boundary) in raw_words(text) {
-        let lower = word.to_lowercase();
         // "don't" is "do" and "not"; "Witkoff's" is "Witkoff"; the second part is never a
         // clause's first word.
-        let (first, not): (Cow<str>, bool) = if let Some(base) = lower.strip_suffix("n't") {
-            let base = match base {
+        let contracted = word.len() >= 3
+            && word.is_char_boundary(word.len() - 3)
+            && word[word.len() - 3..].eq_ignore_ascii_case("n't");
+        let (first, not): (Cow<str>, bool) = if contracted {
+            let lower = word.to_lowercase();
+            let base = match &lower[..lower.len() - 3] {
                 "wo" => "will",
                 "ca" => "can",
                 "sha" => "shall",
