@@ -17,8 +17,11 @@
 //! by rarity elsewhere. [`NEIGHBOUR_THRESHOLD`] is the cosine from which two words count as
 //! semantic neighbours.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::sync::OnceLock;
+
+use crate::id::FastMap;
 
 /// Dimensions of every vector in the table.
 pub const DIMS: usize = 256;
@@ -97,6 +100,29 @@ impl WordVector {
 /// of the base stands for the inflection: the encoder's own table mostly lists one form of
 /// rarer words.
 pub fn vector(word: &str) -> Option<WordVector> {
+    thread_local! {
+        static FOUND: RefCell<FastMap<Box<str>, Option<WordVector>>> =
+            RefCell::new(FastMap::default());
+    }
+    FOUND.with(|found| {
+        let mut found = found.borrow_mut();
+        if let Some(&v) = found.get(word) {
+            return v;
+        }
+        let v = look_up(word);
+        if found.len() >= REMEMBERED {
+            found.clear();
+        }
+        found.insert(word.into(), v);
+        v
+    })
+}
+
+/// How many words' lookups each thread remembers before it starts afresh: [`vector`] is asked
+/// for every claim word of every scored sentence, and a miss tries up to ten spellings.
+const REMEMBERED: usize = 1 << 15;
+
+fn look_up(word: &str) -> Option<WordVector> {
     let table = table();
     let folded;
     let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
