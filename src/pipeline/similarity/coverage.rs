@@ -106,12 +106,16 @@ impl ClaimWords {
             if !is_claim_word(t) {
                 continue;
             }
-            let prefix: String = t.stem.chars().take(5).collect();
+            let prefix = &t.stem[..t
+                .stem
+                .char_indices()
+                .nth(5)
+                .map_or(t.stem.len(), |(i, _)| i)];
             let stem = hash(&t.stem);
             let number = t.kind == Kind::Number;
             words.push(Word {
                 stem,
-                prefix: if prefix.len() == 5 { hash(&prefix) } else { 0 },
+                prefix: if prefix.len() == 5 { hash(prefix) } else { 0 },
                 idf: if t.kind == Kind::Number {
                     6.0
                 } else {
