@@ -10,6 +10,7 @@
 //!   [`provenance`](pipeline::provenance) (which document draws on which) →
 //!   [`similarity`](pipeline::similarity) (pair scores) → [`align`](pipeline::align) (links
 //!   across documents) → [`integrity`](pipeline::integrity) (did a copy keep the facts) →
+//!   [`settle`](pipeline::settle) (a pair that disagrees on a fact is at most paraphrased) →
 //!   [`classify`](pipeline::classify) (claims and their status); `pipeline` itself wires them.
 //!   Readers before the first stage: [`input`](pipeline::input) picks the format of each
 //!   input, [`html`](pipeline::html) reads web pages, [`jsonl`](pipeline::jsonl) streams

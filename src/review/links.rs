@@ -20,7 +20,7 @@ use crate::pipeline::align::Link;
 use crate::pipeline::classify::{self, legacy_claim_id, status_of, Claim};
 use crate::pipeline::integrity::{self, Crediting, Facts, Flag};
 use crate::pipeline::similarity::{Features, Scorer, Verdict};
-use crate::pipeline::{self, provenance, quotes, Analysis};
+use crate::pipeline::{self, provenance, quotes, settle, Analysis};
 use crate::review::flagged::{self, flag_id};
 use crate::review::{Decision, Entry, Reviews};
 
@@ -201,13 +201,11 @@ fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) 
         &fb,
         Crediting::between(&fa, groups[a.0], &fb, groups[b.0]),
     );
-    let mut verdict = match score.verdict {
+    let found = match score.verdict {
         Verdict::Different => Verdict::Paraphrased,
         v => v,
     };
-    if verdict == Verdict::Corroborated && kinds.iter().any(|k| k.changes_facts()) {
-        verdict = Verdict::Paraphrased;
-    }
+    let verdict = settle::verdict(found, &kinds);
     for (from, to) in [(a, b), (b, a)] {
         let claim = &mut analysis.claims[from.0][from.1];
         let new_doc = !claim.links.iter().any(|l| l.doc == to.0);
