@@ -3,15 +3,16 @@
 //! Runs the stages in the order data flows: segment each document, attribute its sentences,
 //! work out which documents are derived from which, extract similarity features once per
 //! distinct sentence text, align across documents, check the integrity of every matched pair,
-//! settle the verdicts of pairs that disagree on a fact, and classify. Each stage is a pure
-//! function of the previous one's output; this module only wires them and decides what runs in
-//! parallel (documents are independent until alignment).
+//! settle the verdicts of pairs that disagree on a fact, classify, and list every flag once
+//! for review. Each stage is a pure function of the previous one's output; this module only
+//! wires them and decides what runs in parallel (documents are independent until alignment).
 
 pub mod align;
 pub mod attribution;
 pub mod classify;
 pub mod context;
 pub mod document;
+pub mod flagged;
 pub mod html;
 pub mod input;
 pub mod integrity;
@@ -70,6 +71,9 @@ pub struct Analysis {
     pub sentences: Vec<Vec<Sentence>>,
     /// `claims[doc]`: one claim per sentence.
     pub claims: Vec<Vec<Claim>>,
+    /// Every integrity flag of the claims once, as a person decides on it ([`flagged`]),
+    /// sorted by the claim it is reported on, then kind.
+    pub flagged: Vec<flagged::FlaggedPair>,
 }
 
 /// What the per-document stages produce.
@@ -142,9 +146,11 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     drop(texts);
 
     let facts = FactTable::build(&read, &placement, &credits, &groups, &links);
-    let (sentences, claims) = build_claims(&documents, read, links, &facts, &groups, &credits)
-        .into_iter()
-        .unzip();
+    let (sentences, claims): (_, Vec<Vec<Claim>>) =
+        build_claims(&documents, read, links, &facts, &groups, &credits)
+            .into_iter()
+            .unzip();
+    let flagged = flagged::pairs(&claims, &derivations);
     Analysis {
         documents,
         outlets,
@@ -152,6 +158,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         unmatched_credits,
         sentences,
         claims,
+        flagged,
     }
 }
 
