@@ -8,6 +8,8 @@
 //! "point"), digit groups join ("1,000" is one number).
 
 use std::collections::HashSet;
+
+use super::{is_apostrophe, word_spans};
 use std::sync::OnceLock;
 
 pub use crate::lexicon::OPENING_WORDS as SENTENCE_STARTERS;
@@ -120,38 +122,20 @@ pub struct Token {
     pub possible_name: bool,
 }
 
-/// Splits text into raw words: letters and digits, joined across `.`, `,` and `'` when the
-/// next character continues the word (U.S., 2.5, 1,000, Witkoff's). Returns the words and,
-/// for each, whether a clause boundary (start, quotation mark, colon, comma, dash) precedes it.
+/// Splits text into raw words ([`word_spans`]: U.S., 2.5, 1,000, Witkoff's), apostrophes
+/// and curly quotation marks read straight. Returns the words and, for each, whether a clause
+/// boundary (start, quotation mark, colon, comma, dash) precedes it.
 fn raw_words(text: &str) -> Vec<(String, Boundary)> {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
-            c => c,
-        })
-        .collect();
+    let straight = |c: char| match c {
+        c if is_apostrophe(c) => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+        c => c,
+    };
     let mut out = Vec::new();
-    let mut cur = String::new();
     let mut boundary = Boundary::Start;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        let joins = !cur.is_empty()
-            && matches!(c, '.' | ',' | '\'')
-            && next.is_some_and(char::is_alphanumeric)
-            && (c != ','
-                || (cur.ends_with(|d: char| d.is_ascii_digit())
-                    && next.is_some_and(|d| d.is_ascii_digit())));
-        if c.is_alphanumeric() || joins {
-            cur.push(c);
-        } else {
-            if !cur.is_empty() {
-                out.push((std::mem::take(&mut cur), boundary));
-                boundary = Boundary::None;
-            }
+    let mut from = 0;
+    for span in word_spans(text) {
+        for c in text[from..span.start].chars().map(straight) {
             match c {
                 '"' => boundary = Boundary::Quote,
                 ':' | ';' | '(' | ')' | '\u{2014}' | '\u{2013}' if boundary == Boundary::None => {
@@ -162,10 +146,9 @@ fn raw_words(text: &str) -> Vec<(String, Boundary)> {
                 _ => {}
             }
         }
-        i += 1;
-    }
-    if !cur.is_empty() {
-        out.push((cur, boundary));
+        out.push((text[span.clone()].chars().map(straight).collect(), boundary));
+        boundary = Boundary::None;
+        from = span.end;
     }
     out
 }
