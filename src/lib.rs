@@ -10,15 +10,18 @@
 //!   [`provenance`](pipeline::provenance) (which document draws on which) →
 //!   [`similarity`](pipeline::similarity) (pair scores) → [`align`](pipeline::align) (links
 //!   across documents) → [`integrity`](pipeline::integrity) (did a copy keep the facts) →
-//!   [`classify`](pipeline::classify) (claims and their status); `pipeline` itself wires them.
+//!   [`settle`](pipeline::settle) (a pair that disagrees on a fact is at most paraphrased) →
+//!   [`classify`](pipeline::classify) (claims and their status) →
+//!   [`flagged`](pipeline::flagged) (every integrity flag once, as a person decides on it);
+//!   `pipeline` itself wires them.
 //!   Readers before the first stage: [`input`](pipeline::input) picks the format of each
 //!   input, [`html`](pipeline::html) reads web pages, [`jsonl`](pipeline::jsonl) streams
 //!   archives story by story.
 //! - [`report`]: the analysis as CSV, JSON or a self-contained HTML page
 //!   ([`html`](report::html)), with a word [`diff`](report::diff) for flags.
 //! - [`review`]: decisions a person made (the reviews file), [`links`](review::links) (a
-//!   reviewer's links and unlinks applied to an analysis), [`flagged`](review::flagged)
-//!   (integrity flags once per pair) and [`check`](review::check) (the CI policy).
+//!   reviewer's links and unlinks applied to an analysis) and [`check`](review::check) (the
+//!   CI policy).
 //! - [`cli`]: the command line, one file per subcommand in [`cmd`](cli::cmd), with the
 //!   terminal and the atomic output writer.
 //!

@@ -2,8 +2,9 @@
 //!
 //! Runs the stages in the order data flows: segment each document, attribute its sentences,
 //! work out which documents are derived from which, extract similarity features once per
-//! distinct sentence text, align across documents, classify, and check the integrity of every
-//! matched pair. Each stage is a pure function of the previous one's output; this module only
+//! distinct sentence text, align across documents, check the integrity of every matched pair,
+//! settle the verdicts of pairs that disagree on a fact, classify, and list every flag once
+//! for review. Each stage is a pure function of the previous one's output; this module only
 //! wires them and decides what runs in parallel (documents are independent until alignment).
 
 pub mod align;
@@ -11,6 +12,7 @@ pub mod attribution;
 pub mod classify;
 pub mod context;
 pub mod document;
+pub mod flagged;
 pub mod html;
 pub mod input;
 pub mod integrity;
@@ -22,6 +24,7 @@ pub mod provenance;
 pub mod quotes;
 pub mod reading;
 pub mod segment;
+pub mod settle;
 pub mod similarity;
 
 use std::collections::HashMap;
@@ -36,7 +39,7 @@ use integrity::{Crediting, Facts, Flag, FlagKind};
 use provenance::{Derivation, Outlet, OutletBook};
 use segment::{SegmentConfig, Segmenter, Sentence};
 use similarity::texts::Texts;
-use similarity::{Scorer, Thresholds, Verdict};
+use similarity::{Scorer, Thresholds};
 
 /// Everything that changes what `compare` finds.
 #[derive(Clone, Debug, Default)]
@@ -68,6 +71,9 @@ pub struct Analysis {
     pub sentences: Vec<Vec<Sentence>>,
     /// `claims[doc]`: one claim per sentence.
     pub claims: Vec<Vec<Claim>>,
+    /// Every integrity flag of the claims once, as a person decides on it ([`flagged`]),
+    /// sorted by the claim it is reported on, then kind.
+    pub flagged: Vec<flagged::FlaggedPair>,
 }
 
 /// What the per-document stages produce.
@@ -140,9 +146,11 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     drop(texts);
 
     let facts = FactTable::build(&read, &placement, &credits, &groups, &links);
-    let (sentences, claims) = build_claims(&documents, read, links, &facts, &groups, &credits)
-        .into_iter()
-        .unzip();
+    let (sentences, claims): (_, Vec<Vec<Claim>>) =
+        build_claims(&documents, read, links, &facts, &groups, &credits)
+            .into_iter()
+            .unzip();
+    let flagged = flagged::pairs(&claims, &derivations);
     Analysis {
         documents,
         outlets,
@@ -150,6 +158,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         unmatched_credits,
         sentences,
         claims,
+        flagged,
     }
 }
 
@@ -240,8 +249,9 @@ fn build_claims(
                 .into_iter()
                 .zip(links)
                 .enumerate()
-                .map(|(s, (attribution, mut found))| {
-                    let flags = facts.flags(cache, groups, d, s, &mut found);
+                .map(|(s, (attribution, found))| {
+                    let (flags, conflicting) = facts.flags(cache, groups, d, s, &found);
+                    let found = settle::links(found, &conflicting);
                     Claim {
                         id: classify::claim_id(&documents[d].label, &read.sentences[s].text),
                         doc: d,
@@ -328,29 +338,29 @@ impl FactTable {
     }
 
     /// Integrity flags of sentence `s` of document `d` against the sentences it is linked to,
-    /// one per kind and matched entry, naming the best-linked sentence of that entry. A link
-    /// whose claims disagree on a fact ([`FlagKind::changes_facts`]) is at most paraphrased.
+    /// one per kind and matched entry, naming the best-linked sentence of that entry; and for
+    /// each link, in order, whether its claims disagree on a fact
+    /// ([`FlagKind::changes_facts`]), for [`settle`].
     fn flags(
         &self,
         cache: &mut FlagCache,
         groups: &[u32],
         d: usize,
         s: usize,
-        found: &mut SentenceLinks,
-    ) -> Vec<Flag> {
+        found: &SentenceLinks,
+    ) -> (Vec<Flag>, Vec<bool>) {
         let own = self.of[d][s];
         let mut seen: Vec<u32> = Vec::new();
         let mut out = Vec::new();
-        for l in &mut found.links {
+        let mut conflicting = Vec::with_capacity(found.links.len());
+        for l in &found.links {
             let other = self.of[l.doc][l.sentence];
             let (x, y) = (&self.facts[own as usize], &self.facts[other as usize]);
             let crediting = Crediting::between(x, groups[d], y, groups[l.doc]);
             let kinds = cache
                 .entry((own, other, crediting))
                 .or_insert_with(|| integrity::compare(x, y, crediting));
-            if l.verdict == Verdict::Corroborated && kinds.iter().any(|k| k.changes_facts()) {
-                l.verdict = Verdict::Paraphrased;
-            }
+            conflicting.push(kinds.iter().any(|k| k.changes_facts()));
             if seen.contains(&other) {
                 continue;
             }
@@ -362,7 +372,7 @@ impl FactTable {
             }));
         }
         out.sort();
-        out
+        (out, conflicting)
     }
 }
 

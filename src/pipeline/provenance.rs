@@ -19,6 +19,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::pipeline::attribution::Attribution;
 use crate::pipeline::document::Document;
+use crate::pipeline::reading::words;
 use crate::pipeline::segment::Sentence;
 
 use crate::lexicon::{GENERIC_REFERENCES, MASTHEAD_WORDS, OUTLETS as BUILTIN_OUTLETS};
@@ -267,12 +268,15 @@ pub fn unmatched_credit(
     let source = attribution.source.trim();
     let publication =
         attribution.source_kind == Some(crate::pipeline::attribution::SourceKind::Publication);
-    let last = source.split_whitespace().next_back().unwrap_or("");
-    let masthead = last.chars().next().is_some_and(char::is_uppercase)
-        && MASTHEAD_WORDS
-            .lines()
-            .map(str::trim)
-            .any(|w| !w.starts_with('#') && w == last.trim_end_matches("'s"));
+    // the head of the source phrase is its last word, as the attribution's word view reads it
+    let masthead = words::tokens(source).pop().is_some_and(|head| {
+        let head_word = head.text.trim_end_matches("'s");
+        head.is_capitalized()
+            && MASTHEAD_WORDS
+                .lines()
+                .map(str::trim)
+                .any(|w| !w.starts_with('#') && w == head_word)
+    });
     let named = source.chars().any(char::is_uppercase);
     ((publication && named) || masthead).then(|| source.to_string())
 }
@@ -590,6 +594,35 @@ mod tests {
         assert_eq!(unmatched_credit(&council, None, None, &book), None);
         let post = by("a post", None);
         assert_eq!(unmatched_credit(&post, None, None, &book), None);
+    }
+
+    #[test]
+    fn the_masthead_word_is_the_last_word_of_the_source_as_attribution_reads_it() {
+        let book = KnownOutlets::new(&OutletBook::default());
+        let by = |source: &str| Attribution {
+            source: source.into(),
+            cue: "reported".into(),
+            ..Attribution::default()
+        };
+        for source in [
+            "the Millbrook Gazette",
+            "the Millbrook Gazette's",
+            "The Gazette",
+        ] {
+            assert_eq!(
+                unmatched_credit(&by(source), None, None, &book).as_deref(),
+                Some(source),
+                "{source}"
+            );
+        }
+        // the head is a reporter, a lower-case word or no word at all: no outlet
+        for source in ["a Gazette reporter", "the gazette", "", "—"] {
+            assert_eq!(
+                unmatched_credit(&by(source), None, None, &book),
+                None,
+                "{source}"
+            );
+        }
     }
 
     #[test]

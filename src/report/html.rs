@@ -13,9 +13,9 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::pipeline::attribution::{Attribution, AttributionKind};
 use crate::pipeline::classify::{Claim, Status};
+use crate::pipeline::flagged::{self, FlaggedPair};
 use crate::pipeline::Analysis;
 use crate::report::diff::{self, Edit};
-use crate::review::flagged::{self, FlaggedPair};
 
 const CSS: &str = include_str!("report.css");
 const JS: &str = include_str!("report.js");
@@ -27,7 +27,7 @@ pub fn to_html(analysis: &Analysis) -> Vec<u8> {
         .iter()
         .map(|d| d.label.as_str())
         .collect();
-    let pairs = flagged::flagged_pairs(analysis);
+    let pairs = &analysis.flagged;
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -45,7 +45,7 @@ pub fn to_html(analysis: &Analysis) -> Vec<u8> {
                     (controls(analysis))
                 }
                 (articles(analysis))
-                (flags(analysis, &pairs))
+                (flags(analysis, pairs))
                 aside id="detail" hidden { }
                 script { (PreEscaped(JS)) }
             }

@@ -223,14 +223,14 @@ fn record(analysis: &Analysis, options: &ReportOptions, d: usize, claim: &Claim)
             .iter()
             .map(|f| FlagRecord {
                 kind: f.kind.as_str(),
-                other: crate::review::flagged::sentence_name(analysis, (f.doc, f.sentence)),
+                other: crate::pipeline::flagged::sentence_name(analysis, (f.doc, f.sentence)),
             })
             .collect(),
         reviewer: claim
             .links
             .iter()
             .filter(|l| l.reviewer)
-            .map(|l| crate::review::flagged::sentence_name(analysis, (l.doc, l.sentence)))
+            .map(|l| crate::pipeline::flagged::sentence_name(analysis, (l.doc, l.sentence)))
             .collect(),
         coverage: claim.links.first().map(|l| {
             format!("{:.2}", l.coverage)

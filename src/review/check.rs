@@ -3,7 +3,7 @@
 //!
 //! The one idea: evaluation and rendering are separate. [`evaluate`] turns the claims into a flat
 //! list of [`Item`]s (one per single-source claim, disputed claim, integrity flag (once per
-//! pair of claims, see [`crate::review::flagged`]) or per-document rule), each
+//! pair of claims, see [`crate::pipeline::flagged`]) or per-document rule), each
 //! with a [`Level`]; every output format is a pure function of that list, so they cannot
 //! disagree about what failed.
 //!
@@ -15,9 +15,9 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::pipeline::classify::{Claim, Status};
+use crate::pipeline::flagged::{self, FlaggedPair};
 use crate::pipeline::integrity::FlagKind;
 use crate::pipeline::Analysis;
-use crate::review::flagged::{self, FlaggedPair};
 use crate::review::{self, Decision, Entry, Reviews};
 
 /// What `check` enforces; read from `crosscheck.toml`.
@@ -335,13 +335,13 @@ pub fn evaluate(analysis: &Analysis, reviews: &Reviews, policy: &Policy) -> Repo
             items.push(claim_item(analysis, claim, level, message));
         }
     }
-    for pair in flagged::flagged_pairs(analysis) {
+    for pair in &analysis.flagged {
         let decision = reviews.decision(&pair.id);
         if let Some(i) = FlagKind::ALL.iter().position(|k| *k == pair.kind) {
             counts.flags[i] += 1;
         }
         counts.flags_reviewed += usize::from(decision.is_some());
-        items.push(flag_item(analysis, &pair, decision, policy));
+        items.push(flag_item(analysis, pair, decision, policy));
     }
     for u in &analysis.unmatched_credits {
         let claim = &analysis.claims[u.doc][u.sentence];

@@ -18,10 +18,10 @@ use std::collections::HashMap;
 
 use crate::pipeline::align::Link;
 use crate::pipeline::classify::{self, legacy_claim_id, status_of, Claim};
+use crate::pipeline::flagged::{self, flag_id};
 use crate::pipeline::integrity::{self, Crediting, Facts, Flag};
 use crate::pipeline::similarity::{Features, Scorer, Verdict};
-use crate::pipeline::{self, provenance, quotes, Analysis};
-use crate::review::flagged::{self, flag_id};
+use crate::pipeline::{self, provenance, quotes, settle, Analysis};
 use crate::review::{Decision, Entry, Reviews};
 
 /// A claim: `(doc, sentence)`, 0-based.
@@ -159,6 +159,8 @@ pub fn apply(mut analysis: Analysis, reviews: &Reviews, scorer: &Scorer) -> Anal
             unlink(&mut analysis, &groups, a, b);
         }
     }
+    // the decisions changed flags: list them once again, as the pipeline did
+    analysis.flagged = flagged::pairs(&analysis.claims, &analysis.derivations);
     analysis
 }
 
@@ -201,13 +203,11 @@ fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) 
         &fb,
         Crediting::between(&fa, groups[a.0], &fb, groups[b.0]),
     );
-    let mut verdict = match score.verdict {
+    let found = match score.verdict {
         Verdict::Different => Verdict::Paraphrased,
         v => v,
     };
-    if verdict == Verdict::Corroborated && kinds.iter().any(|k| k.changes_facts()) {
-        verdict = Verdict::Paraphrased;
-    }
+    let verdict = settle::verdict(found, &kinds);
     for (from, to) in [(a, b), (b, a)] {
         let claim = &mut analysis.claims[from.0][from.1];
         let new_doc = !claim.links.iter().any(|l| l.doc == to.0);
@@ -307,14 +307,14 @@ pub fn legacy_ids(analysis: &Analysis) -> Vec<(String, String)> {
         .flatten()
         .map(|c| (legacy[c.id.as_str()].clone(), c.id.clone()))
         .collect();
-    for f in flagged::flagged_pairs(analysis) {
+    for f in &analysis.flagged {
         let (claim, other) = (f.claim(analysis), f.other_claim(analysis));
         let old = flag_id(
             f.kind,
             &legacy[claim.id.as_str()],
             &legacy[other.id.as_str()],
         );
-        out.push((old, f.id));
+        out.push((old, f.id.clone()));
     }
     out.retain(|(old, new)| old != new);
     out
@@ -375,6 +375,24 @@ mod tests {
             assert!(c.flags.is_empty());
         }
         assert_eq!(fixed.claims[0][0].support, 1, "the other pair stays linked");
+    }
+
+    #[test]
+    fn the_flagged_pairs_follow_the_decisions() {
+        let original = "The school board approved a $3.1 million budget on Monday.";
+        let changed = "The school board approved a $3.6 million budget on Monday.";
+        let a = analyze(&[("first", original), ("second", changed)]);
+        assert_eq!(a.flagged.len(), 1, "{:?}", a.flagged);
+        let r = decide(&a, (0, 0), (1, 0), Decision::Unlinked);
+        let fixed = apply(a, &r, &Scorer::default());
+        assert!(fixed.flagged.is_empty(), "{:?}", fixed.flagged);
+        let r = decide(&fixed, (0, 0), (1, 0), Decision::Linked);
+        let relinked = apply(fixed, &r, &Scorer::default());
+        assert_eq!(relinked.flagged.len(), 1, "{:?}", relinked.flagged);
+        assert_eq!(
+            relinked.flagged,
+            flagged::pairs(&relinked.claims, &relinked.derivations)
+        );
     }
 
     #[test]

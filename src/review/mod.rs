@@ -3,7 +3,7 @@
 //!
 //! Takes an [`Analysis`] and a reviews file; says which claims and flags are still pending,
 //! which decisions are stale, and writes decisions back. A flag is decided under its own id
-//! ([`crate::review::flagged`]), in the same file and columns as claims, so older files stay valid.
+//! ([`crate::pipeline::flagged`]), in the same file and columns as claims, so older files stay valid.
 //!
 //! The one idea: the reviews file is a plain CSV that lives in git beside the articles. One line
 //! per claim, sorted by (doc, id), no timestamps, so two people reviewing different articles
@@ -16,7 +16,6 @@
 
 pub mod check;
 pub mod diff;
-pub mod flagged;
 pub mod links;
 pub mod store;
 
@@ -27,9 +26,9 @@ use crate::error::{Error, Result};
 use crate::pipeline::attribution::AttributionKind;
 use crate::pipeline::classify::{Claim, Status};
 use crate::pipeline::document::Document;
+use crate::pipeline::flagged::FlaggedPair;
 use crate::pipeline::similarity::{Features, Scorer};
 use crate::pipeline::{self, Analysis};
-use flagged::FlaggedPair;
 
 /// The file name used when `--reviews` is not given, in the first article's directory.
 pub const DEFAULT_FILE_NAME: &str = "reviews.csv";
@@ -331,16 +330,13 @@ impl Reviews {
             .iter()
             .map(|d| d.label.as_str())
             .collect();
-        let flags: HashSet<String> = flagged::flagged_pairs(analysis)
-            .into_iter()
-            .map(|f| f.id)
-            .collect();
+        let flags = analysis.flagged.iter().map(|f| f.id.as_str());
         let ids: HashSet<&str> = analysis
             .claims
             .iter()
             .flatten()
             .map(|c| c.id.as_str())
-            .chain(flags.iter().map(String::as_str))
+            .chain(flags)
             .collect();
         let known = |id: &str| match links::parse_link_id(id) {
             Some((a, b)) => ids.contains(a) && ids.contains(b),
@@ -439,9 +435,11 @@ pub fn pending<'a>(analysis: &'a Analysis, reviews: &Reviews) -> Vec<&'a Claim> 
 /// Integrity flags without a decision, in the order `check` lists them. A decision on the
 /// claim a flag sits on does not settle the flag: the claim may stand while a copy changed it.
 pub fn pending_flags(analysis: &Analysis, reviews: &Reviews) -> Vec<FlaggedPair> {
-    flagged::flagged_pairs(analysis)
-        .into_iter()
+    analysis
+        .flagged
+        .iter()
         .filter(|f| reviews.decision(&f.id).is_none())
+        .cloned()
         .collect()
 }
 

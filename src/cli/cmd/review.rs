@@ -2,7 +2,7 @@
 //! time, and record each decision in the reviews file the moment it is made.
 //!
 //! Pending are single-source claims, claims only copies of their own source have, and
-//! integrity flags (once per change, [`crate::review::flagged`]). Flags are walked first (a
+//! integrity flags (once per change, [`crate::pipeline::flagged`]). Flags are walked first (a
 //! copy changed the facts: what matters most) and are never accepted in bulk: `--accept-all`
 //! is for baselining claims, and a flag is a specific change a person should have looked at.
 //! `--doc LABEL` and `--only single-source|flags|derived` narrow the queue. Besides deciding a
@@ -30,10 +30,10 @@ use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
 use crate::cli::terminal::{CrLf, Keys, LineKeys, RawKeys};
 use crate::error::{Error, Exit, Result};
 use crate::pipeline::classify::Claim;
+use crate::pipeline::flagged::{self, FlaggedPair};
 use crate::pipeline::integrity::FlagKind;
 use crate::pipeline::similarity::Scorer;
 use crate::pipeline::Analysis;
-use crate::review::flagged::{self, FlaggedPair};
 use crate::review::store::Store;
 use crate::review::{self, diff, links, Decision, Reviews};
 
@@ -497,11 +497,9 @@ fn set_entries(
             }
             None => {
                 let id = target.trim();
-                let flag = flagged::flagged_pairs(analysis)
-                    .into_iter()
-                    .find(|f| f.id == id);
+                let flag = analysis.flagged.iter().find(|f| f.id == id);
                 match (flag, links::resolve(analysis, id)) {
-                    (Some(flag), _) => Reviews::entry_for_flag(analysis, &flag, decision, note),
+                    (Some(flag), _) => Reviews::entry_for_flag(analysis, flag, decision, note),
                     (None, Ok(at)) => {
                         let claim = &analysis.claims[at.0][at.1];
                         Reviews::entry_for(analysis, claim, decision, note)

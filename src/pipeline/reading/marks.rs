@@ -24,6 +24,8 @@ pub(crate) struct Word {
     pub dollar_before: bool,
 }
 
+use super::{is_apostrophe, word_spans};
+
 fn is_quote_open(c: char) -> bool {
     matches!(c, '“' | '«' | '„')
 }
@@ -32,62 +34,45 @@ fn is_quote_close(c: char) -> bool {
     matches!(c, '”' | '»')
 }
 
-/// Splits a sentence into words, tracking quotation marks (curly, straight or mixed).
+/// Splits a sentence into words ([`word_spans`]), tracking quotation marks (curly, straight
+/// or mixed).
 pub(crate) fn words(text: &str, attribution: &[Option<std::ops::Range<usize>>]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut quoted = false;
-    let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let flush = |out: &mut Vec<Word>, from: usize, to: usize, quoted: bool| {
-        push_words(out, text, from..to, quoted, attribution);
-    };
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).map(|&(_, c)| c);
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
-        let inner = is_inner_punct(c, prev, next);
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(at);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            flush(&mut out, s, at, quoted);
-        }
-        // A straight mark after a word and before a space or the end closes: with nothing
-        // open, it closes a quotation begun in an earlier sentence ("... never built.").
-        let straight_closes = c == '"'
-            && prev.is_some_and(|p| !p.is_whitespace())
-            && next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'));
-        if is_quote_open(c) || (c == '"' && !quoted && !straight_closes) {
-            quoted = true;
-        } else if is_quote_close(c) || c == '"' {
-            if !quoted {
-                // A quote continued from the previous sentence closes here.
-                out.iter_mut().for_each(|w| w.quoted = true);
-            }
-            quoted = false;
-        } else if matches!(c, ',' | ':' | ';') {
-            if let Some(last) = out.last_mut() {
-                last.comma_after = true;
+    let mut from = 0;
+    let spans = word_spans(text);
+    let rest = std::iter::once(text.len()..text.len());
+    for (n, span) in spans.iter().cloned().chain(rest).enumerate() {
+        for (at, c) in text[from..span.start].char_indices() {
+            let at = from + at;
+            let prev = text[..at].chars().next_back();
+            let next = text[at + c.len_utf8()..].chars().next();
+            // A straight mark after a word and before a space or the end closes: with nothing
+            // open, it closes a quotation begun in an earlier sentence ("... never built.").
+            let straight_closes = c == '"'
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'));
+            if is_quote_open(c) || (c == '"' && !quoted && !straight_closes) {
+                quoted = true;
+            } else if is_quote_close(c) || c == '"' {
+                if !quoted {
+                    // A quote continued from the previous sentence closes here.
+                    out.iter_mut().for_each(|w| w.quoted = true);
+                }
+                quoted = false;
+            } else if matches!(c, ',' | ':' | ';') {
+                if let Some(last) = out.last_mut() {
+                    last.comma_after = true;
+                }
             }
         }
-    }
-    if let Some(s) = start {
-        flush(&mut out, s, text.len(), quoted);
+        if n < spans.len() {
+            push_words(&mut out, text, span.clone(), quoted, attribution);
+        }
+        from = span.end;
     }
     out
-}
-
-/// Dots, apostrophes and digit separators inside a word belong to it ("U.S.", "don't", "2.5",
-/// "900,000"); hyphens and dashes split words.
-fn is_inner_punct(c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    match c {
-        '.' => alnum(prev) && alnum(next) || (alnum(prev) && next.is_none()),
-        '\'' | '’' => alnum(prev) && alnum(next),
-        ',' => digit(prev) && digit(next),
-        _ => false,
-    }
 }
 
 fn push_words(
@@ -105,7 +90,7 @@ fn push_words(
     let norm: String = raw
         .chars()
         .filter(|&c| c != ',' && (c != '.' || decimal))
-        .map(|c| if c == '’' { '\'' } else { c })
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect();
     // The word without the sentence's closing period ("said." of "…, he said.").

@@ -8,6 +8,8 @@
 //! "point"), digit groups join ("1,000" is one number).
 
 use std::borrow::Cow;
+
+use super::{is_apostrophe, word_spans};
 use std::sync::OnceLock;
 
 use crate::id::FastSet;
@@ -121,38 +123,20 @@ pub struct Token {
     pub possible_name: bool,
 }
 
-/// Splits text into raw words: letters and digits, joined across `.`, `,` and `'` when the
-/// next character continues the word (U.S., 2.5, 1,000, Witkoff's). Returns the words and,
-/// for each, whether a clause boundary (start, quotation mark, colon, comma, dash) precedes it.
+/// Splits text into raw words ([`word_spans`]: U.S., 2.5, 1,000, Witkoff's), apostrophes
+/// and curly quotation marks read straight. Returns the words and, for each, whether a clause
+/// boundary (start, quotation mark, colon, comma, dash) precedes it.
 fn raw_words(text: &str) -> Vec<(String, Boundary)> {
-    let normal: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
-            c => c,
-        })
-        .collect();
+    let straight = |c: char| match c {
+        c if is_apostrophe(c) => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+        c => c,
+    };
     let mut out = Vec::new();
-    // The word being read, as a byte range of `normal`.
-    let mut start: Option<usize> = None;
     let mut boundary = Boundary::Start;
-    let mut chars = normal.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = start.is_some()
-            && matches!(c, '.' | ',' | '\'')
-            && next.is_some_and(char::is_alphanumeric)
-            && (c != ','
-                || (normal[..at].ends_with(|d: char| d.is_ascii_digit())
-                    && next.is_some_and(|d| d.is_ascii_digit())));
-        if c.is_alphanumeric() || joins {
-            start.get_or_insert(at);
-        } else {
-            if let Some(s) = start.take() {
-                out.push((normal[s..at].to_string(), boundary));
-                boundary = Boundary::None;
-            }
+    let mut from = 0;
+    for span in word_spans(text) {
+        for c in text[from..span.start].chars().map(straight) {
             match c {
                 '"' => boundary = Boundary::Quote,
                 ':' | ';' | '(' | ')' | '\u{2014}' | '\u{2013}' if boundary == Boundary::None => {
@@ -163,9 +147,9 @@ fn raw_words(text: &str) -> Vec<(String, Boundary)> {
                 _ => {}
             }
         }
-    }
-    if let Some(s) = start {
-        out.push((normal[s..].to_string(), boundary));
+        out.push((text[span.clone()].chars().map(straight).collect(), boundary));
+        boundary = Boundary::None;
+        from = span.end;
     }
     out
 }

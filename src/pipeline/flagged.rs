@@ -1,5 +1,10 @@
-//! Flagged pairs: the integrity flags of an [`Analysis`] as things a person decides on, one per
-//! pair of matched claims and flag kind, with a stable id for the reviews file.
+//! Flagged pairs: the claims' integrity flags as things a person decides on, one per pair of
+//! matched claims and flag kind, with a stable id for the reviews file.
+//!
+//! Takes the classified claims (each with its flags) and the derivations; returns every flag
+//! once ([`pairs`]). The pipeline runs it last and keeps the result in
+//! [`Analysis::flagged`], so the report, `check` and `review` read one list instead of each
+//! recomputing it; a reviewer's links and unlinks recompute it once when they change flags.
 //!
 //! The one idea: a flag belongs to a *pair* of claims, and both claims usually carry it (each
 //! naming the other), so `check` and `review` would show every change twice, and once more for
@@ -15,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::pipeline::classify::{claim_id, Claim};
 use crate::pipeline::integrity::FlagKind;
+use crate::pipeline::provenance::Derivation;
 use crate::pipeline::Analysis;
 
 /// One integrity flag on a claim, with every claim it disagrees with, listed once.
@@ -80,20 +86,17 @@ pub fn flag_id(kind: FlagKind, a: &str, b: &str) -> String {
 }
 
 /// Whether document `a` credits document `b` (is derived from it).
-fn derives_from(analysis: &Analysis, a: usize, b: usize) -> bool {
-    analysis
-        .derivations
-        .iter()
-        .any(|d| d.derived == a && d.source == b)
+fn derives_from(derivations: &[Derivation], a: usize, b: usize) -> bool {
+    derivations.iter().any(|d| d.derived == a && d.source == b)
 }
 
 /// A claim and a flag kind.
 type Side = ((usize, usize), FlagKind);
 
 /// Per claim and kind, how many claims it disagrees with, whichever side carries the flag.
-fn partner_counts(analysis: &Analysis) -> BTreeMap<Side, usize> {
+fn partner_counts(claims: &[Vec<Claim>]) -> BTreeMap<Side, usize> {
     let mut partners: BTreeMap<Side, BTreeSet<(usize, usize)>> = BTreeMap::new();
-    for claim in analysis.claims.iter().flatten() {
+    for claim in claims.iter().flatten() {
         let at = (claim.doc, claim.sentence);
         for flag in &claim.flags {
             let other = (flag.doc, flag.sentence);
@@ -110,14 +113,14 @@ fn partner_counts(analysis: &Analysis) -> BTreeMap<Side, usize> {
 /// only from it), so the change is one flag whatever the order of the articles; else the
 /// later one in input order.
 fn placed(
-    analysis: &Analysis,
+    derivations: &[Derivation],
     counts: &BTreeMap<Side, usize>,
     kind: FlagKind,
     x: (usize, usize),
     y: (usize, usize),
 ) -> ((usize, usize), (usize, usize)) {
-    let x_copies = derives_from(analysis, x.0, y.0);
-    let y_copies = derives_from(analysis, y.0, x.0);
+    let x_copies = derives_from(derivations, x.0, y.0);
+    let y_copies = derives_from(derivations, y.0, x.0);
     let disagreements = |at| counts.get(&(at, kind)).copied().unwrap_or(0);
     let x_first = match (x_copies, y_copies) {
         (true, false) => true,
@@ -131,15 +134,16 @@ fn placed(
     }
 }
 
-/// Every flag once, sorted by the claim it is reported on (document, sentence), then kind.
-pub fn flagged_pairs(analysis: &Analysis) -> Vec<FlaggedPair> {
+/// Every flag of `claims` (`claims[doc][sentence]`) once, sorted by the claim it is reported
+/// on (document, sentence), then kind.
+pub fn pairs(claims: &[Vec<Claim>], derivations: &[Derivation]) -> Vec<FlaggedPair> {
     type At = (usize, usize);
-    let counts = partner_counts(analysis);
+    let counts = partner_counts(claims);
     let mut groups: BTreeMap<(At, FlagKind), BTreeSet<At>> = BTreeMap::new();
-    for claim in analysis.claims.iter().flatten() {
+    for claim in claims.iter().flatten() {
         for flag in &claim.flags {
             let (at, other) = placed(
-                analysis,
+                derivations,
                 &counts,
                 flag.kind,
                 (claim.doc, claim.sentence),
@@ -151,7 +155,7 @@ pub fn flagged_pairs(analysis: &Analysis) -> Vec<FlaggedPair> {
     groups
         .into_iter()
         .map(|((at, kind), others)| {
-            let claim = &analysis.claims[at.0][at.1];
+            let claim = &claims[at.0][at.1];
             let named_first = claim
                 .flags
                 .iter()
@@ -160,7 +164,7 @@ pub fn flagged_pairs(analysis: &Analysis) -> Vec<FlaggedPair> {
                 .filter(|o| others.contains(o));
             let other = named_first.unwrap_or_else(|| *others.first().expect("a group has a pair"));
             let also = others.into_iter().filter(|o| *o != other).collect();
-            let other_id = &analysis.claims[other.0][other.1].id;
+            let other_id = &claims[other.0][other.1].id;
             FlaggedPair {
                 id: flag_id(kind, &claim.id, other_id),
                 kind,
@@ -188,7 +192,7 @@ mod tests {
     fn a_flag_both_claims_carry_is_listed_once_on_the_later_document() {
         let a = analyze(&[("first", ORIGINAL), ("second", CHANGED)]);
         assert!(!a.claims[0][0].flags.is_empty() && !a.claims[1][0].flags.is_empty());
-        let pairs = flagged_pairs(&a);
+        let pairs = &a.flagged;
         assert_eq!(pairs.len(), 1, "{pairs:?}");
         assert_eq!(pairs[0].kind, FlagKind::NumberMismatch);
         assert_eq!((pairs[0].at, pairs[0].other), ((1, 0), (0, 0)));
@@ -200,7 +204,7 @@ mod tests {
         let copy = "The school board approved a $3.6 million budget for new buses on Monday, \
                     officials told the Associated Press.";
         let a = analyze(&[("copy", copy), ("ap", ORIGINAL)]);
-        let pairs = flagged_pairs(&a);
+        let pairs = &a.flagged;
         assert!(
             a.derivations
                 .iter()
@@ -219,7 +223,7 @@ mod tests {
             ("second", ORIGINAL),
             ("third", CHANGED),
         ]);
-        let pairs = flagged_pairs(&a);
+        let pairs = &a.flagged;
         assert_eq!(pairs.len(), 1, "{pairs:?}");
         assert_eq!(pairs[0].at, (2, 0));
         let mut others = vec![pairs[0].other];
@@ -237,7 +241,7 @@ mod tests {
             ("first", ORIGINAL),
             ("second", ORIGINAL),
         ]);
-        let pairs = flagged_pairs(&a);
+        let pairs = &a.flagged;
         assert_eq!(pairs.len(), 1, "{pairs:?}");
         assert_eq!(pairs[0].at, (0, 0));
     }
@@ -245,7 +249,7 @@ mod tests {
     #[test]
     fn faithful_copies_have_no_flagged_pairs() {
         let a = analyze(&[("first", ORIGINAL), ("second", ORIGINAL)]);
-        assert!(flagged_pairs(&a).is_empty());
+        assert!(a.flagged.is_empty());
     }
 
     #[test]
