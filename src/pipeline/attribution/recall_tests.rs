@@ -549,3 +549,16 @@ fn a_fronted_said_names_the_speaker_after_it() {
     let a = one("Said to be worth millions, the estate went to auction.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
 }
+
+#[test]
+fn a_straight_quotation_mark_before_a_word_opens_a_quotation() {
+    // Plain-text feeds write '"' for both marks: before a word it opens, so the naming verb
+    // has what was said after it.
+    let a = one("The governor called the tax plan \"a gift to landlords\" on Monday.");
+    check(&a, "called", "The governor", Some(CueKind::Speech));
+    let a = one("She called it  \"reckless,\"  and left the room.");
+    check(&a, "called", "She", Some(CueKind::Speech));
+    // A mark after a word still closes: "…," said the mayor.
+    let a = one("\"We will reopen the bridge,\" said the mayor.");
+    check(&a, "said", "the mayor", Some(CueKind::Speech));
+}
