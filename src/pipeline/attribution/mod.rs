@@ -732,7 +732,13 @@ impl Attributor {
         }
         let attached = k > 0 && (w.gaps[k] == Gap::Space || enclosed_skip);
         if !attached && k > 0 && w.gaps[k] == Gap::Comma {
-            if let Some(c) = self.appositive_reading(w, k, last, cue.clone()) {
+            let name = (class != CueClass::Evidence)
+                .then(|| rules::opening_name(&self.lex, w, k, last))
+                .flatten();
+            if let Some(c) = self
+                .appositive_reading(w, k, last, cue.clone())
+                .or_else(|| self.opening_name_reading(w, name?, cue.clone()))
+            {
                 return Some(c);
             }
         }
@@ -964,6 +970,23 @@ impl Attributor {
                 Place::Clause
             },
             span: w.toks[r.start].span.start..end,
+            cue,
+            source: Some(Source { words: r, kind }),
+        })
+    }
+
+    /// The name that opens the sentence, for a cue after what is said about it (see
+    /// [`rules::opening_name`]).
+    fn opening_name_reading(
+        &self,
+        w: &Words,
+        r: Range<usize>,
+        cue: Range<usize>,
+    ) -> Option<Candidate> {
+        let kind = classify(&self.lex, w, &r)?;
+        Some(Candidate {
+            place: Place::Clause,
+            span: w.toks[r.start].span.start..cue.end,
             cue,
             source: Some(Source { words: r, kind }),
         })

@@ -562,3 +562,28 @@ fn a_straight_quotation_mark_before_a_word_opens_a_quotation() {
     let a = one("\"We will reopen the bridge,\" said the mayor.");
     check(&a, "said", "the mayor", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_name_opening_the_sentence_speaks_after_whatever_is_said_about_it() {
+    let a = one("Omar Haddad, Lebanon's ambassador to Canada from 2010 to 2014, said the talks had stalled.");
+    check(&a, "said", "Omar Haddad", Some(CueKind::Speech));
+    let a = one(
+        "Dana Whitfield, associate professor of history at the state university, said the vote was close.",
+    );
+    check(&a, "said", "Dana Whitfield", Some(CueKind::Speech));
+    let a = one("Just last week, Ruth Okafor, editor at large of the Harbor Gazette, wrote that the pier was unsafe.");
+    check(&a, "wrote", "Ruth Okafor", Some(CueKind::Speech));
+    let a = one("But Ravi Menon, policy director of Clean Harbor, which drafted the letter, said the port was behind schedule.");
+    check(&a, "said", "Ravi Menon", Some(CueKind::Speech));
+    let a = one("Pell, now a paid consultant for the league, has denied that he knew.");
+    check(&a, "denied", "Pell", Some(CueKind::Speech));
+    // A capitalised opener is no name.
+    let a = one("Now, many renters have trouble paying, worry about eviction and fear the winter.");
+    assert_ne!(a.source, "Now", "{a:?}");
+    // The cue closes the sentence: the speaker is after it.
+    let a = one("Tom Reyes, 41, was released on Friday, said his lawyer.");
+    check(&a, "said", "his lawyer", Some(CueKind::Speech));
+    // Not a name: a place or a phrase.
+    let a = one("In Denver, where the plant closed in May, said workers were angry.");
+    assert_ne!(a.source, "Denver", "{a:?}");
+}

@@ -7,12 +7,13 @@
 
 use std::ops::Range;
 
-use super::source::{is_pronoun, Words};
+use super::lexicon::Lexicon;
+use super::source::{classify, is_pronoun, Words};
 use super::text::Gap;
 use super::{CueKind, SourceKind};
 use crate::lexicon::attribution::{
-    ADVERBIAL_OPENERS, LEADS, NOT_IN_SUBJECT, OPENING_DETERMINERS, SENTENCE_SUBORDINATORS,
-    SUBJECT_PREPOSITIONS, SUBORDINATORS,
+    ADVERBIAL_OPENERS, CONNECTIVES, LEADS, NOT_IN_SUBJECT, OPENERS, OPENING_DETERMINERS,
+    SENTENCE_SUBORDINATORS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
 };
 use crate::lexicon::attribution::{DETERMINERS, TIME_WORDS};
 
@@ -122,6 +123,70 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     // "the governor’s claim": a possessive before the cue makes it a noun.
     let possessive = head.is_possessive();
     (opens && plain && !determiner_only && !possessive && !is_pronoun(w, j)).then_some(r)
+}
+
+/// "Michael Green, associate professor of history at the state university, said …", "Hicks,
+/// his campaign's spokeswoman, added that …", "But Ana Ruiz, whose shop closed in May, which
+/// the city denies, said …": the sentence opens with a name set off by a comma, and the cue
+/// (word `k`, right after a comma) follows whatever is said about the name, however long,
+/// with what was said after the cue. Returns the name's words.
+///
+/// Only a name: a capitalised run of at most five words (titles and "of" inside), after at
+/// most a leading connective or adverbial chunk. Only when the cue does not close the
+/// sentence: in "Dale Ruiz, 38, died in May, said his lawyer" the lawyer speaks.
+pub(crate) fn opening_name(
+    lex: &Lexicon,
+    w: &Words,
+    k: usize,
+    last: usize,
+) -> Option<Range<usize>> {
+    let n = w.toks.len();
+    let separator = |i: usize| w.text[w.toks[i - 1].span.end..w.toks[i].span.start].trim();
+    if super::closes_sentence(w, last + 1) || separator(k) != "," {
+        return None;
+    }
+    let chunk_end = |from: usize| {
+        (from + 1..n)
+            .find(|&i| w.gaps[i] != Gap::Space)
+            .unwrap_or(n)
+    };
+    // "Now, many …": a capitalised opener is no name.
+    let opener = |l: &str| {
+        [&CONNECTIVES, &OPENERS, &ADVERBIAL_OPENERS, &TIME_WORDS]
+            .iter()
+            .any(|list| list.contains(&l))
+    };
+    // The name: capitalised words, titles, "of" inside, after a leading connective.
+    let name = |mut start: usize, end: usize| {
+        while start + 1 < end && CONNECTIVES.contains(&w.toks[start].lower.as_str()) {
+            start += 1;
+        }
+        let word = |i: usize| {
+            let t = &w.toks[i];
+            (t.is_capitalized() && !t.is_possessive())
+                || lex.titles.contains(&t.lower)
+                || (t.lower == "of" && i > start && i + 1 < end)
+        };
+        let r = start..end;
+        // At least one chunk about the name lies between it and the cue.
+        let named = end < k
+            && separator(end) == ","
+            && end - start <= 5
+            && r.clone().all(word)
+            && w.toks[end - 1].is_capitalized()
+            && !super::source::is_not_name(&w.toks[start].lower)
+            && !is_pronoun(w, start)
+            && !opener(&w.toks[start].lower)
+            && k - end <= 30;
+        (named && classify(lex, w, &r) == Some(SourceKind::NamedPerson)).then_some(r)
+    };
+    let first = chunk_end(0);
+    name(0, first).or_else(|| {
+        // "Just last week, J.J. Goldberg, editor at large of …, wrote".
+        (first < k && super::leading_adverbial(w, 0) && separator(first) == ",")
+            .then(|| name(first, chunk_end(first)))
+            .flatten()
+    })
 }
 
 /// The clause chunk starting at word `chunk` follows a dateline dash ("WASHINGTON (AP) — A
