@@ -208,6 +208,9 @@ pub(crate) enum Place {
     Clause,
     /// The main clause's subject for ", adding" or "… and told".
     Subject,
+    /// A clause inside the sentence credits part of it: "…, which critics said was unfair",
+    /// "…, who said …". Any reading of the main clause comes first.
+    Embedded,
     /// A cue without a source ("reportedly").
     Bare,
 }
@@ -829,15 +832,23 @@ impl Attributor {
             let kind = self.cue_kind(&w.text[cue.clone()], None);
             matches!(kind, Some(CueKind::Speech | CueKind::Thought))
                 .then(|| match class {
-                    CueClass::Verb => {
-                        rules::plain_subject(w, j).or_else(|| rules::subordinate_subject(w, j))
-                    }
+                    CueClass::Verb => rules::plain_subject(w, j)
+                        .or_else(|| rules::subordinate_subject(&self.lex, w, j, kind)),
                     // "report", "claim" (also nouns): only a name that opens the sentence;
                     // "say", "argue" (never nouns): any plain subject.
-                    CueClass::SubjectVerb => rules::plain_subject(w, j).filter(|r| {
-                        VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
-                            || (w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized())
-                    }),
+                    CueClass::SubjectVerb => rules::plain_subject(w, j)
+                        .filter(|r| {
+                            VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
+                                || (w.gaps[r.start] == Gap::Start
+                                    && w.toks[r.end - 1].is_capitalized())
+                        })
+                        .or_else(|| {
+                            // "which critics say": a speech verb that is never a noun.
+                            (kind == Some(CueKind::Speech)
+                                && VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str()))
+                            .then(|| rules::subordinate_subject(&self.lex, w, j, kind))
+                            .flatten()
+                        }),
                     _ => None,
                 })
                 .flatten()
@@ -877,7 +888,9 @@ impl Attributor {
         {
             return None;
         }
-        let place = if closing && gap != Gap::Start {
+        let place = if rules::after_subordinator(w, r.start) {
+            Place::Embedded
+        } else if closing && gap != Gap::Start {
             Place::Closing
         } else if gap == Gap::QuoteClose {
             Place::AfterQuote

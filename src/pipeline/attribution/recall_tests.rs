@@ -587,3 +587,31 @@ fn a_name_opening_the_sentence_speaks_after_whatever_is_said_about_it() {
     let a = one("In Denver, where the plant closed in May, said workers were angry.");
     assert_ne!(a.source, "Denver", "{a:?}");
 }
+
+#[test]
+fn a_subject_phrase_inside_a_subordinate_clause() {
+    let a = one("The council passed a curfew, which critics said was unfair to teenagers.");
+    check(&a, "said", "critics", Some(CueKind::Speech));
+    let a = one("The mayor changed course when a reporter asked about the bridge.");
+    check(&a, "asked", "a reporter", Some(CueKind::Speech));
+    let a = one("It is a levy that many economists say will slow hiring.");
+    check(&a, "say", "many economists", Some(CueKind::Speech));
+    let a = one("The harbor was dredged after port director Ana Lowe warned of delays.");
+    check(
+        &a,
+        "warned",
+        "port director Ana Lowe",
+        Some(CueKind::Speech),
+    );
+    // A thought verb in a subordinate clause is the writer's reasoning.
+    let a = one("The bridge closed because the county wants a new one.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn the_main_clause_credit_beats_a_subordinate_one() {
+    let a = one("When a reporter asked about the wall, the mayor said it would be built.");
+    check(&a, "said", "the mayor", Some(CueKind::Speech));
+    let a = one("After she criticized the budget, Lowe said the port would cut jobs.");
+    check(&a, "said", "Lowe", Some(CueKind::Speech));
+}

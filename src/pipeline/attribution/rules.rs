@@ -8,12 +8,12 @@
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use super::source::{classify, is_pronoun, Words};
+use super::source::{classify, is_pronoun, titled_name, Words};
 use super::text::Gap;
 use super::{CueKind, SourceKind};
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, CONNECTIVES, LEADS, NOT_IN_SUBJECT, OPENERS, OPENING_DETERMINERS,
-    SENTENCE_SUBORDINATORS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
+    QUANTIFIERS, SENTENCE_SUBORDINATORS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
 };
 use crate::lexicon::attribution::{DETERMINERS, TIME_WORDS};
 
@@ -218,10 +218,66 @@ pub(crate) fn plain_subject_kind(w: &Words, r: &Range<usize>) -> SourceKind {
     }
 }
 
-/// A pronoun or a short name right after a subordinator, ending at word `j`: the subject of
-/// a reporting verb inside a subordinate clause ("which he said was not a prison sentence",
-/// "when she said, “…”", "as Smith noted").
-pub(crate) fn subordinate_subject(w: &Words, j: usize) -> Option<Range<usize>> {
+/// A pronoun, a short name or a short noun phrase right after a subordinator, ending at word
+/// `j`: the subject of a reporting verb inside a subordinate clause ("which he said was not a
+/// prison sentence", "when she said, “…”", "as Smith noted", "which critics said was unfair",
+/// "when a reporter asked", "what economists call spending").
+///
+/// A noun phrase only for a speech cue: "that they think", "because the White House wants"
+/// are more often the writer's reasoning than a credited claim.
+pub(crate) fn subordinate_subject(
+    lex: &Lexicon,
+    w: &Words,
+    j: usize,
+    kind: Option<CueKind>,
+) -> Option<Range<usize>> {
+    subordinate_name(w, j).or_else(|| {
+        (kind == Some(CueKind::Speech))
+            .then(|| subordinate_phrase(lex, w, j))
+            .flatten()
+    })
+}
+
+/// A noun phrase of at most five words after a subordinator, ending at word `j`: a determiner,
+/// a number or a capital first ("a reporter", "the campaign", "many economists", "Republican
+/// contender Dana Voss"), or a plural of up to three words ("critics", "homeland security
+/// experts"), or a lone quantifier ("that some say"). No clause or preposition word inside.
+fn subordinate_phrase(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>> {
+    let head = &w.toks[j];
+    if head.is_possessive() || is_pronoun(w, j) {
+        return None;
+    }
+    for start in (j.saturating_sub(4)..=j).rev() {
+        if start == 0 || w.gaps[start] != Gap::Space {
+            return None;
+        }
+        if !SUBORDINATORS.contains(&w.toks[start - 1].lower.as_str()) {
+            continue;
+        }
+        let r = start..j + 1;
+        let first = &w.toks[start];
+        let plain = r.clone().all(|i| {
+            let t = &w.toks[i];
+            !NOT_IN_SUBJECT.contains(&t.lower.as_str())
+                && (t.is_capitalized() || !t.lower.ends_with("ly"))
+                && (i == start || !DETERMINERS.contains(&t.lower.as_str()))
+        });
+        let quantifier = r.len() == 1 && QUANTIFIERS.contains(&head.lower.as_str());
+        let determined = !OPENING_DETERMINERS.contains(&head.lower.as_str())
+            && !DETERMINERS.contains(&head.lower.as_str())
+            && (OPENING_DETERMINERS.contains(&first.lower.as_str())
+                || DETERMINERS.contains(&first.lower.as_str())
+                || first.text.starts_with(|c: char| c.is_ascii_digit())
+                || first.is_capitalized());
+        let plural = r.len() <= 3 && !head.is_capitalized() && head.lower.ends_with('s');
+        let ok = quantifier || determined || plural || titled_name(lex, w, &r);
+        return (plain && ok).then_some(r);
+    }
+    None
+}
+
+/// A pronoun or a short name right after a subordinator, ending at word `j`.
+fn subordinate_name(w: &Words, j: usize) -> Option<Range<usize>> {
     let start = if is_pronoun(w, j) {
         j
     } else {
@@ -240,6 +296,16 @@ pub(crate) fn subordinate_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     SUBORDINATORS
         .contains(&w.toks[start - 1].lower.as_str())
         .then_some(start..j + 1)
+}
+
+/// Does the subject starting at word `start` open a subordinate clause inside the sentence
+/// ("…, which critics said was unfair", "when a reporter asked")? "as" leads a reporting
+/// clause that credits the whole sentence ("As the Times reported, …") and does not count.
+pub(crate) fn after_subordinator(w: &Words, start: usize) -> bool {
+    start > 0
+        && w.gaps[start] == Gap::Space
+        && w.toks[start - 1].lower != "as"
+        && SUBORDINATORS.contains(&w.toks[start - 1].lower.as_str())
 }
 
 /// "I think", "we know", "you want": a thought verb whose subject is the first or second
@@ -440,14 +506,17 @@ mod tests {
     #[test]
     fn a_subordinate_clause_has_its_own_subject() {
         let w = Words::new("He asked for a fine, which he said was fair.");
-        assert_eq!(subordinate_subject(&w, 6), Some(6..7));
+        assert_eq!(
+            subordinate_subject(&Lexicon::builtin(), &w, 6, None),
+            Some(6..7)
+        );
         let w = Words::new("The plan failed, as Ruth Olsen noted.");
         assert_eq!(
-            subordinate_subject(&w, 5).map(|r| w.phrase(&r).to_string()),
+            subordinate_subject(&Lexicon::builtin(), &w, 5, None).map(|r| w.phrase(&r).to_string()),
             Some("Ruth Olsen".into())
         );
         let w = Words::new("Then the mayor said no.");
-        assert_eq!(subordinate_subject(&w, 2), None);
+        assert_eq!(subordinate_subject(&Lexicon::builtin(), &w, 2, None), None);
     }
 
     #[test]
