@@ -513,6 +513,16 @@ impl Attributor {
             ),
             None => (String::new(), None, None),
         };
+        // A relative "who" shows the person it stands for, like a resolved pronoun.
+        let relative = best
+            .source
+            .as_ref()
+            .filter(|src| src.words.len() == 1 && w.toks[src.words.start].lower == "who")
+            .and_then(|src| rules::relative_antecedent(&self.lex, w, src.words.start));
+        let (source, pronoun) = match relative {
+            Some((r, _)) => (w.phrase(&r).to_string(), Some(source)),
+            None => (source, None),
+        };
         let via = self.via(&text[best.cue.clone()]);
         let cue_kind = self.cue_kind(&text[best.cue.clone()], source_kind);
         Attribution {
@@ -525,7 +535,7 @@ impl Attributor {
             cue_span: Some(best.cue),
             source_span,
             span: Some(best.span),
-            pronoun: None,
+            pronoun,
             carried_from: None,
             via,
         }
@@ -805,6 +815,23 @@ impl Attributor {
             });
         }
         let j = k - 1;
+        // "…, Mark Ruiz, who said the plan …", "23 percent who say …": the relative pronoun
+        // is the source as written, the person it stands for its text.
+        let relative = (w.toks[j].lower == "who"
+            && self.cue_kind(&w.text[cue.clone()], None) == Some(CueKind::Speech))
+        .then(|| rules::relative_antecedent(&self.lex, w, j))
+        .flatten();
+        if let Some((_, kind)) = relative {
+            return Some(Candidate {
+                place: Place::Embedded,
+                span: w.toks[j].span.start..cue.end,
+                cue,
+                source: Some(Source {
+                    words: j..j + 1,
+                    kind,
+                }),
+            });
+        }
         if matches!(w.toks[j].lower.as_str(), "and" | "or") {
             // "Umerov was also invited … and “bluntly” told Witkoff": the main clause's subject.
             if class != CueClass::Verb {

@@ -615,3 +615,20 @@ fn the_main_clause_credit_beats_a_subordinate_one() {
     let a = one("After she criticized the budget, Lowe said the port would cut jobs.");
     check(&a, "said", "Lowe", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_relative_who_credits_the_person_it_stands_for() {
+    let a = one("The council sided with Mayor Ana Lowe, who has said the pier must close.");
+    check(&a, "said", "Mayor Ana Lowe", Some(CueKind::Speech));
+    assert_eq!(a.pronoun.as_deref(), Some("who"), "{a:?}");
+    let a = one("The question came from a retired ferry pilot, who said the schedule was a mess.");
+    check(&a, "said", "a retired ferry pilot", Some(CueKind::Speech));
+    let a = one("Support fell, with 23 percent who say the levy is fair.");
+    check(&a, "say", "23 percent", Some(CueKind::Speech));
+    // The main clause's credit comes first.
+    let a = one("Lowe, who spoke for an hour, told the board that the pier must close.");
+    check(&a, "told", "Lowe", Some(CueKind::Speech));
+    // "those who" names no one.
+    let a = one("Among those who said they would vote, most backed the levy.");
+    assert_ne!(a.source, "those", "{a:?}");
+}

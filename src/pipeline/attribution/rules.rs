@@ -298,6 +298,72 @@ fn subordinate_name(w: &Words, j: usize) -> Option<Range<usize>> {
         .then_some(start..j + 1)
 }
 
+/// The phrase a relative "who" (word `j`) stands for and its kind: the name or noun phrase
+/// right before it, set off by a comma ("Mark Ruiz, who said …", "a retired teacher, who
+/// said …") or not ("23 percent who say …", "a booker who said …", "lined up with Ruiz, who
+/// has said …"). `None` when nothing before it reads as a source ("Among those who said …").
+pub(crate) fn relative_antecedent(
+    lex: &Lexicon,
+    w: &Words,
+    j: usize,
+) -> Option<(Range<usize>, SourceKind)> {
+    if j == 0 || !matches!(w.gaps[j], Gap::Space | Gap::Comma) {
+        return None;
+    }
+    let separator = w.text[w.toks[j - 1].span.end..w.toks[j].span.start].trim();
+    if !matches!(separator, "" | ",") {
+        return None;
+    }
+    let e = j - 1;
+    let last = &w.toks[e];
+    let bare = DETERMINERS.contains(&last.lower.as_str())
+        || OPENING_DETERMINERS.contains(&last.lower.as_str())
+        || NOT_IN_SUBJECT.contains(&last.lower.as_str())
+        || last.is_possessive();
+    if bare {
+        // "those who", "the ones who": a bare determiner names no one.
+        return None;
+    }
+    let whole = super::source::left_np(lex, w, e)
+        .or_else(|| plain_subject(w, e))
+        .and_then(|r| Some((r.clone(), classify(lex, w, &r)?)));
+    whole.or_else(|| {
+        // The phrase inside a longer chunk: a name run, or a few words back to a determiner.
+        let mut s = e;
+        let name = last.is_capitalized();
+        while s > 0 && e - s < 5 && w.gaps[s] == Gap::Space {
+            let p = &w.toks[s - 1];
+            let keep = if name {
+                (p.is_capitalized() && !p.is_possessive()) || lex.titles.contains(&p.lower)
+            } else {
+                !NOT_IN_SUBJECT.contains(&p.lower.as_str()) && !p.is_possessive()
+            };
+            // "a booker", "the Mexican president"; not "that" ("show that Cruz, who …").
+            let determiner = matches!(p.lower.as_str(), "the" | "a" | "an")
+                || (!name && OPENING_DETERMINERS.contains(&p.lower.as_str()) && p.lower != "that");
+            if determiner {
+                s -= 1;
+                break;
+            }
+            if !keep {
+                break;
+            }
+            s -= 1;
+        }
+        let r = s..e + 1;
+        let first = &w.toks[s];
+        let determined = DETERMINERS.contains(&first.lower.as_str())
+            || OPENING_DETERMINERS.contains(&first.lower.as_str())
+            || first.text.starts_with(|c: char| c.is_ascii_digit());
+        let kind = classify(lex, w, &r);
+        if name && !super::source::is_not_name(&w.toks[e].lower) {
+            return kind.map(|k| (r, k));
+        }
+        (determined || last.lower.ends_with('s'))
+            .then(|| (r.clone(), kind.unwrap_or(SourceKind::Anonymous)))
+    })
+}
+
 /// Does the subject starting at word `start` open a subordinate clause inside the sentence
 /// ("…, which critics said was unfair", "when a reporter asked")? "as" leads a reporting
 /// clause that credits the whole sentence ("As the Times reported, …") and does not count.
