@@ -632,3 +632,31 @@ fn a_relative_who_credits_the_person_it_stands_for() {
     let a = one("Among those who said they would vote, most backed the levy.");
     assert_ne!(a.source, "those", "{a:?}");
 }
+
+#[test]
+fn a_plain_subject_may_join_two_nouns_or_names() {
+    let a = one("Attorneys and tax experts said the levy would not survive a challenge.");
+    check(
+        &a,
+        "said",
+        "Attorneys and tax experts",
+        Some(CueKind::Speech),
+    );
+    let a = one("Current and former port officials say the dredging was delayed.");
+    check(
+        &a,
+        "say",
+        "Current and former port officials",
+        Some(CueKind::Speech),
+    );
+    let a = one("Maritime historian and author Ruth Okafor said the crossing was unsafe.");
+    check(
+        &a,
+        "said",
+        "Maritime historian and author Ruth Okafor",
+        Some(CueKind::Speech),
+    );
+    // Not after a verb: two clauses, not one subject.
+    let a = one("Prices rose and analysts said the trend would last.");
+    assert_ne!(a.source, "Prices rose and analysts", "{a:?}");
+}

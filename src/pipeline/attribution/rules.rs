@@ -114,9 +114,27 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         || first.is_capitalized()
         || first.text.starts_with(|c: char| c.is_ascii_digit())
         || lower_plural;
+    // "Attorneys and legal experts", "current and former officials", "Jeb Bush and Chris
+    // Christie", "journalist and author Hiro Aida": "and" between two nouns or names, not
+    // after a verb ("Prices rose and analysts said").
+    let inner_and = |i: usize| {
+        if i <= start || i >= j {
+            return false;
+        }
+        let prev = &w.toks[i - 1];
+        let nominal = prev.is_capitalized()
+            || i - 1 == start
+            || ["s", "ist", "er", "or", "ian"]
+                .iter()
+                .any(|x| prev.lower.ends_with(x));
+        matches!(w.toks[i].lower.as_str(), "and" | "or")
+            && nominal
+            && !prev.lower.ends_with("ed")
+            && !is_pronoun(w, i + 1)
+    };
     let plain = r.clone().all(|i| {
         let t = &w.toks[i];
-        (inner_preposition(i) || !NOT_IN_SUBJECT.contains(&t.lower.as_str()))
+        (inner_preposition(i) || inner_and(i) || !NOT_IN_SUBJECT.contains(&t.lower.as_str()))
             && (i == start || !t.lower.ends_with("ly"))
     });
     let determiner_only = r.len() == 1 && OPENING_DETERMINERS.contains(&head.lower.as_str());
