@@ -517,7 +517,7 @@ impl Attributor {
         let relative = best
             .source
             .as_ref()
-            .filter(|src| src.words.len() == 1 && w.toks[src.words.start].lower == "who")
+            .filter(|src| src.words.len() == 1 && w.toks[src.words.start].text == "who")
             .and_then(|src| rules::relative_antecedent(&self.lex, w, src.words.start));
         let (source, pronoun) = match relative {
             Some((r, _)) => (w.phrase(&r).to_string(), Some(source)),
@@ -817,7 +817,8 @@ impl Attributor {
         let j = k - 1;
         // "…, Mark Ruiz, who said the plan …", "23 percent who say …": the relative pronoun
         // is the source as written, the person it stands for its text.
-        let relative = (w.toks[j].lower == "who"
+        // Written in lower case: "WHO said" is the World Health Organization.
+        let relative = (w.toks[j].text == "who"
             && self.cue_kind(&w.text[cue.clone()], None) == Some(CueKind::Speech))
         .then(|| rules::relative_antecedent(&self.lex, w, j))
         .flatten();

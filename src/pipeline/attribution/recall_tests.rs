@@ -660,3 +660,17 @@ fn a_plain_subject_may_join_two_nouns_or_names() {
     let a = one("Prices rose and analysts said the trend would last.");
     assert_ne!(a.source, "Prices rose and analysts", "{a:?}");
 }
+
+#[test]
+fn an_inverted_speaker_after_the_cue_and_an_acronym_who() {
+    // After the cue, a short source phrase set off by a comma: the speaker, inverted.
+    let a =
+        one("Tom Reyes, 41, died Friday of a stroke in Dover, said the family's lawyer, Ana Ruiz.");
+    assert_ne!(a.source, "Tom Reyes", "{a:?}");
+    // "WHO" in capitals is the World Health Organization, not a relative pronoun.
+    let a = one("But, in a long report, WHO said the ban had worked.");
+    assert_ne!(a.source, "in a long report", "{a:?}");
+    // "as" leads no noun-phrase subject: the quotation's speaker stays.
+    let a = one("\u{201c}We had no choice,\u{201d} Ana Ruiz, the mayor, said as the lawyer for the port questioned her.");
+    check(&a, "said", "Ana Ruiz", Some(CueKind::Speech));
+}

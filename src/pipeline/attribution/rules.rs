@@ -13,7 +13,7 @@ use super::text::Gap;
 use super::{CueKind, SourceKind};
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, CONNECTIVES, LEADS, NOT_IN_SUBJECT, OPENERS, OPENING_DETERMINERS,
-    QUANTIFIERS, SENTENCE_SUBORDINATORS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
+    PHRASE_SUBORDINATORS, QUANTIFIERS, SENTENCE_SUBORDINATORS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
 };
 use crate::lexicon::attribution::{DETERMINERS, TIME_WORDS};
 
@@ -163,6 +163,16 @@ pub(crate) fn opening_name(
     if super::closes_sentence(w, last + 1) || separator(k) != "," {
         return None;
     }
+    // "…, died in May, said the couple's lawyer, Ana Ruiz.": a short source phrase set off
+    // after the cue is the speaker, inverted.
+    let inverted = super::source::right_np(lex, w, last + 1).is_some_and(|r| {
+        r.len() <= 6
+            && (r.end == n || w.gaps[r.end] == Gap::Comma)
+            && classify(lex, w, &r).is_some()
+    });
+    if inverted {
+        return None;
+    }
     let chunk_end = |from: usize| {
         (from + 1..n)
             .find(|&i| w.gaps[i] != Gap::Space)
@@ -269,7 +279,7 @@ fn subordinate_phrase(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
         if start == 0 || w.gaps[start] != Gap::Space {
             return None;
         }
-        if !SUBORDINATORS.contains(&w.toks[start - 1].lower.as_str()) {
+        if !PHRASE_SUBORDINATORS.contains(&w.toks[start - 1].lower.as_str()) {
             continue;
         }
         let r = start..j + 1;
