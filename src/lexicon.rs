@@ -163,6 +163,10 @@ pub mod attribution {
     pub static LEADS: List = List::new(&[(W, "subject-lead")]);
     /// Words that open a subordinate clause whose subject may be a source.
     pub static SUBORDINATORS: List = List::new(&[(W, "subordinator")]);
+    /// Subordinators that may lead a noun-phrase subject ("which critics said").
+    pub static PHRASE_SUBORDINATORS: List = List::new(&[(W, "phrase-subordinator")]);
+    /// Words that stand alone for a group of people: "that some say", "which many call".
+    pub static QUANTIFIERS: List = List::new(&[(W, "quantifier")]);
     /// Words that open a leading adverbial before the subject ("Around that time, ...").
     pub static ADVERBIAL_OPENERS: List = List::new(&[(W, "adverbial-opener")]);
     /// Prepositions that may stand inside a plain subject ("People in the town").

@@ -219,6 +219,8 @@ pub struct Miss {
     pub lemma: String,
     /// Construction of the first gold attribution shown.
     pub construction: Option<Construction>,
+    /// Does the miss count against speech-cue source recall (a sourced speech cue, missed)?
+    pub speech: bool,
 }
 
 /// A predicted span that overlaps a gold span without being equal to it, for `--verbose`.
@@ -876,6 +878,7 @@ fn score_article(
             predicted: pred_shown.clone(),
             lemma: golds.first().map(|g| g.lemma.clone()).unwrap_or_default(),
             construction: golds.first().map(|g| g.construction),
+            speech: !sourced_speech.is_empty() && !sourced_speech.iter().any(source_right),
         };
         if !sourced.is_empty() && !got_source {
             report.misses.push(miss(&sourced));

@@ -26,20 +26,25 @@ pub fn as_double(sentences: &[Sentence]) -> Vec<Sentence> {
 /// returns the texts as written of the sentences it changed, by index: most sentences hold no
 /// quotation mark to rewrite, so only those few are kept twice. A quotation left open at the
 /// end of a sentence continues into the next sentence of its paragraph, and a paragraph that
-/// opens with a quotation mark continues a quotation of the paragraph before.
+/// opens with a quotation mark continues a quotation of the paragraph before. A double-quoted
+/// quotation left open runs on the same way, so single marks in its later sentences (“… the
+/// ‘party elites.’ The people …”) stay a quotation within it.
 pub fn as_double_in_place(sentences: &mut [Sentence]) -> Vec<(usize, String)> {
     let mut open = false;
+    let mut double_open = false;
     let mut paragraph = 0;
     let mut originals = Vec::new();
     for (i, s) in sentences.iter_mut().enumerate() {
         if s.paragraph != paragraph {
             paragraph = s.paragraph;
             open = false;
+            double_open = false;
         }
         let paired = paired_apostrophes(&s.text);
         let current = paired.as_deref().unwrap_or(&s.text);
-        let (text, still_open) = rewrite(current, open);
+        let (text, still_open) = rewrite(current, open, double_open);
         open = still_open;
+        double_open = double_open_at_end(current, double_open);
         if let Some(text) = text.or(paired) {
             originals.push((i, std::mem::replace(&mut s.text, text)));
         }
@@ -47,15 +52,16 @@ pub fn as_double_in_place(sentences: &mut [Sentence]) -> Vec<(usize, String)> {
     originals
 }
 
-/// Rewrites one sentence; `open` says a single-quoted quotation is already open. Returns the
-/// new text if any mark changed, and whether a quotation is still open at its end.
-fn rewrite(text: &str, mut open: bool) -> (Option<String>, bool) {
+/// Rewrites one sentence; `open` says a single-quoted quotation is already open, `double` that
+/// a double-quoted one is. Returns the new text if any mark changed, and whether a single-quoted
+/// quotation is still open at its end.
+fn rewrite(text: &str, mut open: bool, double: bool) -> (Option<String>, bool) {
     if !open && !may_open(text) {
         return (None, false);
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
-    let mut double_depth = 0usize;
+    let mut double_depth = usize::from(double);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
@@ -85,6 +91,20 @@ fn rewrite(text: &str, mut open: bool) -> (Option<String>, bool) {
     }
     let rewritten: String = out.into_iter().collect();
     ((rewritten != text).then_some(rewritten), open)
+}
+
+/// Is a double-quoted quotation open at the end of `text`, given whether one was at its start?
+/// “ opens, ” closes, a straight mark turns the state over (as [`rewrite`] reads them).
+fn double_open_at_end(text: &str, mut open: bool) -> bool {
+    for c in text.chars() {
+        match c {
+            '\u{201c}' => open = true,
+            '\u{201d}' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
 }
 
 /// Two apostrophes written for a double quotation mark, as archive and wire feeds do
@@ -262,6 +282,22 @@ mod tests {
             texts(&[&["'We will appeal."], &["Rivals' shares fell."]]),
             ["\"We will appeal.", "Rivals' shares fell."]
         );
+    }
+
+    #[test]
+    fn single_marks_inside_a_double_quotation_of_several_sentences_are_left_alone() {
+        // The double quotation opened in the first sentence is still open in the second.
+        let first = "\u{201c}The vote is close.";
+        let second = "Our rivals call it \u{2018}settled\u{2019} and it is not.\u{201d}";
+        assert_eq!(texts(&[&[first, second]]), [first, second]);
+        let t = texts(&[&["\"We have to win.", "They said 'no' to us,\" he said."]]);
+        assert_eq!(t[1], "They said 'no' to us,\" he said.");
+        // Once it closes, a single-quoted quotation is rewritten again.
+        let t = texts(&[&["\u{201c}We won,\u{201d} he said.", "'Good,' she said."]]);
+        assert_eq!(t[1], "\"Good,\" she said.");
+        // A new paragraph starts afresh.
+        let t = texts(&[&["\u{201c}We will appeal."], &["'Good,' she said."]]);
+        assert_eq!(t[1], "\"Good,\" she said.");
     }
 
     #[test]

@@ -208,6 +208,9 @@ pub(crate) enum Place {
     Clause,
     /// The main clause's subject for ", adding" or "… and told".
     Subject,
+    /// A clause inside the sentence credits part of it: "…, which critics said was unfair",
+    /// "…, who said …". Any reading of the main clause comes first.
+    Embedded,
     /// A cue without a source ("reportedly").
     Bare,
 }
@@ -510,6 +513,16 @@ impl Attributor {
             ),
             None => (String::new(), None, None),
         };
+        // A relative "who" shows the person it stands for, like a resolved pronoun.
+        let relative = best
+            .source
+            .as_ref()
+            .filter(|src| src.words.len() == 1 && w.toks[src.words.start].text == "who")
+            .and_then(|src| rules::relative_antecedent(&self.lex, w, src.words.start));
+        let (source, pronoun) = match relative {
+            Some((r, _)) => (w.phrase(&r).to_string(), Some(source)),
+            None => (source, None),
+        };
         let via = self.via(&text[best.cue.clone()]);
         let cue_kind = self.cue_kind(&text[best.cue.clone()], source_kind);
         Attribution {
@@ -522,7 +535,7 @@ impl Attributor {
             cue_span: Some(best.cue),
             source_span,
             span: Some(best.span),
-            pronoun: None,
+            pronoun,
             carried_from: None,
             via,
         }
@@ -732,7 +745,13 @@ impl Attributor {
         }
         let attached = k > 0 && (w.gaps[k] == Gap::Space || enclosed_skip);
         if !attached && k > 0 && w.gaps[k] == Gap::Comma {
-            if let Some(c) = self.appositive_reading(w, k, last, cue.clone()) {
+            let name = (class != CueClass::Evidence)
+                .then(|| rules::opening_name(&self.lex, w, k, last))
+                .flatten();
+            if let Some(c) = self
+                .appositive_reading(w, k, last, cue.clone())
+                .or_else(|| self.opening_name_reading(w, name?, cue.clone()))
+            {
                 return Some(c);
             }
         }
@@ -796,6 +815,24 @@ impl Attributor {
             });
         }
         let j = k - 1;
+        // "…, Mark Ruiz, who said the plan …", "23 percent who say …": the relative pronoun
+        // is the source as written, the person it stands for its text.
+        // Written in lower case: "WHO said" is the World Health Organization.
+        let relative = (w.toks[j].text == "who"
+            && self.cue_kind(&w.text[cue.clone()], None) == Some(CueKind::Speech))
+        .then(|| rules::relative_antecedent(&self.lex, w, j))
+        .flatten();
+        if let Some((_, kind)) = relative {
+            return Some(Candidate {
+                place: Place::Embedded,
+                span: w.toks[j].span.start..cue.end,
+                cue,
+                source: Some(Source {
+                    words: j..j + 1,
+                    kind,
+                }),
+            });
+        }
         if matches!(w.toks[j].lower.as_str(), "and" | "or") {
             // "Umerov was also invited … and “bluntly” told Witkoff": the main clause's subject.
             if class != CueClass::Verb {
@@ -823,15 +860,23 @@ impl Attributor {
             let kind = self.cue_kind(&w.text[cue.clone()], None);
             matches!(kind, Some(CueKind::Speech | CueKind::Thought))
                 .then(|| match class {
-                    CueClass::Verb => {
-                        rules::plain_subject(w, j).or_else(|| rules::subordinate_subject(w, j))
-                    }
+                    CueClass::Verb => rules::plain_subject(w, j)
+                        .or_else(|| rules::subordinate_subject(&self.lex, w, j, kind)),
                     // "report", "claim" (also nouns): only a name that opens the sentence;
                     // "say", "argue" (never nouns): any plain subject.
-                    CueClass::SubjectVerb => rules::plain_subject(w, j).filter(|r| {
-                        VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
-                            || (w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized())
-                    }),
+                    CueClass::SubjectVerb => rules::plain_subject(w, j)
+                        .filter(|r| {
+                            VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
+                                || (w.gaps[r.start] == Gap::Start
+                                    && w.toks[r.end - 1].is_capitalized())
+                        })
+                        .or_else(|| {
+                            // "which critics say": a speech verb that is never a noun.
+                            (kind == Some(CueKind::Speech)
+                                && VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str()))
+                            .then(|| rules::subordinate_subject(&self.lex, w, j, kind))
+                            .flatten()
+                        }),
                     _ => None,
                 })
                 .flatten()
@@ -871,7 +916,9 @@ impl Attributor {
         {
             return None;
         }
-        let place = if closing && gap != Gap::Start {
+        let place = if rules::after_subordinator(w, r.start) {
+            Place::Embedded
+        } else if closing && gap != Gap::Start {
             Place::Closing
         } else if gap == Gap::QuoteClose {
             Place::AfterQuote
@@ -964,6 +1011,23 @@ impl Attributor {
                 Place::Clause
             },
             span: w.toks[r.start].span.start..end,
+            cue,
+            source: Some(Source { words: r, kind }),
+        })
+    }
+
+    /// The name that opens the sentence, for a cue after what is said about it (see
+    /// [`rules::opening_name`]).
+    fn opening_name_reading(
+        &self,
+        w: &Words,
+        r: Range<usize>,
+        cue: Range<usize>,
+    ) -> Option<Candidate> {
+        let kind = classify(&self.lex, w, &r)?;
+        Some(Candidate {
+            place: Place::Clause,
+            span: w.toks[r.start].span.start..cue.end,
             cue,
             source: Some(Source { words: r, kind }),
         })

@@ -549,3 +549,128 @@ fn a_fronted_said_names_the_speaker_after_it() {
     let a = one("Said to be worth millions, the estate went to auction.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
 }
+
+#[test]
+fn a_straight_quotation_mark_before_a_word_opens_a_quotation() {
+    // Plain-text feeds write '"' for both marks: before a word it opens, so the naming verb
+    // has what was said after it.
+    let a = one("The governor called the tax plan \"a gift to landlords\" on Monday.");
+    check(&a, "called", "The governor", Some(CueKind::Speech));
+    let a = one("She called it  \"reckless,\"  and left the room.");
+    check(&a, "called", "She", Some(CueKind::Speech));
+    // A mark after a word still closes: "…," said the mayor.
+    let a = one("\"We will reopen the bridge,\" said the mayor.");
+    check(&a, "said", "the mayor", Some(CueKind::Speech));
+}
+
+#[test]
+fn a_name_opening_the_sentence_speaks_after_whatever_is_said_about_it() {
+    let a = one("Omar Haddad, Lebanon's ambassador to Canada from 2010 to 2014, said the talks had stalled.");
+    check(&a, "said", "Omar Haddad", Some(CueKind::Speech));
+    let a = one(
+        "Dana Whitfield, associate professor of history at the state university, said the vote was close.",
+    );
+    check(&a, "said", "Dana Whitfield", Some(CueKind::Speech));
+    let a = one("Just last week, Ruth Okafor, editor at large of the Harbor Gazette, wrote that the pier was unsafe.");
+    check(&a, "wrote", "Ruth Okafor", Some(CueKind::Speech));
+    let a = one("But Ravi Menon, policy director of Clean Harbor, which drafted the letter, said the port was behind schedule.");
+    check(&a, "said", "Ravi Menon", Some(CueKind::Speech));
+    let a = one("Pell, now a paid consultant for the league, has denied that he knew.");
+    check(&a, "denied", "Pell", Some(CueKind::Speech));
+    // A capitalised opener is no name.
+    let a = one("Now, many renters have trouble paying, worry about eviction and fear the winter.");
+    assert_ne!(a.source, "Now", "{a:?}");
+    // The cue closes the sentence: the speaker is after it.
+    let a = one("Tom Reyes, 41, was released on Friday, said his lawyer.");
+    check(&a, "said", "his lawyer", Some(CueKind::Speech));
+    // Not a name: a place or a phrase.
+    let a = one("In Denver, where the plant closed in May, said workers were angry.");
+    assert_ne!(a.source, "Denver", "{a:?}");
+}
+
+#[test]
+fn a_subject_phrase_inside_a_subordinate_clause() {
+    let a = one("The council passed a curfew, which critics said was unfair to teenagers.");
+    check(&a, "said", "critics", Some(CueKind::Speech));
+    let a = one("The mayor changed course when a reporter asked about the bridge.");
+    check(&a, "asked", "a reporter", Some(CueKind::Speech));
+    let a = one("It is a levy that many economists say will slow hiring.");
+    check(&a, "say", "many economists", Some(CueKind::Speech));
+    let a = one("The harbor was dredged after port director Ana Lowe warned of delays.");
+    check(
+        &a,
+        "warned",
+        "port director Ana Lowe",
+        Some(CueKind::Speech),
+    );
+    // A thought verb in a subordinate clause is the writer's reasoning.
+    let a = one("The bridge closed because the county wants a new one.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn the_main_clause_credit_beats_a_subordinate_one() {
+    let a = one("When a reporter asked about the wall, the mayor said it would be built.");
+    check(&a, "said", "the mayor", Some(CueKind::Speech));
+    let a = one("After she criticized the budget, Lowe said the port would cut jobs.");
+    check(&a, "said", "Lowe", Some(CueKind::Speech));
+}
+
+#[test]
+fn a_relative_who_credits_the_person_it_stands_for() {
+    let a = one("The council sided with Mayor Ana Lowe, who has said the pier must close.");
+    check(&a, "said", "Mayor Ana Lowe", Some(CueKind::Speech));
+    assert_eq!(a.pronoun.as_deref(), Some("who"), "{a:?}");
+    let a = one("The question came from a retired ferry pilot, who said the schedule was a mess.");
+    check(&a, "said", "a retired ferry pilot", Some(CueKind::Speech));
+    let a = one("Support fell, with 23 percent who say the levy is fair.");
+    check(&a, "say", "23 percent", Some(CueKind::Speech));
+    // The main clause's credit comes first.
+    let a = one("Lowe, who spoke for an hour, told the board that the pier must close.");
+    check(&a, "told", "Lowe", Some(CueKind::Speech));
+    // "those who" names no one.
+    let a = one("Among those who said they would vote, most backed the levy.");
+    assert_ne!(a.source, "those", "{a:?}");
+}
+
+#[test]
+fn a_plain_subject_may_join_two_nouns_or_names() {
+    let a = one("Attorneys and tax experts said the levy would not survive a challenge.");
+    check(
+        &a,
+        "said",
+        "Attorneys and tax experts",
+        Some(CueKind::Speech),
+    );
+    let a = one("Current and former port officials say the dredging was delayed.");
+    check(
+        &a,
+        "say",
+        "Current and former port officials",
+        Some(CueKind::Speech),
+    );
+    let a = one("Maritime historian and author Ruth Okafor said the crossing was unsafe.");
+    check(
+        &a,
+        "said",
+        "Maritime historian and author Ruth Okafor",
+        Some(CueKind::Speech),
+    );
+    // Not after a verb: two clauses, not one subject.
+    let a = one("Prices rose and analysts said the trend would last.");
+    assert_ne!(a.source, "Prices rose and analysts", "{a:?}");
+}
+
+#[test]
+fn an_inverted_speaker_after_the_cue_and_an_acronym_who() {
+    // After the cue, a short source phrase set off by a comma: the speaker, inverted.
+    let a =
+        one("Tom Reyes, 41, died Friday of a stroke in Dover, said the family's lawyer, Ana Ruiz.");
+    assert_ne!(a.source, "Tom Reyes", "{a:?}");
+    // "WHO" in capitals is the World Health Organization, not a relative pronoun.
+    let a = one("But, in a long report, WHO said the ban had worked.");
+    assert_ne!(a.source, "in a long report", "{a:?}");
+    // "as" leads no noun-phrase subject: the quotation's speaker stays.
+    let a = one("\u{201c}We had no choice,\u{201d} Ana Ruiz, the mayor, said as the lawyer for the port questioned her.");
+    check(&a, "said", "Ana Ruiz", Some(CueKind::Speech));
+}

@@ -7,12 +7,13 @@
 
 use std::ops::Range;
 
-use super::source::{is_pronoun, Words};
+use super::lexicon::Lexicon;
+use super::source::{classify, is_pronoun, titled_name, Words};
 use super::text::Gap;
 use super::{CueKind, SourceKind};
 use crate::lexicon::attribution::{
-    ADVERBIAL_OPENERS, LEADS, NOT_IN_SUBJECT, OPENING_DETERMINERS, SENTENCE_SUBORDINATORS,
-    SUBJECT_PREPOSITIONS, SUBORDINATORS,
+    ADVERBIAL_OPENERS, CONNECTIVES, LEADS, NOT_IN_SUBJECT, OPENERS, OPENING_DETERMINERS,
+    PHRASE_SUBORDINATORS, QUANTIFIERS, SENTENCE_SUBORDINATORS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
 };
 use crate::lexicon::attribution::{DETERMINERS, TIME_WORDS};
 
@@ -113,15 +114,107 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         || first.is_capitalized()
         || first.text.starts_with(|c: char| c.is_ascii_digit())
         || lower_plural;
+    // "Attorneys and legal experts", "current and former officials", "Jeb Bush and Chris
+    // Christie", "journalist and author Hiro Aida": "and" between two nouns or names, not
+    // after a verb ("Prices rose and analysts said").
+    let inner_and = |i: usize| {
+        if i <= start || i >= j {
+            return false;
+        }
+        let prev = &w.toks[i - 1];
+        let nominal = prev.is_capitalized()
+            || i - 1 == start
+            || ["s", "ist", "er", "or", "ian"]
+                .iter()
+                .any(|x| prev.lower.ends_with(x));
+        matches!(w.toks[i].lower.as_str(), "and" | "or")
+            && nominal
+            && !prev.lower.ends_with("ed")
+            && !is_pronoun(w, i + 1)
+    };
     let plain = r.clone().all(|i| {
         let t = &w.toks[i];
-        (inner_preposition(i) || !NOT_IN_SUBJECT.contains(&t.lower.as_str()))
+        (inner_preposition(i) || inner_and(i) || !NOT_IN_SUBJECT.contains(&t.lower.as_str()))
             && (i == start || !t.lower.ends_with("ly"))
     });
     let determiner_only = r.len() == 1 && OPENING_DETERMINERS.contains(&head.lower.as_str());
     // "the governor’s claim": a possessive before the cue makes it a noun.
     let possessive = head.is_possessive();
     (opens && plain && !determiner_only && !possessive && !is_pronoun(w, j)).then_some(r)
+}
+
+/// "Michael Green, associate professor of history at the state university, said …", "Hicks,
+/// his campaign's spokeswoman, added that …", "But Ana Ruiz, whose shop closed in May, which
+/// the city denies, said …": the sentence opens with a name set off by a comma, and the cue
+/// (word `k`, right after a comma) follows whatever is said about the name, however long,
+/// with what was said after the cue. Returns the name's words.
+///
+/// Only a name: a capitalised run of at most five words (titles and "of" inside), after at
+/// most a leading connective or adverbial chunk. Only when the cue does not close the
+/// sentence: in "Dale Ruiz, 38, died in May, said his lawyer" the lawyer speaks.
+pub(crate) fn opening_name(
+    lex: &Lexicon,
+    w: &Words,
+    k: usize,
+    last: usize,
+) -> Option<Range<usize>> {
+    let n = w.toks.len();
+    let separator = |i: usize| w.text[w.toks[i - 1].span.end..w.toks[i].span.start].trim();
+    if super::closes_sentence(w, last + 1) || separator(k) != "," {
+        return None;
+    }
+    // "…, died in May, said the couple's lawyer, Ana Ruiz.": a short source phrase set off
+    // after the cue is the speaker, inverted.
+    let inverted = super::source::right_np(lex, w, last + 1).is_some_and(|r| {
+        r.len() <= 6
+            && (r.end == n || w.gaps[r.end] == Gap::Comma)
+            && classify(lex, w, &r).is_some()
+    });
+    if inverted {
+        return None;
+    }
+    let chunk_end = |from: usize| {
+        (from + 1..n)
+            .find(|&i| w.gaps[i] != Gap::Space)
+            .unwrap_or(n)
+    };
+    // "Now, many …": a capitalised opener is no name.
+    let opener = |l: &str| {
+        [&CONNECTIVES, &OPENERS, &ADVERBIAL_OPENERS, &TIME_WORDS]
+            .iter()
+            .any(|list| list.contains(&l))
+    };
+    // The name: capitalised words, titles, "of" inside, after a leading connective.
+    let name = |mut start: usize, end: usize| {
+        while start + 1 < end && CONNECTIVES.contains(&w.toks[start].lower.as_str()) {
+            start += 1;
+        }
+        let word = |i: usize| {
+            let t = &w.toks[i];
+            (t.is_capitalized() && !t.is_possessive())
+                || lex.titles.contains(&t.lower)
+                || (t.lower == "of" && i > start && i + 1 < end)
+        };
+        let r = start..end;
+        // At least one chunk about the name lies between it and the cue.
+        let named = end < k
+            && separator(end) == ","
+            && end - start <= 5
+            && r.clone().all(word)
+            && w.toks[end - 1].is_capitalized()
+            && !super::source::is_not_name(&w.toks[start].lower)
+            && !is_pronoun(w, start)
+            && !opener(&w.toks[start].lower)
+            && k - end <= 30;
+        (named && classify(lex, w, &r) == Some(SourceKind::NamedPerson)).then_some(r)
+    };
+    let first = chunk_end(0);
+    name(0, first).or_else(|| {
+        // "Just last week, J.J. Goldberg, editor at large of …, wrote".
+        (first < k && super::leading_adverbial(w, 0) && separator(first) == ",")
+            .then(|| name(first, chunk_end(first)))
+            .flatten()
+    })
 }
 
 /// The clause chunk starting at word `chunk` follows a dateline dash ("WASHINGTON (AP) — A
@@ -153,10 +246,66 @@ pub(crate) fn plain_subject_kind(w: &Words, r: &Range<usize>) -> SourceKind {
     }
 }
 
-/// A pronoun or a short name right after a subordinator, ending at word `j`: the subject of
-/// a reporting verb inside a subordinate clause ("which he said was not a prison sentence",
-/// "when she said, “…”", "as Smith noted").
-pub(crate) fn subordinate_subject(w: &Words, j: usize) -> Option<Range<usize>> {
+/// A pronoun, a short name or a short noun phrase right after a subordinator, ending at word
+/// `j`: the subject of a reporting verb inside a subordinate clause ("which he said was not a
+/// prison sentence", "when she said, “…”", "as Smith noted", "which critics said was unfair",
+/// "when a reporter asked", "what economists call spending").
+///
+/// A noun phrase only for a speech cue: "that they think", "because the White House wants"
+/// are more often the writer's reasoning than a credited claim.
+pub(crate) fn subordinate_subject(
+    lex: &Lexicon,
+    w: &Words,
+    j: usize,
+    kind: Option<CueKind>,
+) -> Option<Range<usize>> {
+    subordinate_name(w, j).or_else(|| {
+        (kind == Some(CueKind::Speech))
+            .then(|| subordinate_phrase(lex, w, j))
+            .flatten()
+    })
+}
+
+/// A noun phrase of at most five words after a subordinator, ending at word `j`: a determiner,
+/// a number or a capital first ("a reporter", "the campaign", "many economists", "Republican
+/// contender Dana Voss"), or a plural of up to three words ("critics", "homeland security
+/// experts"), or a lone quantifier ("that some say"). No clause or preposition word inside.
+fn subordinate_phrase(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>> {
+    let head = &w.toks[j];
+    if head.is_possessive() || is_pronoun(w, j) {
+        return None;
+    }
+    for start in (j.saturating_sub(4)..=j).rev() {
+        if start == 0 || w.gaps[start] != Gap::Space {
+            return None;
+        }
+        if !PHRASE_SUBORDINATORS.contains(&w.toks[start - 1].lower.as_str()) {
+            continue;
+        }
+        let r = start..j + 1;
+        let first = &w.toks[start];
+        let plain = r.clone().all(|i| {
+            let t = &w.toks[i];
+            !NOT_IN_SUBJECT.contains(&t.lower.as_str())
+                && (t.is_capitalized() || !t.lower.ends_with("ly"))
+                && (i == start || !DETERMINERS.contains(&t.lower.as_str()))
+        });
+        let quantifier = r.len() == 1 && QUANTIFIERS.contains(&head.lower.as_str());
+        let determined = !OPENING_DETERMINERS.contains(&head.lower.as_str())
+            && !DETERMINERS.contains(&head.lower.as_str())
+            && (OPENING_DETERMINERS.contains(&first.lower.as_str())
+                || DETERMINERS.contains(&first.lower.as_str())
+                || first.text.starts_with(|c: char| c.is_ascii_digit())
+                || first.is_capitalized());
+        let plural = r.len() <= 3 && !head.is_capitalized() && head.lower.ends_with('s');
+        let ok = quantifier || determined || plural || titled_name(lex, w, &r);
+        return (plain && ok).then_some(r);
+    }
+    None
+}
+
+/// A pronoun or a short name right after a subordinator, ending at word `j`.
+fn subordinate_name(w: &Words, j: usize) -> Option<Range<usize>> {
     let start = if is_pronoun(w, j) {
         j
     } else {
@@ -175,6 +324,82 @@ pub(crate) fn subordinate_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     SUBORDINATORS
         .contains(&w.toks[start - 1].lower.as_str())
         .then_some(start..j + 1)
+}
+
+/// The phrase a relative "who" (word `j`) stands for and its kind: the name or noun phrase
+/// right before it, set off by a comma ("Mark Ruiz, who said …", "a retired teacher, who
+/// said …") or not ("23 percent who say …", "a booker who said …", "lined up with Ruiz, who
+/// has said …"). `None` when nothing before it reads as a source ("Among those who said …").
+pub(crate) fn relative_antecedent(
+    lex: &Lexicon,
+    w: &Words,
+    j: usize,
+) -> Option<(Range<usize>, SourceKind)> {
+    if j == 0 || !matches!(w.gaps[j], Gap::Space | Gap::Comma) {
+        return None;
+    }
+    let separator = w.text[w.toks[j - 1].span.end..w.toks[j].span.start].trim();
+    if !matches!(separator, "" | ",") {
+        return None;
+    }
+    let e = j - 1;
+    let last = &w.toks[e];
+    let bare = DETERMINERS.contains(&last.lower.as_str())
+        || OPENING_DETERMINERS.contains(&last.lower.as_str())
+        || NOT_IN_SUBJECT.contains(&last.lower.as_str())
+        || last.is_possessive();
+    if bare {
+        // "those who", "the ones who": a bare determiner names no one.
+        return None;
+    }
+    let whole = super::source::left_np(lex, w, e)
+        .or_else(|| plain_subject(w, e))
+        .and_then(|r| Some((r.clone(), classify(lex, w, &r)?)));
+    whole.or_else(|| {
+        // The phrase inside a longer chunk: a name run, or a few words back to a determiner.
+        let mut s = e;
+        let name = last.is_capitalized();
+        while s > 0 && e - s < 5 && w.gaps[s] == Gap::Space {
+            let p = &w.toks[s - 1];
+            let keep = if name {
+                (p.is_capitalized() && !p.is_possessive()) || lex.titles.contains(&p.lower)
+            } else {
+                !NOT_IN_SUBJECT.contains(&p.lower.as_str()) && !p.is_possessive()
+            };
+            // "a booker", "the Mexican president"; not "that" ("show that Cruz, who …").
+            let determiner = matches!(p.lower.as_str(), "the" | "a" | "an")
+                || (!name && OPENING_DETERMINERS.contains(&p.lower.as_str()) && p.lower != "that");
+            if determiner {
+                s -= 1;
+                break;
+            }
+            if !keep {
+                break;
+            }
+            s -= 1;
+        }
+        let r = s..e + 1;
+        let first = &w.toks[s];
+        let determined = DETERMINERS.contains(&first.lower.as_str())
+            || OPENING_DETERMINERS.contains(&first.lower.as_str())
+            || first.text.starts_with(|c: char| c.is_ascii_digit());
+        let kind = classify(lex, w, &r);
+        if name && !super::source::is_not_name(&w.toks[e].lower) {
+            return kind.map(|k| (r, k));
+        }
+        (determined || last.lower.ends_with('s'))
+            .then(|| (r.clone(), kind.unwrap_or(SourceKind::Anonymous)))
+    })
+}
+
+/// Does the subject starting at word `start` open a subordinate clause inside the sentence
+/// ("…, which critics said was unfair", "when a reporter asked")? "as" leads a reporting
+/// clause that credits the whole sentence ("As the Times reported, …") and does not count.
+pub(crate) fn after_subordinator(w: &Words, start: usize) -> bool {
+    start > 0
+        && w.gaps[start] == Gap::Space
+        && w.toks[start - 1].lower != "as"
+        && SUBORDINATORS.contains(&w.toks[start - 1].lower.as_str())
 }
 
 /// "I think", "we know", "you want": a thought verb whose subject is the first or second
@@ -375,14 +600,17 @@ mod tests {
     #[test]
     fn a_subordinate_clause_has_its_own_subject() {
         let w = Words::new("He asked for a fine, which he said was fair.");
-        assert_eq!(subordinate_subject(&w, 6), Some(6..7));
+        assert_eq!(
+            subordinate_subject(&Lexicon::builtin(), &w, 6, None),
+            Some(6..7)
+        );
         let w = Words::new("The plan failed, as Ruth Olsen noted.");
         assert_eq!(
-            subordinate_subject(&w, 5).map(|r| w.phrase(&r).to_string()),
+            subordinate_subject(&Lexicon::builtin(), &w, 5, None).map(|r| w.phrase(&r).to_string()),
             Some("Ruth Olsen".into())
         );
         let w = Words::new("Then the mayor said no.");
-        assert_eq!(subordinate_subject(&w, 2), None);
+        assert_eq!(subordinate_subject(&Lexicon::builtin(), &w, 2, None), None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::lexicon::attribution::{
 use crate::lexicon::calendar::MONTHS;
 
 /// A capitalised word that never begins a person's name: a function word, a month or a day.
-fn is_not_name(lower: &str) -> bool {
+pub(crate) fn is_not_name(lower: &str) -> bool {
     NOT_NAMES.contains(&lower) || MONTHS.contains(&lower)
 }
 

@@ -127,9 +127,11 @@ pub(crate) fn classify_gap(gap: &str, at_start: bool) -> Gap {
             '”' => return Gap::QuoteClose,
             '“' => kind = Gap::QuoteOpen,
             '"' => {
-                // A straight quote after punctuation or a word closes; before a word it opens.
-                let before_space = k == 0 || chars[k - 1].is_whitespace();
-                let after_space = chars.get(k + 1).is_none_or(|n| n.is_whitespace());
+                // A straight quote after punctuation or a word closes; after a space (or an
+                // opening bracket) and right before a word it opens: the gap ends where the
+                // next word starts, so a mark that ends the gap touches that word.
+                let before_space = k > 0 && (chars[k - 1].is_whitespace() || chars[k - 1] == '(');
+                let after_space = chars.get(k + 1).is_some_and(|n| n.is_whitespace());
                 if after_space || !before_space {
                     return Gap::QuoteClose;
                 }
@@ -231,6 +233,16 @@ mod tests {
             t,
             ["the", "No.", "2", "grocer", "and", "he", "said", "No", "Then"]
         );
+    }
+
+    #[test]
+    fn a_straight_mark_opens_before_a_word_and_closes_after_one() {
+        assert_eq!(classify_gap(" \"", false), Gap::QuoteOpen);
+        assert_eq!(classify_gap("  \"", false), Gap::QuoteOpen);
+        assert_eq!(classify_gap(" (\"", false), Gap::QuoteOpen);
+        assert_eq!(classify_gap(",\" ", false), Gap::QuoteClose);
+        assert_eq!(classify_gap("\" ", false), Gap::QuoteClose);
+        assert_eq!(classify_gap("\"", false), Gap::QuoteClose);
     }
 
     #[test]
