@@ -424,6 +424,56 @@ fn explain_by_reference_scores_two_claims_as_compare_did() {
     assert!(!first.contains("A content     millbrook ore"), "{first}");
 }
 
+/// `explain --claims` output for two claims of the articles at `path`.
+fn explain_claims(path: &str, a: &str, b: &str) -> String {
+    let out = crosscheck()
+        .args(["explain", path, "--claims", a, b])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn explain_says_why_compare_linked_a_pair_or_did_not() {
+    // Linked by the context stage although stage 1 alone would not: the October order.
+    let linked = explain_claims("corpus/ukraine-plan", "post:3", "wsj:1");
+    assert!(linked.contains("compare  linked, paraphrased"), "{linked}");
+    assert!(linked.contains("why      context stage 0."), "{linked}");
+    assert!(
+        linked.contains(" >= threshold 0.700 (stage 1 0."),
+        "{linked}"
+    );
+    assert!(linked.contains("context  probability "), "{linked}");
+    assert!(linked.contains("doc_strength"), "{linked}");
+    // Stage 1 links it by itself, the context stage does not: the reviewer sees both.
+    let unlinked = explain_claims("corpus/ukraine-plan", "post:12", "wsj:23");
+    assert!(unlinked.contains("compare  not linked"), "{unlinked}");
+    assert!(unlinked.contains(" < threshold 0.700"), "{unlinked}");
+    assert!(unlinked.contains("context  probability "), "{unlinked}");
+    // No word form in common: never a candidate, and said so.
+    let never = explain_claims(
+        "tests/devset/06-crime-armored-truck",
+        "original:7",
+        "rewrite:7",
+    );
+    assert!(never.contains("compare  not linked"), "{never}");
+    assert!(
+        never.contains("why      not a candidate: 0 index term(s) in common"),
+        "{never}"
+    );
+    assert!(!never.contains("context  probability"), "{never}");
+    // One text in both articles.
+    let copy = explain_claims("corpus/wire-rewrite/", "copy:2", "wire:2");
+    assert!(copy.contains("compare  linked, corroborated"), "{copy}");
+    assert!(
+        copy.contains("why      one text in both articles: a copy links to its copy"),
+        "{copy}"
+    );
+}
+
 #[test]
 fn explain_refuses_bare_references_and_bad_ones_with_exit_2() {
     let err = crosscheck()

@@ -3,7 +3,8 @@
 //! Takes the distinct sentence texts of a story cluster (their [`Features`]) and where each
 //! occurs; returns, for every sentence, its [`Link`]s to sentences of other documents whose
 //! verdict is not "different" (best first) and its support (how many other documents have a
-//! match).
+//! match); asked about one pair of sentences, also why that pair is linked or not
+//! ([`PairDecision`], for `explain`).
 //!
 //! Two ideas keep this fast and its memory linear. First, identical texts are scored once: a
 //! wire copy repeated in fifty articles is one row of work, not fifty. Second, only pairs that
@@ -68,7 +69,14 @@ pub struct AlignOptions {
     /// Link by the context stage ([`context`]) instead of "stage 1 or the MSRP scorer links"
     /// (the default; off only to measure the older rule, `eval links --no-context`).
     pub context: bool,
+    /// Also decide why one pair of sentences, `((doc, sentence), (doc, sentence))` in two
+    /// documents, is linked or not ([`Alignment::explained`], for `explain`); the links do not
+    /// depend on it.
+    pub explain: Option<(At, At)>,
 }
+
+/// A sentence: `(doc, sentence)`, 0-based.
+pub type At = (usize, usize);
 
 impl Default for AlignOptions {
     fn default() -> AlignOptions {
@@ -79,6 +87,7 @@ impl Default for AlignOptions {
             progress: false,
             same_story: true,
             context: true,
+            explain: None,
         }
     }
 }
@@ -113,17 +122,26 @@ pub struct SentenceLinks {
     pub independent_support: usize,
 }
 
+/// What [`align`] returns.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alignment {
+    /// `links[doc][s]`: the links and support of sentence `s` of document `doc`.
+    pub links: Vec<Vec<SentenceLinks>>,
+    /// The decision on the pair [`AlignOptions::explain`] asks about, if it asks.
+    pub explained: Option<PairDecision>,
+}
+
 /// Aligns a cluster. `texts` are the distinct texts (their features and claim words built
 /// for the texts a candidate pair asks for); `placement[doc][s]` is the
 /// distinct text of sentence `s` of document `doc`; `groups[doc]` is the document's derivation
-/// group (see [`crate::pipeline::provenance::groups`]). Returns `result[doc][s]`.
+/// group (see [`crate::pipeline::provenance::groups`]).
 pub fn align(
     texts: &Texts,
     placement: &[Vec<usize>],
     groups: &[u32],
     scorer: &Scorer,
     options: &AlignOptions,
-) -> Vec<Vec<SentenceLinks>> {
+) -> Alignment {
     let occurrences = occurrences(texts.len(), placement);
     let judge = Judge {
         scorer,
@@ -133,7 +151,17 @@ pub fn align(
     let pairs = score_pairs(&judge, &occurrences, options);
     let neighbours = neighbours(texts.len(), pairs);
     let stories = Stories::new(texts, placement, options.same_story);
-    placement
+    let explained = options.explain.filter(|_| options.context).map(|(a, b)| {
+        let context = Context {
+            doc: a.0,
+            texts,
+            occurrences: &occurrences,
+            groups,
+        };
+        let story = stories.of(&context, &placement[a.0], &neighbours);
+        explain_pair(&judge, &context, story, placement, &neighbours, (a, b))
+    });
+    let links = placement
         .par_iter()
         .enumerate()
         .map(|(doc, sentences)| {
@@ -154,7 +182,8 @@ pub fn align(
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    Alignment { links, explained }
 }
 
 /// A candidate link of one sentence: the link, the distinct text it leads to, and the
@@ -171,24 +200,8 @@ fn decided_links(
     neighbours: &[Vec<Neighbour>],
     use_context: bool,
 ) -> Vec<Vec<Found>> {
-    let doc = context.doc;
-    let sentences = &placement[doc];
-    let mut all: Vec<(u32, context::Candidate, Neighbour)> = Vec::new();
-    for (s, &u) in sentences.iter().enumerate() {
-        for n in &neighbours[u] {
-            for &(d, t) in &context.occurrences[n.text as usize] {
-                if d as usize != doc {
-                    let c = context::Candidate {
-                        a: s as u32,
-                        b: t,
-                        p: n.p1,
-                    };
-                    all.push((d, c, *n));
-                }
-            }
-        }
-    }
-    all.sort_unstable_by_key(|(d, c, _)| (*d, c.a, c.b));
+    let sentences = &placement[context.doc];
+    let all = document_candidates(context, sentences, neighbours);
     let mut found: Vec<Vec<Found>> = vec![Vec::new(); sentences.len()];
     for group in all.chunk_by(|x, y| x.0 == y.0) {
         let d = group[0].0;
@@ -226,6 +239,33 @@ fn decided_links(
         }
     }
     found
+}
+
+/// Every candidate pair of document `context.doc`, whose sentences are `sentences`, with each
+/// other document: `(other document, candidate, neighbour)`, sorted by document, then
+/// sentence of each side.
+fn document_candidates(
+    context: &Context,
+    sentences: &[usize],
+    neighbours: &[Vec<Neighbour>],
+) -> Vec<(u32, context::Candidate, Neighbour)> {
+    let mut all = Vec::new();
+    for (s, &u) in sentences.iter().enumerate() {
+        for n in &neighbours[u] {
+            for &(d, t) in &context.occurrences[n.text as usize] {
+                if d as usize != context.doc {
+                    let c = context::Candidate {
+                        a: s as u32,
+                        b: t,
+                        p: n.p1,
+                    };
+                    all.push((d, c, *n));
+                }
+            }
+        }
+    }
+    all.sort_unstable_by_key(|(d, c, _)| (*d, c.a, c.b));
+    all
 }
 
 /// An article with fewer distinctive names than this cannot tell its story, and is matched
@@ -408,19 +448,28 @@ impl Judge<'_> {
     /// least [`context::FLOOR`], or it is one text in two documents. Near-verbatim wording as
     /// the MSRP scorer reads it makes a link corroborated, any other link is paraphrased.
     fn pair(&self, u: usize, v: usize) -> Option<Pair> {
+        self.judge(u, v).ok()
+    }
+
+    /// As [`Judge::pair`], with the reason when the pair is no candidate.
+    fn judge(&self, u: usize, v: usize) -> Result<Pair, NotCandidate> {
         let texts = self.texts;
         if u != v && !share_enough(texts, u, v) {
-            return None;
+            let (a, b) = (texts.index_terms(u), texts.index_terms(v));
+            return Err(NotCandidate::FewSharedTerms {
+                shared: crate::pipeline::similarity::features::shared(a, b),
+                smaller: a.len().min(b.len()),
+            });
         }
         let msrp = self.scorer.score(texts.features(u), texts.features(v));
         if msrp.value < MIN_MSRP && u != v {
-            return None;
+            return Err(NotCandidate::ScorerBelowFloor(msrp.value));
         }
         if self.context
             && u != v
             && names_conflict(self.scorer, texts.features(u), texts.features(v))
         {
-            return None;
+            return Err(NotCandidate::NamesConflict);
         }
         let (a, b) = (texts.claims(u), texts.claims(v));
         let m = matcher::match_pair(msrp.value, a, b, texts.story());
@@ -429,13 +478,13 @@ impl Judge<'_> {
         // misses (merged, split, partial, reworded claims) and takes none of its links away.
         // With the context stage, every pair stage 1 gives at least its floor is a candidate.
         if m.probability < context::FLOOR && u != v && (self.context || !first_link) {
-            return None;
+            return Err(NotCandidate::Stage1BelowFloor(m.probability));
         }
         let verdict = match msrp.verdict {
             Verdict::Corroborated => Verdict::Corroborated,
             _ => Verdict::Paraphrased,
         };
-        Some(Pair {
+        Ok(Pair {
             u: u as u32,
             v: v as u32,
             p1: m.probability,
@@ -728,6 +777,114 @@ pub fn sort_links(links: &mut [Link]) {
     links.sort_by(link_order);
 }
 
+/// Why a pair of sentences in two documents never reaches the context stage.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NotCandidate {
+    /// Too few index terms in common: a candidate shares at least two (one when the smaller
+    /// side has at most three) and a quarter of the smaller side's.
+    FewSharedTerms {
+        /// Index terms in common.
+        shared: usize,
+        /// Index terms of the smaller side.
+        smaller: usize,
+    },
+    /// Every index term they share is too common to propose candidates
+    /// ([`AlignOptions::max_df`]).
+    CommonTermsOnly,
+    /// The MSRP scorer gives them this, less than its floor of 0.01.
+    ScorerBelowFloor(f64),
+    /// Different parties around one stock phrase: the scorer's names conflict.
+    NamesConflict,
+    /// Stage 1 gives them this, less than [`context::FLOOR`].
+    Stage1BelowFloor(f64),
+}
+
+/// Why a pair the context stage would link is not linked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dropped {
+    /// The pair is an unanchored paraphrase and the two articles show no sign of telling one
+    /// story (no shared anchored claim, no distinctive name in common).
+    OtherStory,
+    /// The other article has this very text in another sentence, which is the link.
+    CopyElsewhere,
+}
+
+/// How the context stage read a candidate pair.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContextDecision {
+    /// Stage-1 probability.
+    pub stage1: f64,
+    /// The context measures, in the order of [`context::MEASURES`].
+    pub measures: [f64; crate::pipeline::matcher_model::CONTEXT_N],
+    /// The context probability ([`context::probabilities`]); it links at
+    /// [`context::THRESHOLD`].
+    pub probability: f64,
+    /// How many candidate pairs the two documents have, this one included.
+    pub candidates: usize,
+    /// Why a pair at or above the threshold is not linked.
+    pub dropped: Option<Dropped>,
+}
+
+/// What the alignment decided about one pair of sentences in two documents, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PairDecision {
+    /// Both sentences are one text: a copy links to its copy.
+    SameText,
+    /// The pair never reaches the context stage.
+    NotCandidate(NotCandidate),
+    /// The context stage read it among the other candidate pairs of the two documents.
+    Context(ContextDecision),
+}
+
+/// The decision on sentences `a` and `b` of two documents, reached as [`align`] reaches it:
+/// the same judge, the same candidates of the two documents, the same story rule.
+fn explain_pair(
+    judge: &Judge,
+    context: &Context,
+    mut story: Story,
+    placement: &[Vec<usize>],
+    neighbours: &[Vec<Neighbour>],
+    (a, b): (At, At),
+) -> PairDecision {
+    let (u, v) = (placement[a.0][a.1], placement[b.0][b.1]);
+    if u == v {
+        return PairDecision::SameText;
+    }
+    if let Err(why) = judge.judge(u.min(v), u.max(v)) {
+        return PairDecision::NotCandidate(why);
+    }
+    let (pairs, found): (Vec<context::Candidate>, Vec<Neighbour>) =
+        document_candidates(context, &placement[a.0], neighbours)
+            .into_iter()
+            .filter(|(d, _, _)| *d as usize == b.0)
+            .map(|(_, c, n)| (c, n))
+            .unzip();
+    let key = (a.1 as u32, b.1 as u32);
+    let Ok(i) = pairs.binary_search_by(|c| (c.a, c.b).cmp(&key)) else {
+        // Judged a candidate, yet the index never proposed it.
+        return PairDecision::NotCandidate(NotCandidate::CommonTermsOnly);
+    };
+    let sizes = (placement[a.0].len(), placement[b.0].len());
+    let probability = context::probabilities(&pairs, sizes)[i];
+    let n = found[i];
+    let dropped = if probability < context::THRESHOLD {
+        None
+    } else if !(is_anchored(context.texts, u, &n) || story.related(b.0)) {
+        Some(Dropped::OtherStory)
+    } else if context.occurrences[u].iter().any(|o| o.0 as usize == b.0) {
+        Some(Dropped::CopyElsewhere)
+    } else {
+        None
+    };
+    PairDecision::Context(ContextDecision {
+        stage1: pairs[i].p,
+        measures: context::measures(&pairs, sizes)[i],
+        probability,
+        candidates: pairs.len(),
+        dropped,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -748,7 +905,7 @@ mod tests {
         scorer: &Scorer,
         options: &AlignOptions,
     ) -> Vec<Vec<SentenceLinks>> {
-        super::align(texts, placement, groups, scorer, options)
+        super::align(texts, placement, groups, scorer, options).links
     }
 
     /// Aligns with the default scorer and options, each document its own group.
@@ -812,6 +969,86 @@ mod tests {
         let placement = vec![vec![0, 1], vec![2, 3]];
         let out = aligned(&texts, &placement);
         assert_eq!(out[0][1].links.len(), 1, "{out:?}");
+    }
+
+    /// Whether `explained` says the pair is linked.
+    fn decided_linked(decision: &PairDecision) -> bool {
+        match decision {
+            PairDecision::SameText => true,
+            PairDecision::NotCandidate(_) => false,
+            PairDecision::Context(c) => c.probability >= context::THRESHOLD && c.dropped.is_none(),
+        }
+    }
+
+    #[test]
+    fn the_explained_decision_is_the_link_align_makes() {
+        let (towns, town_placement) = two_towns();
+        let story = features(&[
+            "Sheriff Dana Whitfield ordered the Elk Ridge neighborhood evacuated on Saturday.",
+            "Most of the 40 residents who spoke at the hearing opposed the plan.",
+            "Officials met in Geneva on Sunday to revise the peace plan.",
+            "On Saturday Sheriff Whitfield ordered Elk Ridge evacuated.",
+            "Most of the 40 residents who spoke at the hearing were against the plan.",
+        ]);
+        let scorer = Scorer::new(Thresholds::default());
+        let mut decisions = 0;
+        for (texts, placement) in [
+            (&towns, town_placement),
+            (&story, vec![vec![0, 1, 2], vec![3, 4, 2]]),
+        ] {
+            let links = aligned(texts, &placement);
+            for (a, b) in [(0usize, 1usize), (1, 0)] {
+                for s in 0..placement[a].len() {
+                    for t in 0..placement[b].len() {
+                        let options = AlignOptions {
+                            explain: Some(((a, s), (b, t))),
+                            ..AlignOptions::default()
+                        };
+                        let out =
+                            super::align(texts, &placement, &groups(&placement), &scorer, &options);
+                        assert_eq!(out.links, links, "asking changes no link");
+                        let decision = out.explained.expect("asked");
+                        let linked = links[a][s]
+                            .links
+                            .iter()
+                            .any(|l| (l.doc, l.sentence) == (b, t));
+                        assert_eq!(
+                            decided_linked(&decision),
+                            linked,
+                            "{a}:{s} {b}:{t} {decision:?}"
+                        );
+                        decisions += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(decisions, 2 * 9 + 2 * 9);
+    }
+
+    #[test]
+    fn a_pair_sharing_no_term_is_no_candidate_and_says_so() {
+        let texts = features(&[
+            "Investigators believe the men switched to a second vehicle there.",
+            "Markets rallied after the central bank held rates steady.",
+        ]);
+        let placement = vec![vec![0], vec![1]];
+        let scorer = Scorer::new(Thresholds::default());
+        let options = AlignOptions {
+            explain: Some(((0, 0), (1, 0))),
+            ..AlignOptions::default()
+        };
+        let out = super::align(&texts, &placement, &groups(&placement), &scorer, &options);
+        assert!(
+            matches!(
+                out.explained,
+                Some(PairDecision::NotCandidate(NotCandidate::FewSharedTerms {
+                    shared: 0,
+                    ..
+                }))
+            ),
+            "{:?}",
+            out.explained
+        );
     }
 
     #[test]

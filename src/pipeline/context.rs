@@ -141,6 +141,18 @@ pub const SURE: f64 = 0.9;
 /// being sure of it.
 pub const LOOK_ALIKE: f64 = 0.2;
 
+/// The logistic regression over one candidate's context measures: its context probability
+/// unless the sure-pair rule of [`probabilities`] keeps its stage-1 probability.
+pub fn regression(x: &[f64; CONTEXT_N]) -> f64 {
+    let z = CONTEXT_BIAS
+        + CONTEXT_WEIGHTS
+            .iter()
+            .zip(x)
+            .map(|(w, v)| w * v)
+            .sum::<f64>();
+    sigmoid(z)
+}
+
 /// The context probability of each candidate (see [`measures`] for the input).
 ///
 /// Two stories told in one mould show themselves by look-alikes: pairs that resemble each
@@ -155,13 +167,7 @@ pub fn probabilities(candidates: &[Candidate], sizes: (usize, usize)) -> Vec<f64
         .iter()
         .zip(candidates)
         .map(|(x, c)| {
-            let z = CONTEXT_BIAS
-                + CONTEXT_WEIGHTS
-                    .iter()
-                    .zip(x)
-                    .map(|(w, v)| w * v)
-                    .sum::<f64>();
-            let p = sigmoid(z);
+            let p = regression(x);
             if !moulded && c.p >= SURE {
                 p.max(c.p)
             } else {

@@ -74,6 +74,8 @@ pub struct Analysis {
     /// Every integrity flag of the claims once, as a person decides on it ([`flagged`]),
     /// sorted by the claim it is reported on, then kind.
     pub flagged: Vec<flagged::FlaggedPair>,
+    /// The alignment's decision on the pair [`align::AlignOptions::explain`] asks about.
+    pub explained: Option<align::PairDecision>,
 }
 
 /// What the per-document stages produce.
@@ -142,7 +144,8 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let (texts, placement) = distinct_texts(&sentences);
     let texts = Texts::new(texts);
     let scorer = Scorer::new(options.thresholds);
-    let links = align::align(&texts, &placement, &groups, &scorer, &options.align);
+    let align::Alignment { links, explained } =
+        align::align(&texts, &placement, &groups, &scorer, &options.align);
     drop(texts);
 
     let facts = FactTable::build(&read, &placement, &credits, &groups, &links);
@@ -159,6 +162,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         sentences,
         claims,
         flagged,
+        explained,
     }
 }
 

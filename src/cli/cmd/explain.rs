@@ -4,8 +4,10 @@
 //! By reference (`explain a.txt b.txt --claims a:11 b:11`), the articles are analysed as
 //! `compare` analyses them and the two claims are scored as `compare` scored them (quotation
 //! marks normalised, datelines cut), with what `compare` decided about the pair: linked or
-//! not, and the integrity flags between them. Two bare references without articles are an
-//! error, not two sentences to score.
+//! not, why (as the alignment decided it: never a candidate and for what reason, or the
+//! context stage's probability against its threshold, its measures at the end), and the
+//! integrity flags between them. Two bare references without articles are an error, not two
+//! sentences to score.
 //!
 //! After the sentence scorer's evidence comes the claim matcher's: its probability and
 //! measures, then the word alignment behind its coverage, each way: every claim word, by claim
@@ -16,13 +18,15 @@
 use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
 use crate::cli::output;
 use crate::error::{Error, Exit, Result};
-use crate::pipeline::matcher;
+use crate::pipeline::align::{ContextDecision, Dropped, NotCandidate, PairDecision};
+use crate::pipeline::matcher_model::{CONTEXT_BIAS, CONTEXT_WEIGHTS};
 use crate::pipeline::segment::LineBreaks;
 use crate::pipeline::similarity::coverage::{
     align_words, claim_word_texts, ClaimWords, Evidence, StoryWeights,
 };
 use crate::pipeline::similarity::{Features, Scorer};
 use crate::pipeline::Analysis;
+use crate::pipeline::{context, matcher};
 use crate::review::links;
 
 /// Examples shown by `explain --help` (run by the README-examples test).
@@ -97,11 +101,19 @@ pub fn run(args: &Args) -> Result<Exit> {
         max_article_bytes: crate::pipeline::document::DEFAULT_MAX_ARTICLE_BYTES,
         input_format: crate::pipeline::input::InputFormat::Auto,
     };
-    let options = articles.options(&args.thresholds)?;
+    let mut options = articles.options(&args.thresholds)?;
     let analysis = articles.analyze(&options, 0)?;
     let at =
         |r: &str| links::resolve(&analysis, r).map_err(|e| Error::Usage(format!("--claims {e}")));
     let (a, b) = (at(&args.claims[0])?, at(&args.claims[1])?);
+    // The references are resolved against the analysis; a second run, which links alike,
+    // records why the alignment linked the pair or did not.
+    let analysis = if a.0 == b.0 {
+        analysis
+    } else {
+        options.align.explain = Some((a, b));
+        articles.analyze(&options, 0)?
+    };
     let text = explain_claims(&analysis, &scorer, a, b);
     output::write_stdout(text.as_bytes())?;
     Ok(Exit::Success)
@@ -126,6 +138,9 @@ fn explain_claims(analysis: &Analysis, scorer: &Scorer, a: links::At, b: links::
         None => "not linked".to_string(),
     };
     out.push_str(&format!("compare  {decided}\n"));
+    if let Some(decision) = &analysis.explained {
+        out.push_str(&format!("why      {}\n", why(decision)));
+    }
     let flags: Vec<&str> = claim
         .flags
         .iter()
@@ -145,6 +160,103 @@ fn explain_claims(analysis: &Analysis, scorer: &Scorer, a: links::At, b: links::
         &text_a,
         &text_b,
         &story_of(analysis),
+    ));
+    if let Some(PairDecision::Context(c)) = &analysis.explained {
+        out.push('\n');
+        out.push_str(&context_table(c));
+    }
+    out
+}
+
+/// What decided the link, in one line.
+fn why(decision: &PairDecision) -> String {
+    match decision {
+        PairDecision::SameText => "one text in both articles: a copy links to its copy".into(),
+        PairDecision::NotCandidate(why) => format!("not a candidate: {}", not_candidate(why)),
+        PairDecision::Context(c) => {
+            let verdict = if c.probability >= context::THRESHOLD {
+                ">="
+            } else {
+                "<"
+            };
+            let mut line = format!(
+                "context stage {:.3} {verdict} threshold {:.3} (stage 1 {:.3}, one of {} candidate pairs of the two articles)",
+                c.probability,
+                context::THRESHOLD,
+                c.stage1,
+                c.candidates
+            );
+            match c.dropped {
+                Some(Dropped::OtherStory) => line.push_str(
+                    ", but an unanchored paraphrase between articles that show no sign of one story (no anchored claim, no distinctive name in common)",
+                ),
+                Some(Dropped::CopyElsewhere) => line.push_str(
+                    ", but B's article has A's very text in another sentence, which is the link",
+                ),
+                None => {}
+            }
+            line
+        }
+    }
+}
+
+fn not_candidate(why: &NotCandidate) -> String {
+    match *why {
+        NotCandidate::FewSharedTerms { shared, smaller } => format!(
+            "{shared} index term(s) in common of the smaller side's {smaller} (a candidate shares at least 2, 1 when a side has at most 3, and a quarter of the smaller side's)"
+        ),
+        NotCandidate::CommonTermsOnly => {
+            "every index term in common is too common in these articles to propose a pair".into()
+        }
+        NotCandidate::ScorerBelowFloor(p) => {
+            format!("the sentence scorer gives {p:.3}, below its floor of 0.010")
+        }
+        NotCandidate::NamesConflict => {
+            "different parties around one stock phrase (the sentence scorer's names conflict)"
+                .into()
+        }
+        NotCandidate::Stage1BelowFloor(p) => format!(
+            "stage 1 gives {p:.3}, below the context stage's floor of {:.3}",
+            context::FLOOR
+        ),
+    }
+}
+
+/// The context stage's measures of the pair with their weights, as the matcher's are shown.
+fn context_table(c: &ContextDecision) -> String {
+    let regression = context::regression(&c.measures);
+    let mut out = format!(
+        "context  probability {:.3}: {} (threshold {:.3})\n",
+        c.probability,
+        if c.probability >= context::THRESHOLD {
+            "link"
+        } else {
+            "no link"
+        },
+        context::THRESHOLD
+    );
+    if c.probability > regression {
+        out.push_str(&format!(
+            "         a sure pair among no look-alikes keeps its stage-1 probability (the regression gives {regression:.3})\n"
+        ));
+    }
+    out.push_str(&format!(
+        "\n{:<28} {:>7} {:>8} {:>8}\n",
+        "measure", "value", "weight", "contrib"
+    ));
+    for ((name, value), weight) in context::MEASURES
+        .iter()
+        .zip(&c.measures)
+        .zip(CONTEXT_WEIGHTS)
+    {
+        out.push_str(&format!(
+            "{name:<28} {value:>7.3} {weight:>8.3} {:>+8.3}\n",
+            value * weight
+        ));
+    }
+    out.push_str(&format!(
+        "{:<28} {:>7} {:>8} {CONTEXT_BIAS:>+8.3}\n",
+        "intercept", "", ""
     ));
     out
 }
