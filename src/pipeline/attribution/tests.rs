@@ -733,3 +733,10 @@ fn unnamed_groups_of_people_are_anonymous_sources() {
     let a = one("Researcher Ana Ruiz said the effect was small.");
     assert_eq!(a.source_kind, Some(SourceKind::NamedPerson), "{a:?}");
 }
+
+#[test]
+fn a_number_with_digit_groups_stays_in_its_source() {
+    // the word view read "1,200" as two words with a comma between them, a clause boundary
+    let a = one("The 1,200 workers said the plant would close.");
+    check(&a, "said", "The 1,200 workers", Some(SourceKind::Anonymous));
+}

@@ -4,7 +4,7 @@
 //! [`quotes`](crate::pipeline::quotes)); returns its words in the view a stage needs, all
 //! from this one module and one stemmer:
 //!
-//! - [`words`]: words with byte spans as written ("U.S.-Russia", "Sen.", "Kushner’s" one word
+//! - [`words`]: words with byte spans as written ("Ukraine-Russia", "Sen.", "Kushner’s" one word
 //!   each), the gaps between them (clause boundaries, quotation marks) and the quoted ranges —
 //!   for attribution;
 //! - [`terms`]: stems, kinds (stop word, content word, number), names, attribution clauses and
@@ -13,9 +13,9 @@
 //! - [`marks`]: words normalised for comparing facts, marked as quoted and as inside the
 //!   attribution's spans — for integrity.
 //!
-//! The term and fact views find their words by one rule, [`word_spans`]; the word view keeps
-//! its own, coarser one (hyphenated names, an abbreviation's final period), which attribution
-//! needs.
+//! Every view finds its words by one rule, [`word_spans`]; the word view groups them more
+//! coarsely where attribution needs it (joined across a hyphen or an ampersand, with an
+//! abbreviation's period).
 //!
 //! The one idea: no stage splits sentence text into words itself (a unit test scans `src/` for
 //! it). Code that reads raw document text before there are sentences (the segmenter's
