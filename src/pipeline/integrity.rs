@@ -15,7 +15,7 @@ use crate::lexicon::integrity::{
 };
 use std::collections::BTreeSet;
 
-use crate::pipeline::reading::marks::{words, Word};
+use crate::pipeline::reading::marks::{singular, words, Word};
 
 use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
 
@@ -131,7 +131,7 @@ impl Facts {
         let mut content: BTreeSet<String> = words
             .iter()
             .filter(|w| !w.attribution && !is_stop_word(&w.norm))
-            .map(|w| stem(&w.norm))
+            .map(|w| singular(&w.norm))
             .collect();
         if attribution.source_kind == Some(SourceKind::NamedPerson) {
             content.extend(source_words(&attribution.source));
@@ -231,21 +231,11 @@ fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(&word)
 }
 
-/// A light stem: plural and possessive endings only, so "officials" meets "official".
-fn stem(word: &str) -> String {
-    let w = word.trim_end_matches("'s").trim_end_matches('\'');
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        w[..w.len() - 1].to_string()
-    } else {
-        w.to_string()
-    }
-}
-
 fn source_words(source: &str) -> BTreeSet<String> {
     words(source, &[])
         .into_iter()
         .filter(|w| !is_stop_word(&w.norm))
-        .map(|w| stem(&w.norm))
+        .map(|w| singular(&w.norm))
         .collect()
 }
 
@@ -339,7 +329,7 @@ fn unit_after(words: &[&Word], i: usize, dollar: bool, value: f64) -> String {
     }
     match words.get(i + 1).map(|w| w.norm.as_str()) {
         Some("percent" | "%") => "percent".into(),
-        Some(next) if !is_stop_word(next) && number_value(next).is_none() => stem(next),
+        Some(next) if !is_stop_word(next) && number_value(next).is_none() => singular(next),
         _ if (1800.0..=2100.0).contains(&value) && value.fract() == 0.0 => "year".into(),
         _ => String::new(),
     }
@@ -389,13 +379,13 @@ fn subject_heads(words: &[&Word]) -> Vec<String> {
     let heads: Vec<&Word> = conjuncts.iter().filter_map(|c| c.last().copied()).collect();
     // A capitalised stop word ("By", "In") opens a sentence; it names no one.
     let is_actor = |w: &&Word| {
-        ACTOR_NOUNS.contains(&stem(&w.norm).as_str())
+        ACTOR_NOUNS.contains(&singular(&w.norm).as_str())
             || (w.capital && !SUBJECT_FILLERS.contains(&w.norm.as_str()) && !is_stop_word(&w.norm))
     };
     if heads.is_empty() || !heads.iter().all(is_actor) {
         return Vec::new();
     }
-    heads.iter().map(|w| stem(&w.norm)).collect()
+    heads.iter().map(|w| singular(&w.norm)).collect()
 }
 
 /// Whether each side of a pair credits the other: its attribution names the outlet of a

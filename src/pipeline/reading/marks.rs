@@ -4,8 +4,9 @@
 //! subject needs (a comma after, a dollar sign before).
 //!
 //! Takes one claim's text and the byte ranges of its attribution (cue and source); returns
-//! the words. Integrity reads claims through it. Hyphens split words here ("U.S.-Russia" is
-//! "us" and "russia"), where the word view keeps one word: a fact is compared word by word.
+//! the words, and [`singular`], the one normalisation facts are compared by. Integrity reads
+//! claims through it. Hyphens split words here ("Ukraine-Russia" is "ukraine" and "russia"),
+//! where the word view keeps one word: a fact is compared word by word.
 
 /// One word of a sentence.
 #[derive(Clone, Debug)]
@@ -25,6 +26,23 @@ pub(crate) struct Word {
 }
 
 use super::{is_apostrophe, word_spans};
+
+/// A fact word without its plural or possessive ending, so "officials" meets "official" and
+/// "board's" meets "board".
+///
+/// Deliberately lighter than the Snowball [`stem`](super::stem) of the term view: integrity
+/// asks whether a source is *named* in the other claim, and derivations are other words
+/// there: "mediator" is not "the National Mediation Board", "hospitalized" not "hospital
+/// administrative assistant" (both would meet under Snowball, silencing a right
+/// `attribution-changed`).
+pub(crate) fn singular(norm: &str) -> String {
+    let w = norm.trim_end_matches("'s").trim_end_matches('\'');
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
 
 fn is_quote_open(c: char) -> bool {
     matches!(c, '“' | '«' | '„')
@@ -108,4 +126,21 @@ fn push_words(
         comma_after: false,
         dollar_before,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fact_word_loses_its_plural_and_possessive_only() {
+        assert_eq!(singular("officials"), "official");
+        assert_eq!(singular("board's"), "board");
+        assert_eq!(singular("lawmakers'"), "lawmaker");
+        // "ss" is no plural; derivations stay apart (Snowball joins them)
+        assert_eq!(singular("congress"), "congress");
+        assert_eq!(singular("mediator"), "mediator");
+        assert_ne!(singular("mediation"), singular("mediator"));
+        assert_ne!(singular("hospitalized"), singular("hospital"));
+    }
 }
