@@ -54,6 +54,10 @@ pub struct Options {
     pub outlets: OutletBook,
     /// Outlets set on the command line, by document label.
     pub outlet_overrides: Vec<(String, Outlet)>,
+    /// Keep every sentence's similarity features in [`Analysis::features`], for a caller that
+    /// scores any sentence against any other afterwards (review). Off for `compare`, which
+    /// builds features only for the texts it scores.
+    pub keep_features: bool,
 }
 
 /// The result of comparing documents.
@@ -76,6 +80,24 @@ pub struct Analysis {
     pub flagged: Vec<flagged::FlaggedPair>,
     /// The alignment's decision on the pair [`align::AlignOptions::explain`] asks about.
     pub explained: Option<align::PairDecision>,
+    /// Every sentence's similarity features, as alignment built them, when
+    /// [`Options::keep_features`] asks for them.
+    pub features: Option<SentenceFeatures>,
+}
+
+/// The similarity features of every sentence, kept from alignment: one per distinct text,
+/// with where each sentence's text is.
+#[derive(Clone, Debug)]
+pub struct SentenceFeatures {
+    by_text: Vec<similarity::Features>,
+    placement: Vec<Vec<usize>>,
+}
+
+impl SentenceFeatures {
+    /// The features of sentence `sentence` of document `doc`, as `compare` scored it.
+    pub fn get(&self, doc: usize, sentence: usize) -> &similarity::Features {
+        &self.by_text[self.placement[doc][sentence]]
+    }
 }
 
 /// What the per-document stages produce.
@@ -146,7 +168,15 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     let scorer = Scorer::new(options.thresholds);
     let align::Alignment { links, explained } =
         align::align(&texts, &placement, &groups, &scorer, &options.align);
-    drop(texts);
+    let features = if options.keep_features {
+        Some(SentenceFeatures {
+            by_text: texts.into_features(),
+            placement: placement.clone(),
+        })
+    } else {
+        drop(texts); // most of the memory of a large article: gone before integrity
+        None
+    };
 
     let facts = FactTable::build(&read, &placement, &credits, &groups, &links);
     let (sentences, claims): (_, Vec<Vec<Claim>>) =
@@ -163,6 +193,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         claims,
         flagged,
         explained,
+        features,
     }
 }
 

@@ -173,6 +173,15 @@ pub fn matched_text(analysis: &Analysis, at: At) -> String {
     pipeline::claim_text(at.1, &sentence).to_string()
 }
 
+/// The features `compare` scored the claim with when the analysis kept them, else built
+/// from its text the same way.
+fn features(analysis: &Analysis, at: At) -> std::borrow::Cow<'_, Features> {
+    match &analysis.features {
+        Some(kept) => std::borrow::Cow::Borrowed(kept.get(at.0, at.1)),
+        None => std::borrow::Cow::Owned(Features::new(&matched_text(analysis, at))),
+    }
+}
+
 fn facts(analysis: &Analysis, groups: &[u32], at: At) -> Facts {
     let claim = &analysis.claims[at.0][at.1];
     let credited = claim.credits.map(|c| groups[c]);
@@ -193,10 +202,7 @@ fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) 
     if found {
         return; // the scorer found it already; the decision confirms it
     }
-    let score = scorer.score(
-        &Features::new(&matched_text(analysis, a)),
-        &Features::new(&matched_text(analysis, b)),
-    );
+    let score = scorer.score(&features(analysis, a), &features(analysis, b));
     let (fa, fb) = (facts(analysis, groups, a), facts(analysis, groups, b));
     let kinds = integrity::compare(
         &fa,

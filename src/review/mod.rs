@@ -27,7 +27,7 @@ use crate::pipeline::attribution::AttributionKind;
 use crate::pipeline::classify::{Claim, Status};
 use crate::pipeline::document::Document;
 use crate::pipeline::flagged::FlaggedPair;
-use crate::pipeline::similarity::{Features, Scorer};
+use crate::pipeline::similarity::Scorer;
 use crate::pipeline::{self, Analysis};
 
 /// The file name used when `--reviews` is not given, in the first article's directory.
@@ -454,42 +454,36 @@ pub struct Nearest {
     pub score: f64,
 }
 
-/// Every sentence's similarity features, computed once per review so that showing the
-/// closest sentences of each claim costs scoring only. Sentences are featurised as `compare`
-/// featurises them, so the scores shown are the scores `compare` would give.
-pub struct Neighbourhood {
-    features: Vec<Vec<Features>>,
+/// Every sentence's similarity features, kept from the analysis (see
+/// [`pipeline::Options::keep_features`]) so that showing the closest sentences of each claim
+/// costs scoring only, with the very features `compare` scored.
+pub struct Neighbourhood<'a> {
+    features: &'a pipeline::SentenceFeatures,
+    sizes: Vec<usize>,
 }
 
-impl Neighbourhood {
-    /// Featurises every sentence of the analysis.
-    pub fn new(analysis: &Analysis) -> Neighbourhood {
-        let features = analysis
-            .sentences
-            .iter()
-            .map(|doc| {
-                crate::pipeline::quotes::as_double(doc)
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| Features::new(pipeline::claim_text(i, s)))
-                    .collect()
-            })
-            .collect();
-        Neighbourhood { features }
+impl<'a> Neighbourhood<'a> {
+    /// The features of an analysis made with [`pipeline::Options::keep_features`]; `None`
+    /// when it was made without them.
+    pub fn new(analysis: &'a Analysis) -> Option<Neighbourhood<'a>> {
+        Some(Neighbourhood {
+            features: analysis.features.as_ref()?,
+            sizes: analysis.sentences.iter().map(Vec::len).collect(),
+        })
     }
 
     /// The `k` sentences of other documents most similar to `claim`, best first, whatever
     /// their verdict: single-source claims have no links, yet the reviewer wants to see the
     /// near misses.
     pub fn nearest(&self, scorer: &Scorer, claim: &Claim, k: usize) -> Vec<Nearest> {
-        let own = &self.features[claim.doc][claim.sentence];
+        let own = self.features.get(claim.doc, claim.sentence);
         let mut out: Vec<Nearest> = Vec::new();
-        for (d, sentences) in self.features.iter().enumerate() {
+        for (d, &size) in self.sizes.iter().enumerate() {
             if d == claim.doc {
                 continue;
             }
-            for (s, other) in sentences.iter().enumerate() {
-                let score = scorer.score(own, other).value;
+            for s in 0..size {
+                let score = scorer.score(own, self.features.get(d, s)).value;
                 if score > 0.0 {
                     out.push(Nearest {
                         doc: d,
@@ -688,6 +682,45 @@ mod tests {
         r.set(entry(&old, "wsj", Some(Decision::Verified)));
         assert_eq!(r.migrate(&analysis), 0);
         assert_eq!(r.decision(&new), Some(Decision::Disputed));
+    }
+
+    #[test]
+    fn the_nearest_sentences_are_scored_with_the_features_compare_kept() {
+        use crate::pipeline::document;
+        let doc = |label: &str, text: &str| {
+            document::from_bytes(label.into(), format!("{label}.txt"), text.into()).unwrap()
+        };
+        let docs = vec![
+            doc(
+                "a",
+                "The ‘old’ bridge will close in May, the mayor said. Rain fell.",
+            ),
+            doc(
+                "b",
+                "The mayor said the ‘old’ bridge closes in May. Tolls rose.",
+            ),
+        ];
+        let plain = pipeline::analyze(docs.clone(), &pipeline::Options::default());
+        assert!(plain.features.is_none() && Neighbourhood::new(&plain).is_none());
+        let options = pipeline::Options {
+            keep_features: true,
+            ..Default::default()
+        };
+        let analysis = pipeline::analyze(docs, &options);
+        let near = Neighbourhood::new(&analysis).expect("kept");
+        let scorer = Scorer::new(options.thresholds);
+        let found = near.nearest(&scorer, &analysis.claims[0][0], 5);
+        assert_eq!((found[0].doc, found[0].sentence), (1, 0));
+        // the same score as the sentences' own features, read as compare reads them (single
+        // quotation marks as double ones)
+        let text = |d: usize, s: usize| links::matched_text(&analysis, (d, s));
+        let own = scorer
+            .score(
+                &crate::pipeline::similarity::Features::new(&text(0, 0)),
+                &crate::pipeline::similarity::Features::new(&text(1, 0)),
+            )
+            .value;
+        assert_eq!(found[0].score, own);
     }
 
     #[test]

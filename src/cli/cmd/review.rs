@@ -141,7 +141,9 @@ pub fn run(args: &Args) -> Result<Exit> {
             "review reads its keys from standard input: give the articles as files".into(),
         ));
     }
-    let options = args.articles.options(&args.thresholds)?;
+    let mut options = args.articles.options(&args.thresholds)?;
+    // the session shows each claim's nearest sentences: scored with the analysis's features
+    options.keep_features = interactive;
     let analysis = args.articles.analyze(&options, 0)?;
     let path = review::path_or_default(args.reviews.as_deref(), &analysis.documents);
     if !args.list {
@@ -207,7 +209,8 @@ pub fn run(args: &Args) -> Result<Exit> {
             );
         }
         let scorer = Scorer::new(options.thresholds);
-        let neighbourhood = review::Neighbourhood::new(&analysis);
+        let neighbourhood =
+            review::Neighbourhood::new(&analysis).expect("kept for an interactive session");
         let mut session = Session {
             analysis: &analysis,
             filter: &filter,
@@ -629,7 +632,7 @@ struct Session<'a> {
     analysis: &'a Analysis,
     filter: &'a Filter,
     scorer: &'a Scorer,
-    neighbourhood: &'a review::Neighbourhood,
+    neighbourhood: &'a review::Neighbourhood<'a>,
     /// The reviews file as this session last read or wrote it: a claim whose entry in the
     /// file differs from this was changed by someone else meanwhile.
     reviews: Reviews,

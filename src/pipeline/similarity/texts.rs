@@ -107,6 +107,18 @@ impl<'a> Texts<'a> {
         &self.scored(u).claims
     }
 
+    /// The features of every text, in text order: those no pair asked for are built now, in
+    /// parallel. For a caller that scores any sentence against any other later (review).
+    pub fn into_features(self) -> Vec<Features> {
+        (0..self.len()).into_par_iter().for_each(|u| {
+            self.scored(u);
+        });
+        self.scored
+            .into_iter()
+            .map(|s| s.into_inner().expect("built above").features)
+            .collect()
+    }
+
     fn scored(&self, u: usize) -> &Scored {
         self.scored[u].get_or_init(|| {
             let text = self.texts[u];
