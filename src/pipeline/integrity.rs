@@ -15,7 +15,9 @@ use crate::lexicon::integrity::{
 };
 use std::collections::BTreeSet;
 
-use crate::pipeline::reading::marks::{singular, words, Word};
+use crate::pipeline::reading::marks::{singular, words, words_of, Word};
+use crate::pipeline::reading::word_spans;
+use std::ops::Range;
 
 use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
 
@@ -114,15 +116,22 @@ impl Facts {
     /// Extracts the facts of one claim. `credits` is the derivation group of the document whose
     /// outlet its attribution names (see [`crate::pipeline::provenance::attributed_documents`]).
     pub fn new(text: &str, attribution: &Attribution, credits: Option<u32>) -> Facts {
-        Facts::at(text, 0, attribution, credits)
+        Facts::at(text, &word_spans(text), 0, attribution, credits)
     }
 
     /// The facts of `text`, which starts at byte `offset` of the sentence the attribution's
     /// spans refer to (past the dateline of a first sentence, see
-    /// [`crate::pipeline::claim_text`]).
-    pub fn at(text: &str, offset: usize, attribution: &Attribution, credits: Option<u32>) -> Facts {
+    /// [`crate::pipeline::claim_text`]); `spans` are its words, as its sentence's
+    /// [`Reading`](crate::pipeline::reading::Reading) found them.
+    pub fn at(
+        text: &str,
+        spans: &[Range<usize>],
+        offset: usize,
+        attribution: &Attribution,
+        credits: Option<u32>,
+    ) -> Facts {
         let ranges = attribution_ranges(text.len(), offset, attribution);
-        let words = words(text, &ranges);
+        let words = words_of(text, spans, &ranges);
         let narrative: Vec<String> = words
             .iter()
             .filter(|w| !w.quoted && !w.attribution)
@@ -850,7 +859,7 @@ mod properties {
             };
             let facts = super::tests::facts_at(&text, &attribution, Some(0));
             let mid = (text.len() / 2..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-            let cut = Facts::at(&text[mid..], mid, &super::tests::located(&text, &attribution), None);
+            let cut = Facts::at(&text[mid..], &word_spans(&text[mid..]), mid, &super::tests::located(&text, &attribution), None);
             prop_assert!(cut.narrative.len() <= text.len());
             let flags = compare(&facts, &facts, Crediting::between(&facts, 0, &facts, 1));
             prop_assert!(!flags.contains(&FlagKind::NumberMismatch));

@@ -1,6 +1,7 @@
 //! The compare pipeline: documents in, an [`Analysis`] out.
 //!
-//! Runs the stages in the order data flows: segment each document, attribute its sentences,
+//! Runs the stages in the order data flows: segment each document, read its quotation marks,
+//! read each sentence's words once ([`reading::Reading`]), attribute its sentences,
 //! work out which documents are derived from which, extract similarity features once per
 //! distinct sentence text, align across documents, check the integrity of every matched pair,
 //! settle the verdicts of pairs that disagree on a fact, classify, and list every flag once
@@ -27,6 +28,7 @@ pub mod segment;
 pub mod settle;
 pub mod similarity;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -37,8 +39,9 @@ use classify::Claim;
 use document::Document;
 use integrity::{Crediting, Facts, Flag, FlagKind};
 use provenance::{Derivation, Outlet, OutletBook};
+use reading::Reading;
 use segment::{SegmentConfig, Segmenter, Sentence};
-use similarity::texts::Texts;
+use similarity::texts::{ReadText, Texts};
 use similarity::{Scorer, Thresholds};
 
 /// Everything that changes what `compare` finds.
@@ -83,6 +86,9 @@ pub struct Analysis {
     /// Every sentence's similarity features, as alignment built them, when
     /// [`Options::keep_features`] asks for them.
     pub features: Option<SentenceFeatures>,
+    /// `readings[doc][sentence]`: the words of each sentence as the reading stage found them
+    /// (in the text as analysed, single quotation marks read as double ones).
+    pub readings: Vec<Vec<Reading>>,
 }
 
 /// The similarity features of every sentence, kept from alignment: one per distinct text,
@@ -106,6 +112,8 @@ struct Read {
     sentences: Vec<Sentence>,
     /// The texts as written of the sentences the analysis rewrote, restored for the output.
     originals: Vec<(usize, String)>,
+    /// The words of each sentence, read once.
+    readings: Vec<Reading>,
     attributions: Vec<Attribution>,
 }
 
@@ -129,10 +137,12 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         .map(|d| {
             let mut sentences = sentences_of(&segmenter, d);
             let originals = quotes::as_double_in_place(&mut sentences);
-            let attributions = attributor.attribute(&sentences);
+            let readings = Reading::of_sentences(&sentences);
+            let attributions = attributor.attribute_read(&sentences, &readings);
             Read {
                 sentences,
                 originals,
+                readings,
                 attributions,
             }
         })
@@ -162,9 +172,8 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         .collect();
     let groups = provenance::groups(documents.len(), &derivations);
 
-    let sentences: Vec<&[Sentence]> = read.iter().map(|r| r.sentences.as_slice()).collect();
-    let (texts, placement) = distinct_texts(&sentences);
-    let texts = Texts::new(texts);
+    let (texts, placement) = distinct_texts(&read);
+    let texts = Texts::read(texts);
     let scorer = Scorer::new(options.thresholds);
     let align::Alignment { links, explained } =
         align::align(&texts, &placement, &groups, &scorer, &options.align);
@@ -179,10 +188,12 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
     };
 
     let facts = FactTable::build(&read, &placement, &credits, &groups, &links);
-    let (sentences, claims): (_, Vec<Vec<Claim>>) =
-        build_claims(&documents, read, links, &facts, &groups, &credits)
-            .into_iter()
-            .unzip();
+    let (mut sentences, mut claims, mut readings) = (Vec::new(), Vec::new(), Vec::new());
+    for (s, c, r) in build_claims(&documents, read, links, &facts, &groups, &credits) {
+        sentences.push(s);
+        claims.push(c);
+        readings.push(r);
+    }
     let flagged = flagged::pairs(&claims, &derivations);
     Analysis {
         documents,
@@ -194,6 +205,7 @@ pub fn analyze(documents: Vec<Document>, options: &Options) -> Analysis {
         flagged,
         explained,
         features,
+        readings,
     }
 }
 
@@ -241,20 +253,27 @@ pub fn claim_start(index: usize, sentence: &Sentence) -> usize {
     }
 }
 
-/// The distinct claim texts, in order of first appearance, and for every sentence the index of
-/// its text. Identical sentences (wire copies) are then featurised and scored once.
-fn distinct_texts<'a>(sentences: &[&'a [Sentence]]) -> (Vec<&'a str>, Vec<Vec<usize>>) {
+/// The distinct claim texts with their readings, in order of first appearance, and for every
+/// sentence the index of its text. Identical sentences (wire copies) are then featurised and
+/// scored once. A claim that starts past a dateline is read from its sentence's reading.
+fn distinct_texts(read: &[Read]) -> (Vec<ReadText<'_>>, Vec<Vec<usize>>) {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut texts = Vec::new();
-    let placement = sentences
+    let placement = read
         .iter()
         .map(|doc| {
-            doc.iter()
+            doc.sentences
+                .iter()
+                .zip(&doc.readings)
                 .enumerate()
-                .map(|(i, s)| {
+                .map(|(i, (s, reading))| {
                     let text = claim_text(i, s);
                     *ids.entry(text).or_insert_with(|| {
-                        texts.push(text);
+                        let reading = match claim_start(i, s) {
+                            0 => Cow::Borrowed(reading),
+                            offset => Cow::Owned(reading.after(&s.text, offset)),
+                        };
+                        texts.push((text, reading));
                         texts.len() - 1
                     })
                 })
@@ -271,7 +290,7 @@ fn build_claims(
     facts: &FactTable,
     groups: &[u32],
     credits: &[Vec<Option<usize>>],
-) -> Vec<(Vec<Sentence>, Vec<Claim>)> {
+) -> Vec<(Vec<Sentence>, Vec<Claim>, Vec<Reading>)> {
     read.into_par_iter()
         .zip(links)
         .enumerate()
@@ -301,7 +320,7 @@ fn build_claims(
                     }
                 })
                 .collect();
-            (read.sentences, claims)
+            (read.sentences, claims, read.readings)
         })
         .collect()
 }
@@ -366,7 +385,8 @@ impl FactTable {
                 let sentence = &read[d].sentences[s];
                 let (text, offset) = (claim_text(s, sentence), claim_start(s, sentence));
                 let credited = credits[d][s].map(|c| groups[c]);
-                Facts::at(text, offset, &read[d].attributions[s], credited)
+                let words = read[d].readings[s].spans_after(&sentence.text, offset);
+                Facts::at(text, &words, offset, &read[d].attributions[s], credited)
             })
             .collect();
         FactTable { facts, of }

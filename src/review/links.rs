@@ -185,13 +185,13 @@ fn features(analysis: &Analysis, at: At) -> std::borrow::Cow<'_, Features> {
 fn facts(analysis: &Analysis, groups: &[u32], at: At) -> Facts {
     let claim = &analysis.claims[at.0][at.1];
     let credited = claim.credits.map(|c| groups[c]);
-    let offset = pipeline::claim_start(at.1, &analysis.sentences[at.0][at.1]);
-    Facts::at(
-        &matched_text(analysis, at),
-        offset,
-        &claim.attribution,
-        credited,
-    )
+    let sentence = &analysis.sentences[at.0][at.1];
+    let offset = pipeline::claim_start(at.1, sentence);
+    let text = matched_text(analysis, at);
+    // the reading's spans hold for the text as written too: single marks and their double
+    // replacements are the same length
+    let words = analysis.readings[at.0][at.1].spans_after(&sentence.text, offset);
+    Facts::at(&text, &words, offset, &claim.attribution, credited)
 }
 
 fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) {

@@ -16,6 +16,7 @@ mod rules;
 mod source;
 // The word view of a sentence comes from the reading stage; `text` is its old name here.
 use crate::pipeline::reading::words as text;
+use crate::pipeline::reading::Reading;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -278,11 +279,19 @@ impl Attributor {
         self
     }
 
-    /// Attributes every sentence of one document (sentences in document order).
+    /// Attributes every sentence of one document (sentences in document order), reading
+    /// them first: for callers outside the pipeline, which has read them already.
     pub fn attribute(&self, sentences: &[Sentence]) -> Vec<Attribution> {
+        self.attribute_read(sentences, &Reading::of_sentences(sentences))
+    }
+
+    /// Attributes every sentence of one document (sentences in document order) from their
+    /// readings (`readings[i]` is the reading of `sentences[i]`).
+    pub fn attribute_read(&self, sentences: &[Sentence], readings: &[Reading]) -> Vec<Attribution> {
         let n = sentences.len();
-        // A sentence's words are dropped once it is read (they are most of the memory of a
-        // large article); the few a pronoun looks back to are read again.
+        // A sentence's words and gaps are dropped once it is attributed (they are most of the
+        // memory of a large article); the few a pronoun looks back to are built again from
+        // the reading.
         let mut companies = HashSet::new();
         let mut out: Vec<Attribution> = Vec::with_capacity(n);
         // Sentences of one quotation share a group number.
@@ -306,7 +315,7 @@ impl Attributor {
             open = q.open_at_end;
             group.push(if continued { group[i - 1] } else { i });
             starts_quote.push(q.starts_with_quote || continued);
-            let w = Words::new(&s.text);
+            let w = Words::read(&s.text, &readings[i]);
             let mut a = self.explicit(&w, &q.quoted);
             let quoted: usize = q.quoted.iter().map(|r| letters(&s.text[r.clone()])).sum();
             let attribution_letters = a.span.as_ref().map_or(0, |r| {
@@ -345,7 +354,7 @@ impl Attributor {
         }
         let mut genders = HashMap::new();
         for i in 0..n {
-            self.resolve_pronoun(i, sentences, &companies, &mut genders, &mut out);
+            self.resolve_pronoun(i, sentences, readings, &companies, &mut genders, &mut out);
         }
         for i in 0..n {
             if out[i].kind != AttributionKind::None {
@@ -410,7 +419,10 @@ impl Attributor {
                     && sentences[i - 1].paragraph == sentences[i].paragraph
                     && !out[i - 1].source.is_empty()
                     && out[i].quote != QuoteKind::Direct
-                    && continues_statement(&Words::new(&sentences[i].text), &out[i - 1]))
+                    && continues_statement(
+                        &Words::read(&sentences[i].text, &readings[i]),
+                        &out[i - 1],
+                    ))
                 .then(|| i - 1)
             });
             if let Some(k) = from {
@@ -1116,6 +1128,7 @@ impl Attributor {
         &self,
         i: usize,
         sentences: &[Sentence],
+        readings: &[Reading],
         companies: &HashSet<String>,
         genders: &mut HashMap<String, String>,
         out: &mut [Attribution],
@@ -1143,9 +1156,11 @@ impl Attributor {
                     let name = a.source.rsplit(", ").next().unwrap_or(&a.source);
                     Some((name.to_string(), SourceKind::NamedPerson))
                 }
-                ("he" | "she", _) => subject_person(&self.lex, &Words::new(&sentences[k].text))
-                    .filter(|n| person(n))
-                    .map(|n| (n, SourceKind::NamedPerson)),
+                ("he" | "she", _) => {
+                    subject_person(&self.lex, &Words::read(&sentences[k].text, &readings[k]))
+                        .filter(|n| person(n))
+                        .map(|n| (n, SourceKind::NamedPerson))
+                }
                 ("they", Some(kind @ (SourceKind::Anonymous | SourceKind::Organization))) => {
                     same(kind)
                 }

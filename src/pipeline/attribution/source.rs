@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use super::text::{classify_gap, tokens, Gap, Token};
+use super::text::{classify_gap, tokens_of, Gap, Token};
 use super::SourceKind;
 pub(crate) use crate::lexicon::attribution::PRONOUNS;
 use crate::lexicon::attribution::{
@@ -13,6 +13,7 @@ use crate::lexicon::attribution::{
     NOT_NAMES, OPENERS, RIGHT_STOPS, TIME_WORDS,
 };
 use crate::lexicon::calendar::MONTHS;
+use crate::pipeline::reading::Reading;
 
 /// A capitalised word that never begins a person's name: a function word, a month or a day.
 pub(crate) fn is_not_name(lower: &str) -> bool {
@@ -31,9 +32,16 @@ pub(crate) struct Words {
 }
 
 impl Words {
-    /// Splits a sentence into words and gaps.
+    /// Splits a sentence into words and gaps (for a test's sentence, which the pipeline has
+    /// not read).
+    #[cfg(test)]
     pub fn new(text: &str) -> Words {
-        let toks = tokens(text);
+        Words::read(text, &Reading::new(text))
+    }
+
+    /// The words and gaps of a sentence, from the words its reading found.
+    pub fn read(text: &str, reading: &Reading) -> Words {
+        let toks = tokens_of(text, &reading.spans());
         let gaps = (0..toks.len())
             .map(|i| {
                 let from = if i == 0 { 0 } else { toks[i - 1].span.end };

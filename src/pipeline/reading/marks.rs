@@ -55,10 +55,19 @@ fn is_quote_close(c: char) -> bool {
 /// Splits a sentence into words ([`word_spans`]), tracking quotation marks (curly, straight
 /// or mixed).
 pub(crate) fn words(text: &str, attribution: &[Option<std::ops::Range<usize>>]) -> Vec<Word> {
+    words_of(text, &word_spans(text), attribution)
+}
+
+/// [`words`] of a sentence whose words were read already (its
+/// [`Reading`](super::Reading)'s spans).
+pub(crate) fn words_of(
+    text: &str,
+    spans: &[std::ops::Range<usize>],
+    attribution: &[Option<std::ops::Range<usize>>],
+) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut quoted = false;
     let mut from = 0;
-    let spans = word_spans(text);
     let rest = std::iter::once(text.len()..text.len());
     for (n, span) in spans.iter().cloned().chain(rest).enumerate() {
         for (at, c) in text[from..span.start].char_indices() {

@@ -1,8 +1,9 @@
 //! Reading: how every stage after the quotes stage sees the words of a sentence.
 //!
 //! Takes one sentence's text (single quotation marks already read as double ones, see
-//! [`quotes`](crate::pipeline::quotes)); returns its words in the view a stage needs, all
-//! from this one module and one stemmer:
+//! [`quotes`](crate::pipeline::quotes)); returns its [`Reading`], the words found once by
+//! [`word_spans`] and kept for the whole analysis, and from it the words in the view a stage
+//! needs, all from this one module and one stemmer:
 //!
 //! - [`words`]: words with byte spans as written ("Ukraine-Russia", "Sen.", "Kushner’s" one word
 //!   each), the gaps between them (clause boundaries, quotation marks) and the quoted ranges —
@@ -123,6 +124,102 @@ fn joins(c: char, prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
+/// The words of one sentence, found once by [`word_spans`] in the reading stage (right after
+/// the quotes stage) and kept for every later stage: attribution, similarity, integrity and
+/// review take a sentence's words from here and derive their views from them, so no stage
+/// splits a sentence again.
+///
+/// Compact, because the pipeline keeps one per sentence of every article: each word is two
+/// LEB128 numbers, the bytes since the previous word's end and its length (two bytes for
+/// most words, against sixteen for a `Range<usize>`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    packed: Box<[u8]>,
+}
+
+impl Reading {
+    /// Reads a sentence's text (quotation marks as the quotes stage left them).
+    pub fn new(text: &str) -> Reading {
+        Reading::of_spans(&word_spans(text))
+    }
+
+    /// The readings of a document's sentences, in order.
+    pub fn of_sentences(sentences: &[crate::pipeline::segment::Sentence]) -> Vec<Reading> {
+        sentences.iter().map(|s| Reading::new(&s.text)).collect()
+    }
+
+    fn of_spans(spans: &[Range<usize>]) -> Reading {
+        let mut packed = Vec::with_capacity(spans.len() * 2);
+        let mut end = 0;
+        for span in spans {
+            push_number(&mut packed, span.start - end);
+            push_number(&mut packed, span.end - span.start);
+            end = span.end;
+        }
+        Reading {
+            packed: packed.into_boxed_slice(),
+        }
+    }
+
+    /// The byte range of every word, in order.
+    pub fn spans(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::with_capacity(self.packed.len() / 2);
+        let (mut at, mut end) = (0, 0);
+        while at < self.packed.len() {
+            let start = end + read_number(&self.packed, &mut at);
+            end = start + read_number(&self.packed, &mut at);
+            out.push(start..end);
+        }
+        out
+    }
+
+    /// The words of `text[offset..]` (`text` is the sentence this reading was made of), as
+    /// byte ranges of that part: what [`word_spans`] finds in it. For a claim read past the
+    /// dateline of a first sentence ([`crate::pipeline::claim_text`]).
+    pub fn spans_after(&self, text: &str, offset: usize) -> Vec<Range<usize>> {
+        let mut spans = self.spans();
+        if offset == 0 {
+            return spans;
+        }
+        spans.retain(|s| s.end > offset);
+        if let Some(first) = spans.first_mut() {
+            // a word the offset cuts begins at its first letter or digit past the cut
+            let past = text[offset..first.end].find(is_word_char);
+            first.start = first.start.max(offset + past.unwrap_or(0));
+        }
+        for span in &mut spans {
+            *span = span.start - offset..span.end - offset;
+        }
+        spans
+    }
+
+    /// The reading of `text[offset..]` (`text` is the sentence this reading was made of).
+    pub fn after(&self, text: &str, offset: usize) -> Reading {
+        Reading::of_spans(&self.spans_after(text, offset))
+    }
+}
+
+fn push_number(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_number(packed: &[u8], at: &mut usize) -> usize {
+    let (mut n, mut shift) = (0usize, 0);
+    loop {
+        let byte = packed[*at];
+        *at += 1;
+        n |= usize::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return n;
+        }
+        shift += 7;
+    }
+}
+
 /// The words of one entry of a word list ("rise fall"): lists are read here too, so a list
 /// and the sentences it is matched against are split by one module.
 pub fn entry_words(entry: &str) -> impl Iterator<Item = &str> {
@@ -197,6 +294,54 @@ mod tests {
             "the term view splits don't in two"
         );
     }
+    #[test]
+    fn a_reading_keeps_the_words_of_the_one_rule() {
+        let long = "x".repeat(300);
+        for text in [
+            "",
+            "  ",
+            "U.S.-Russia talks cost $1,000, or 2.5%, Witkoff's aides said.",
+            "“Ça va,” dit-il — 北京 officials’ plan.",
+            long.as_str(),
+        ] {
+            assert_eq!(Reading::new(text).spans(), word_spans(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_reading_past_a_dateline_is_the_reading_of_what_follows() {
+        let text = "MILLBROOK, Ore. (AP) — The 1,200 workers said it would close.";
+        let offset = text.find("The").unwrap();
+        let reading = Reading::new(text);
+        assert_eq!(
+            reading.spans_after(text, offset),
+            word_spans(&text[offset..])
+        );
+        assert_eq!(
+            reading.after(text, offset).spans(),
+            word_spans(&text[offset..])
+        );
+        // a cut inside a word (never a dateline's) starts at the next letter or digit
+        let cut = text.find("ORE").unwrap_or(text.find("re.").unwrap());
+        assert_eq!(reading.spans_after(text, cut), word_spans(&text[cut..]));
+        let dot = text.find(". (").unwrap();
+        assert_eq!(reading.spans_after(text, dot), word_spans(&text[dot..]));
+    }
+
+    proptest::proptest! {
+        /// Whatever the text and wherever it is cut, a reading gives the words of the one
+        /// rule, of the whole text and of what follows the cut.
+        #[test]
+        fn a_reading_is_word_spans_of_any_part(text in "[aZ9 .,'’ʼ\\-é—“]{0,40}", cut in 0usize..40) {
+            let reading = Reading::new(&text);
+            proptest::prop_assert_eq!(reading.spans(), word_spans(&text));
+            let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            if let Some(&k) = boundaries.get(cut) {
+                proptest::prop_assert_eq!(reading.spans_after(&text, k), word_spans(&text[k..]));
+            }
+        }
+    }
+
     /// Files that may split text into words themselves, and why.
     const ALLOWED: [&str; 8] = [
         "src/pipeline/reading/", // the reading itself

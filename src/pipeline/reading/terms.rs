@@ -8,6 +8,7 @@
 //! "point"), digit groups join ("1,000" is one number).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::{is_apostrophe, word_spans};
 use std::sync::OnceLock;
@@ -126,7 +127,7 @@ pub struct Token {
 /// Splits text into raw words ([`word_spans`]: U.S., 2.5, 1,000, Witkoff's), apostrophes
 /// and curly quotation marks read straight. Returns the words and, for each, whether a clause
 /// boundary (start, quotation mark, colon, comma, dash) precedes it.
-fn raw_words(text: &str) -> Vec<(String, Boundary)> {
+fn raw_words(text: &str, spans: &[Range<usize>]) -> Vec<(String, Boundary)> {
     let straight = |c: char| match c {
         c if is_apostrophe(c) => '\'',
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
@@ -135,7 +136,7 @@ fn raw_words(text: &str) -> Vec<(String, Boundary)> {
     let mut out = Vec::new();
     let mut boundary = Boundary::Start;
     let mut from = 0;
-    for span in word_spans(text) {
+    for span in spans.iter().cloned() {
         for c in text[from..span.start].chars().map(straight) {
             match c {
                 '"' => boundary = Boundary::Quote,
@@ -166,11 +167,11 @@ enum Boundary {
 
 /// Normalises raw words into tokens: contractions split, possessives dropped, stems, kinds,
 /// names. Returns the tokens and their boundaries.
-fn tokens(text: &str) -> (Vec<Token>, Vec<Boundary>) {
+fn tokens(text: &str, spans: &[Range<usize>]) -> (Vec<Token>, Vec<Boundary>) {
     let lex = term_lexicon();
     let mut toks = Vec::new();
     let mut bounds = Vec::new();
-    for (word, boundary) in raw_words(text) {
+    for (word, boundary) in raw_words(text, spans) {
         // "don't" is "do" and "not"; "Witkoff's" is "Witkoff"; the second part is never a
         // clause's first word.
         let contracted = word.len() >= 3
@@ -329,7 +330,7 @@ fn discount(lex: &TermLexicon, toks: &mut [Token], bounds: &[Boundary]) {
 /// Tokens of a sentence with attribution and stock phrases marked, for `explain`.
 pub fn analyse(text: &str) -> Vec<Token> {
     let lex = term_lexicon();
-    let (mut toks, bounds) = tokens(text);
+    let (mut toks, bounds) = tokens(text, &word_spans(text));
     discount(lex, &mut toks, &bounds);
     toks
 }
@@ -343,8 +344,14 @@ pub fn analyse_with_boundaries(text: &str) -> Vec<(Token, bool)> {
 
 /// The tokens of [`analyse_with_boundaries`] and, apart, whether a boundary precedes each.
 pub fn analyse_marked(text: &str) -> (Vec<Token>, Vec<bool>) {
+    analyse_marked_words(text, &word_spans(text))
+}
+
+/// [`analyse_marked`] of a sentence whose words were read already (its
+/// [`Reading`](super::Reading)'s spans).
+pub fn analyse_marked_words(text: &str, spans: &[Range<usize>]) -> (Vec<Token>, Vec<bool>) {
     let lex = term_lexicon();
-    let (mut toks, bounds) = tokens(text);
+    let (mut toks, bounds) = tokens(text, spans);
     discount(lex, &mut toks, &bounds);
     let bounds = bounds.into_iter().map(|b| b != Boundary::None).collect();
     (toks, bounds)

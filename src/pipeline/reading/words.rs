@@ -54,7 +54,12 @@ fn is_joiner(c: char) -> bool {
 /// joined across a hyphen or an ampersand between them, with an abbreviation's period and a
 /// plural possessive's apostrophe kept ("Sen.", "U.S.", "officials’").
 pub(crate) fn tokens(s: &str) -> Vec<Token> {
-    let spans = word_spans(s);
+    tokens_of(s, &word_spans(s))
+}
+
+/// [`tokens`] of a sentence whose words were read already (its
+/// [`Reading`](super::Reading)'s spans).
+pub(crate) fn tokens_of(s: &str, spans: &[Range<usize>]) -> Vec<Token> {
     let mut out = Vec::with_capacity(spans.len());
     let mut k = 0;
     while k < spans.len() {

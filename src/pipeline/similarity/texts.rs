@@ -15,15 +15,20 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use super::coverage::{claim_stems, ClaimWords, StoryWeights};
-use super::features::{self, analyse_marked};
+use super::features::{self, analyse_marked_words};
 use super::Features;
+use crate::pipeline::reading::Reading;
+use std::borrow::Cow;
 
 /// How many texts are read at once when the index terms and claim stems are built.
 const STEMS_CHUNK: usize = 4096;
 
+/// A text and its words, as the reading stage found them.
+pub type ReadText<'a> = (&'a str, Cow<'a, Reading>);
+
 /// The distinct texts of a cluster, their evidence built on demand.
 pub struct Texts<'a> {
-    texts: Vec<&'a str>,
+    texts: Vec<ReadText<'a>>,
     /// Per text: its index terms, then its story names; `split[u]` is where the names start.
     terms: Vec<Box<[u64]>>,
     split: Vec<u32>,
@@ -38,8 +43,20 @@ struct Scored {
 }
 
 impl<'a> Texts<'a> {
-    /// Reads every text once for its index terms, story names and claim stems.
+    /// Reads every text for its index terms, story names and claim stems (for texts the
+    /// pipeline has not read).
     pub fn new(texts: Vec<&'a str>) -> Texts<'a> {
+        Texts::read(
+            texts
+                .into_iter()
+                .map(|t| (t, Cow::Owned(Reading::new(t))))
+                .collect(),
+        )
+    }
+
+    /// Every text with its reading, each looked at once for its index terms, story names and
+    /// claim stems.
+    pub fn read(texts: Vec<ReadText<'a>>) -> Texts<'a> {
         let mut terms = Vec::with_capacity(texts.len());
         let mut split = Vec::with_capacity(texts.len());
         let mut story = StoryWeights::default();
@@ -48,8 +65,8 @@ impl<'a> Texts<'a> {
         for chunk in texts.chunks(STEMS_CHUNK) {
             let read: Vec<(Box<[u64]>, u32, Vec<u64>)> = chunk
                 .par_iter()
-                .map(|t| {
-                    let (tokens, _) = analyse_marked(t);
+                .map(|(text, reading)| {
+                    let (tokens, _) = analyse_marked_words(text, &reading.spans());
                     let mut terms = features::index_terms(&tokens);
                     let split = terms.len() as u32;
                     terms.extend(features::story_names(&tokens));
@@ -121,8 +138,8 @@ impl<'a> Texts<'a> {
 
     fn scored(&self, u: usize) -> &Scored {
         self.scored[u].get_or_init(|| {
-            let text = self.texts[u];
-            let (tokens, boundaries) = analyse_marked(text);
+            let (text, reading) = &self.texts[u];
+            let (tokens, boundaries) = analyse_marked_words(text, &reading.spans());
             Box::new(Scored {
                 features: Features::from_tokens(&tokens, text),
                 claims: ClaimWords::from_tokens(&tokens, &boundaries),
