@@ -609,6 +609,13 @@ pub fn scored(scorer: &Scorer, a: &Features, b: &Features) -> bool {
         && !names_conflict(scorer, a, b)
 }
 
+/// Whether `align` could judge the pair by order, bar the shared index terms: the MSRP scorer
+/// gives it at least [`MIN_MSRP`] and finds no names conflict (for the pair dump, `eval links
+/// --dump-pairs`; the caller checks that each text occurs in one document only).
+pub fn orderable(scorer: &Scorer, a: &Features, b: &Features) -> bool {
+    scorer.score(a, b).value >= MIN_MSRP && !names_conflict(scorer, a, b)
+}
+
 /// Different parties around one stock phrase ("Dmitriev did not respond…" / "The White House
 /// did not respond…"): the scorer's names conflict, which no context may overrule.
 fn names_conflict(scorer: &Scorer, a: &Features, b: &Features) -> bool {
