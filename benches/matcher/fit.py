@@ -1,12 +1,16 @@
 """Fits the claim matcher on the development set: stage 1 (pair measures) and stage 2 (the pair
 in the context of its two articles, src/pipeline/context.rs).
 
-usage: python3 benches/matcher/fit.py pairs.tsv [--write src/pipeline/matcher_model.rs]
+usage: python3 benches/matcher/fit.py pairs.tsv [--write src/pipeline/matcher_model.rs --threshold 0.7]
+       [--no-order] [--min-seeds K]
 
 pairs.tsv is `crosscheck eval links tests/devset --dump-pairs -o pairs.tsv`. Prints
 leave-one-set-out cross-validated precision and recall (each set scored by weights fitted on
 the other sets; stage 2 reads stage-1 probabilities that are themselves cross-validated), and
-with --write fits both stages on every set and writes their weights as Rust constants.
+with --write fits both stages on every set and writes their weights as Rust constants
+(`--threshold 0.7` is the committed context threshold). The candidates are the pairs the index
+proposes and those align proposes by order; `--no-order` leaves the latter out, `--min-seeds`
+changes how many seeds two articles need for it (both only to measure).
 Needs numpy and scikit-learn.
 """
 import csv
@@ -28,6 +32,7 @@ X = np.array([f(r) for r in rows])
 y = np.array([int(r['gold']) for r in rows])
 groups = np.array([r['set'] for r in rows])
 scored = np.array([r['scored'] == '1' for r in rows])
+orderable = np.array([r['orderable'] == '1' for r in rows])
 corroborated = np.array([r['verdict'] == 'corroborated' for r in rows])
 msrp_links = np.array([r['verdict'] != 'different' for r in rows])
 neg = np.array([s.startswith('neg') for s in groups])
@@ -57,6 +62,44 @@ def cv(X, C, mask):
         tr = tr[mask[tr]]
         p[te] = predict(fit(X[tr], y[tr], C), X[te])
     return np.where(mask, p, 0.0)
+
+
+# Order proposals (keep in step with order_proposals in src/pipeline/align.rs): a seed is a
+# scored pair stage 1 is sure of whose texts each occur in one article only (`orderable`); the
+# pair one sentence before or after it on both sides, when neither sentence has a seed into
+# the other article and the index did not propose it, is judged by stage 1 without the
+# shared-terms rule and kept at LOOK_ALIKE or more.
+SURE = 0.9  # context.rs: SURE
+LOOK_ALIKE = 0.2  # context.rs: LOOK_ALIKE
+arg = lambda name, default: type(default)(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+MIN_SEEDS = arg('--min-seeds', 3)  # align.rs: MIN_SEEDS (the option only to measure others)
+NO_ORDER = '--no-order' in sys.argv
+index = {(r['set'], int(r['o']), int(r['r'])): i for i, r in enumerate(rows)}
+
+
+def candidates(p_all):
+    """Which rows reach the context stage, given stage-1 probabilities of every row: the
+    scored ones and those proposed by order."""
+    cand = scored.copy()
+    if NO_ORDER:
+        return cand
+    seeds = defaultdict(set)
+    for i, r in enumerate(rows):
+        if scored[i] and orderable[i] and p_all[i] >= SURE:
+            seeds[r['set']].add((int(r['o']), int(r['r'])))
+    for s, group in seeds.items():
+        if len(group) < MIN_SEEDS:
+            continue
+        seeded_o, seeded_r = {o for o, _ in group}, {r for _, r in group}
+        for o, rr in group:
+            for step in (-1, 1):
+                i, j = o + step, rr + step
+                k = index.get((s, i, j))
+                if k is None or i in seeded_o or j in seeded_r:
+                    continue
+                if orderable[k] and not scored[k] and p_all[k] >= LOOK_ALIKE:
+                    cand[k] = True
+    return cand
 
 
 # Stage 2: the context of a pair (keep in step with src/pipeline/context.rs).
@@ -99,10 +142,10 @@ def context(p):
     return np.array(out)
 
 
-def report(name, p, threshold, union):
-    pred = (p >= threshold) & scored
+def report(name, p, threshold, union, cand):
+    pred = (p >= threshold) & cand
     if union is not None:
-        pred |= union & scored
+        pred |= union & cand
     tp = (pred & (y == 1)).sum()
     fp = (pred & (y == 0)).sum()
     fn = ((~pred) & (y == 1)).sum()
@@ -112,30 +155,35 @@ def report(name, p, threshold, union):
     return P, R
 
 
-p1 = np.where(scored, cv(X, C1, np.ones(len(y), bool)), 0.0)
+p1_all = cv(X, C1, np.ones(len(y), bool))
+cand_cv = candidates(p1_all)
+p1 = np.where(cand_cv, p1_all, 0.0)
 C_cv = context(p1)
-C_cv_mask = scored & (p1 >= FLOOR)
+C_cv_mask = cand_cv & (p1 >= FLOOR)
 p2 = cv(C_cv, C2, C_cv_mask)
 print('leave-one-set-out cross-validation, pair level (rows the index proposes: '
-      f'{scored.sum()} of {len(y)}; labelled links among them {(y[scored] == 1).sum()} of {y.sum()})')
+      f'{scored.sum()} of {len(y)}; labelled links among them {(y[scored] == 1).sum()} of {y.sum()}; '
+      f'proposed by order {(cand_cv & ~scored).sum()}, links among them {(y[cand_cv & ~scored] == 1).sum()})')
 for t in [0.4, 0.5]:
-    report('stage 1', p1, t, None)
-for t in [0.3, 0.4, 0.5, 0.6]:
-    report('stage 2', p2, t, None)
-    report('stage 2 or near-verbatim (compare)', p2, t, corroborated)
-    report('stage 2 or MSRP link', p2, t, msrp_links)
+    report('stage 1', p1, t, None, cand_cv)
+for t in [0.3, 0.4, 0.5, 0.6, 0.7]:
+    report('stage 2', p2, t, None, cand_cv)
+    report('stage 2 or near-verbatim (compare)', p2, t, corroborated, cand_cv)
+    report('stage 2 or MSRP link', p2, t, msrp_links, cand_cv)
 
 if '--write' in sys.argv:
     out = sys.argv[sys.argv.index('--write') + 1]
     T2 = float(sys.argv[sys.argv.index('--threshold') + 1]) if '--threshold' in sys.argv else 0.5
     m1 = fit(X, y, C1)
-    q1 = np.where(scored, predict(m1, X), 0.0)
+    q1_all = predict(m1, X)
+    cand = candidates(q1_all)
+    q1 = np.where(cand, q1_all, 0.0)
     # Stage 2 is fitted on cross-validated stage-1 probabilities (what unseen articles get)
     # and applied in-sample to the committed stage 1.
     m2 = fit(C_cv[C_cv_mask], y[C_cv_mask], C2)
-    q2 = np.where(scored & (q1 >= FLOOR), predict(m2, context(q1)), 0.0)
-    P1, R1 = report('in-sample stage 1', q1, T1, None)
-    P2, R2 = report('in-sample context stage', q2, T2, None)
+    q2 = np.where(cand & (q1 >= FLOOR), predict(m2, context(q1)), 0.0)
+    P1, R1 = report('in-sample stage 1', q1, T1, None, cand)
+    P2, R2 = report('in-sample context stage', q2, T2, None, cand)
     with open(out, 'w') as fh:
         w = fh.write
         w('//! Generated by benches/matcher/fit.py (both stages fitted on every set of tests/devset);\n')

@@ -453,7 +453,7 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
     let mut out = String::from(
         "set\to\tr\tgold\tkind\tmsrp\tcov_or\tcov_ro\tunit_or\tunit_ro\tunitw_or\tunitw_ro\t\
          lcov_or\tlcov_ro\tlunit_or\tlunit_ro\tlunitw_or\tlunitw_ro\tw_o\tw_r\tpos_o\tpos_r\tnum_shared\tnum_o\tnum_r\t\
-         scov_or\tscov_ro\tsunit_or\tsunit_ro\topposed\tverdict\tscored\tshared\tterms_o\tterms_r\n",
+         scov_or\tscov_ro\tsunit_or\tsunit_ro\topposed\tverdict\tscored\tshared\tterms_o\tterms_r\torderable\n",
     );
     for set_dir in set_dirs(dir)? {
         let analysis = pipeline::analyze(load_documents(&set_dir)?, options);
@@ -478,6 +478,9 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
             .collect();
         let story = StoryWeights::new(claims.iter().flatten());
         let (no, nr) = (claims[0].len(), claims[1].len());
+        // A text that both articles have is a copy, never a seed or a proposal of the order
+        // rule (align: each text of an order pair occurs in one document only).
+        let lone = |doc: usize, i: usize| !texts[1 - doc].contains(&texts[doc][i]);
         for o in 0..no {
             for r in 0..nr {
                 let (a, b) = (&claims[0][o], &claims[1][r]);
@@ -536,7 +539,7 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                 let shared = crate::pipeline::similarity::features::shared(ta, tb);
                 let _ = writeln!(
                     out,
-                    "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{shared}\t{}\t{}",
+                    "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{shared}\t{}\t{}\t{}",
                     s1.whole,
                     s2.whole,
                     s1.best_unit,
@@ -546,6 +549,15 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                     u8::from(scored),
                     ta.len(),
                     tb.len(),
+                    u8::from(
+                        lone(0, o)
+                            && lone(1, r)
+                            && crate::pipeline::align::orderable(
+                                &scorer,
+                                &features[0][o],
+                                &features[1][r]
+                            )
+                    ),
                 );
             }
         }

@@ -11,7 +11,8 @@
 //! share evidence are scored: an inverted index over each text's index terms proposes the
 //! candidates, skipping terms so common that they say nothing (they are in more than
 //! [`AlignOptions::max_df`] texts). `exhaustive` scores every pair instead, so the two paths can
-//! be compared. Scoring runs in parallel, and results are gathered in input order, so the
+//! be compared. With the context stage, order proposes a few more: between two documents
+//! with several sure pairs, the pairs right before and after them, however reworded. Scoring runs in parallel, and results are gathered in input order, so the
 //! output is the same whatever the number of threads.
 //!
 //! One rule looks at the articles rather than the pair: a paraphrase that names nothing its
@@ -148,7 +149,11 @@ pub fn align(
         texts,
         context: options.context,
     };
-    let pairs = score_pairs(&judge, &occurrences, options);
+    let mut pairs = score_pairs(&judge, &occurrences, options);
+    if options.context {
+        let by_order = order_proposals(&judge, &pairs, &occurrences, placement);
+        pairs.extend(by_order);
+    }
     let neighbours = neighbours(texts.len(), pairs);
     let stories = Stories::new(texts, placement, options.same_story);
     let explained = options.explain.filter(|_| options.context).map(|(a, b)| {
@@ -258,6 +263,7 @@ fn document_candidates(
                         a: s as u32,
                         b: t,
                         p: n.p1,
+                        by_order: n.proposed == Proposed::ByOrder,
                     };
                     all.push((d, c, *n));
                 }
@@ -341,11 +347,13 @@ impl Stories {
         let mut anchored = HashSet::new();
         if self.tells(context.doc) {
             for &u in sentences {
-                // Before the context stage, the pairs stage 1 or the MSRP scorer links.
-                for n in neighbours[u]
-                    .iter()
-                    .filter(|n| n.first_link && is_anchored(context.texts, u, n))
-                {
+                // Before the context stage, the pairs stage 1 or the MSRP scorer links; a pair
+                // proposed by order leans on a sure pair, and anchors nothing by itself.
+                for n in neighbours[u].iter().filter(|n| {
+                    n.first_link
+                        && n.proposed == Proposed::BySharedTerms
+                        && is_anchored(context.texts, u, n)
+                }) {
                     anchored.extend(context.occurrences[n.text as usize].iter().map(|o| o.0));
                 }
             }
@@ -428,6 +436,17 @@ struct Pair {
     first_link: bool,
     /// Share of `u`'s claim that `v` states, and of `v`'s that `u` states.
     coverage: (f64, f64),
+    /// What proposed the pair.
+    proposed: Proposed,
+}
+
+/// What proposed a candidate pair to the matcher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Proposed {
+    /// The inverted index: the two texts share enough rare terms ([`enough_shared`]).
+    BySharedTerms,
+    /// Order: the pair lies next to a sure pair of its two documents ([`order_proposals`]).
+    ByOrder,
 }
 
 /// Pairs the MSRP scorer gives less than this are not shown to the matcher: no labelled link
@@ -453,8 +472,20 @@ impl Judge<'_> {
 
     /// As [`Judge::pair`], with the reason when the pair is no candidate.
     fn judge(&self, u: usize, v: usize) -> Result<Pair, NotCandidate> {
+        self.judge_as(u, v, Proposed::BySharedTerms)
+    }
+
+    /// The pair `(u, v)`, two texts of two documents, proposed by order: judged as
+    /// [`Judge::judge`] judges, bar the shared-terms rule, and kept only when stage 1 gives it
+    /// at least [`context::LOOK_ALIKE`] (it has no shared evidence to stand on).
+    fn by_order(&self, u: usize, v: usize) -> Option<Pair> {
+        self.judge_as(u, v, Proposed::ByOrder).ok()
+    }
+
+    fn judge_as(&self, u: usize, v: usize, proposed: Proposed) -> Result<Pair, NotCandidate> {
         let texts = self.texts;
-        if u != v && !share_enough(texts, u, v) {
+        let by_terms = proposed == Proposed::BySharedTerms;
+        if u != v && by_terms && !share_enough(texts, u, v) {
             let (a, b) = (texts.index_terms(u), texts.index_terms(v));
             return Err(NotCandidate::FewSharedTerms {
                 shared: crate::pipeline::similarity::features::shared(a, b),
@@ -480,6 +511,9 @@ impl Judge<'_> {
         if m.probability < context::FLOOR && u != v && (self.context || !first_link) {
             return Err(NotCandidate::Stage1BelowFloor(m.probability));
         }
+        if !by_terms && m.probability < context::LOOK_ALIKE {
+            return Err(NotCandidate::Stage1BelowFloor(m.probability));
+        }
         let verdict = match msrp.verdict {
             Verdict::Corroborated => Verdict::Corroborated,
             _ => Verdict::Paraphrased,
@@ -492,6 +526,7 @@ impl Judge<'_> {
             verdict,
             first_link,
             coverage: (m.coverage_ab, m.coverage_ba),
+            proposed,
         })
     }
 }
@@ -544,6 +579,97 @@ fn score_pairs(judge: &Judge, occurrences: &[Occurrences], options: &AlignOption
         bar.finish_and_clear();
     }
     per_text.into_iter().flatten().collect()
+}
+
+/// Two documents need at least this many seeds for their gaps to be proposed by order.
+///
+/// Several seeds show a rewrite following its source; one is an article quoting one claim of
+/// another, and the sentences around a quotation are not each other's. It is also what keeps
+/// the rule cheap: on a generated 60-article cluster, where articles share a claim or two,
+/// proposals from every seed cost 7.7% more instructions, from two seeds on 2.4%, from three
+/// 0.1%, and every dev-set gain holds at three (docs/performance.md).
+const MIN_SEEDS: usize = 3;
+
+/// A sure pair whose two texts each occur in one document only: `(doc, other doc, sentence,
+/// other sentence)` with `doc < other doc`.
+type Seed = (u32, u32, u32, u32);
+
+/// The pairs proposed by order (after Nelken & Shieber 2006: a rewrite follows its source's
+/// order, so the gaps beside its sure pairs are likely pairs too, however reworded).
+///
+/// A seed is a scored pair of two documents that stage 1 is sure of (at least
+/// [`context::SURE`]) whose texts each occur in one document only. A gap is the pair one
+/// sentence before or after a seed on both sides, `(i - 1, j - 1)` or `(i + 1, j + 1)`, when
+/// neither of its sentences has a seed into the other document, the index did not propose
+/// it, and the two documents have at least [`MIN_SEEDS`] seeds. Each gap is judged by stage 1
+/// without the shared-terms rule ([`Judge::by_order`]); those it keeps go through the context
+/// stage with the others. Runs only with the context stage ([`AlignOptions::context`]).
+fn order_proposals(
+    judge: &Judge,
+    pairs: &[Pair],
+    occurrences: &[Occurrences],
+    placement: &[Vec<usize>],
+) -> Vec<Pair> {
+    let texts = judge.texts;
+    let lone = lone_documents(occurrences);
+    let mut seeds: Vec<Seed> = Vec::new();
+    for p in pairs {
+        let (u, v) = (p.u as usize, p.v as usize);
+        if u == v || p.p1 < context::SURE || lone[u].is_none() || lone[v].is_none() {
+            continue;
+        }
+        for &(d, s) in &occurrences[u] {
+            for &(e, t) in &occurrences[v] {
+                seeds.push(if d < e { (d, e, s, t) } else { (e, d, t, s) });
+            }
+        }
+    }
+    if seeds.is_empty() {
+        return Vec::new();
+    }
+    seeds.sort_unstable();
+    seeds.dedup();
+    let mut wanted: Vec<(u32, u32)> = Vec::new();
+    for group in seeds.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        if group.len() < MIN_SEEDS {
+            continue;
+        }
+        let (d, e) = (group[0].0, group[0].1);
+        // The sentences of each side with a seed into the other document.
+        let mut seeded_d: Vec<u32> = group.iter().map(|x| x.2).collect();
+        let mut seeded_e: Vec<u32> = group.iter().map(|x| x.3).collect();
+        seeded_d.sort_unstable();
+        seeded_e.sort_unstable();
+        let (sd, se) = (&placement[d as usize], &placement[e as usize]);
+        let inside =
+            |i: i64, j: i64| i >= 0 && j >= 0 && (i as usize) < sd.len() && (j as usize) < se.len();
+        for &(_, _, s, t) in group {
+            for step in [-1i64, 1] {
+                let (i, j) = (i64::from(s) + step, i64::from(t) + step);
+                if !inside(i, j)
+                    || seeded_d.binary_search(&(i as u32)).is_ok()
+                    || seeded_e.binary_search(&(j as u32)).is_ok()
+                {
+                    continue;
+                }
+                let (u, v) = (sd[i as usize], se[j as usize]);
+                if u == v || lone[u].is_none() || lone[v].is_none() {
+                    continue;
+                }
+                if share_enough(texts, u, v) {
+                    // The index proposed it (or found only too common terms in common).
+                    continue;
+                }
+                wanted.push((u.min(v) as u32, u.max(v) as u32));
+            }
+        }
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    wanted
+        .par_iter()
+        .filter_map(|&(u, v)| judge.by_order(u as usize, v as usize))
+        .collect()
 }
 
 /// For each text, the one document it occurs in, or `None` when it occurs in several.
@@ -607,6 +733,14 @@ pub fn scored(scorer: &Scorer, a: &Features, b: &Features) -> bool {
     scorer.score(a, b).value >= MIN_MSRP
         && enough_shared(shared, a.index_terms().len(), b.index_terms().len())
         && !names_conflict(scorer, a, b)
+}
+
+/// Whether `align` may judge the pair by order when it lies next to a seed of its two
+/// documents ([`order_proposals`]): what [`scored`] asks bar the shared index terms (for the
+/// pair dump, `eval links --dump-pairs`; the caller checks that each text occurs in one
+/// document only).
+pub fn orderable(scorer: &Scorer, a: &Features, b: &Features) -> bool {
+    scorer.score(a, b).value >= MIN_MSRP && !names_conflict(scorer, a, b)
 }
 
 /// Different parties around one stock phrase ("Dmitriev did not respond…" / "The White House
@@ -677,6 +811,8 @@ struct Neighbour {
     first_link: bool,
     /// Share of this text's claim that the neighbour states.
     coverage: f64,
+    /// What proposed the pair.
+    proposed: Proposed,
 }
 
 fn neighbours(n: usize, pairs: Vec<Pair>) -> Vec<Vec<Neighbour>> {
@@ -689,6 +825,7 @@ fn neighbours(n: usize, pairs: Vec<Pair>) -> Vec<Vec<Neighbour>> {
             verdict: p.verdict,
             first_link: p.first_link,
             coverage,
+            proposed: p.proposed,
         };
         out[p.u as usize].push(to(p.v, p.coverage.0));
         if p.u != p.v {
@@ -821,6 +958,8 @@ pub struct ContextDecision {
     pub probability: f64,
     /// How many candidate pairs the two documents have, this one included.
     pub candidates: usize,
+    /// Proposed by order, next to a sure pair, rather than by shared terms.
+    pub by_order: bool,
     /// Why a pair at or above the threshold is not linked.
     pub dropped: Option<Dropped>,
 }
@@ -850,9 +989,6 @@ fn explain_pair(
     if u == v {
         return PairDecision::SameText;
     }
-    if let Err(why) = judge.judge(u.min(v), u.max(v)) {
-        return PairDecision::NotCandidate(why);
-    }
     let (pairs, found): (Vec<context::Candidate>, Vec<Neighbour>) =
         document_candidates(context, &placement[a.0], neighbours)
             .into_iter()
@@ -861,8 +997,11 @@ fn explain_pair(
             .unzip();
     let key = (a.1 as u32, b.1 as u32);
     let Ok(i) = pairs.binary_search_by(|c| (c.a, c.b).cmp(&key)) else {
-        // Judged a candidate, yet the index never proposed it.
-        return PairDecision::NotCandidate(NotCandidate::CommonTermsOnly);
+        return PairDecision::NotCandidate(match judge.judge(u.min(v), u.max(v)) {
+            Err(why) => why,
+            // Judged a candidate, yet the index never proposed it.
+            Ok(_) => NotCandidate::CommonTermsOnly,
+        });
     };
     let sizes = (placement[a.0].len(), placement[b.0].len());
     let probability = context::probabilities(&pairs, sizes)[i];
@@ -881,6 +1020,7 @@ fn explain_pair(
         measures: context::measures(&pairs, sizes)[i],
         probability,
         candidates: pairs.len(),
+        by_order: pairs[i].by_order,
         dropped,
     })
 }
@@ -1023,6 +1163,72 @@ mod tests {
             }
         }
         assert_eq!(decisions, 2 * 9 + 2 * 9);
+    }
+
+    /// A rewrite that keeps four claims of its source almost word for word and rewords the
+    /// one between them with synonyms: the two share no rare term, so only order proposes them.
+    fn rewrite_around_a_reworded_claim() -> (Texts<'static>, Vec<Vec<usize>>) {
+        let texts = features(&[
+            "Two masked men robbed an armored truck outside the Halvorsen Mall in Dunmore on Tuesday.",
+            "The guard was treated for a head wound at Mercy Hospital and released.",
+            "Investigators believe the men switched to a second vehicle there.",
+            "Police Chief Anita Sorensen asked witnesses to call the department.",
+            "The truck was carrying about $400,000, the Ostrander Security company said.",
+            "Two masked men robbed an armored truck outside the Halvorsen Mall in Dunmore.",
+            "The guard was treated for a head wound at Mercy Hospital and was released.",
+            "Detectives think the robbers swapped cars there.",
+            "Police Chief Anita Sorensen asked any witnesses to call the department.",
+            "The truck carried about $400,000, the Ostrander Security company said.",
+        ]);
+        (texts, vec![vec![0, 1, 2, 3, 4], vec![5, 6, 7, 8, 9]])
+    }
+
+    fn decision(texts: &Texts, placement: &[Vec<usize>], a: At, b: At) -> PairDecision {
+        let scorer = Scorer::new(Thresholds::default());
+        let options = AlignOptions {
+            explain: Some((a, b)),
+            ..AlignOptions::default()
+        };
+        super::align(texts, placement, &groups(placement), &scorer, &options)
+            .explained
+            .expect("asked")
+    }
+
+    #[test]
+    fn a_reworded_claim_between_sure_pairs_is_proposed_by_order() {
+        let (texts, placement) = rewrite_around_a_reworded_claim();
+        assert!(!share_enough(&texts, 2, 7), "the index must not propose it");
+        match decision(&texts, &placement, (0, 2), (1, 2)) {
+            PairDecision::Context(c) => assert!(c.by_order, "{c:?}"),
+            other => panic!("not proposed by order: {other:?}"),
+        }
+        let linked = |out: &[Vec<SentenceLinks>]| {
+            out[0][2]
+                .links
+                .iter()
+                .any(|l| (l.doc, l.sentence) == (1, 2))
+        };
+        assert!(linked(&aligned(&texts, &placement)));
+        // Without the context stage, order proposes nothing.
+        let scorer = Scorer::new(Thresholds::default());
+        let no_context = AlignOptions {
+            context: false,
+            ..AlignOptions::default()
+        };
+        let out = align(
+            &texts,
+            &placement,
+            &groups(&placement),
+            &scorer,
+            &no_context,
+        );
+        assert!(!linked(&out));
+        // With fewer than `MIN_SEEDS` seeds (the rewrite keeps one claim around it), neither.
+        let few = vec![vec![0, 1, 2, 3, 4], vec![5, 7]];
+        assert!(matches!(
+            decision(&texts, &few, (0, 2), (1, 1)),
+            PairDecision::NotCandidate(NotCandidate::FewSharedTerms { .. })
+        ));
     }
 
     #[test]

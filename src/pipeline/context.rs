@@ -44,7 +44,8 @@ const TOP: usize = 5;
 const LINKED: f64 = 0.5;
 
 /// A candidate pair between documents A and B: sentence `a` of A, `b` of B, stage-1
-/// probability `p`.
+/// probability `p`; `by_order` when the alignment proposed it for lying next to a sure pair
+/// of the two documents rather than for shared rare terms (`align::Proposed::ByOrder`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Candidate {
     /// Sentence index in document A.
@@ -53,6 +54,9 @@ pub struct Candidate {
     pub b: u32,
     /// Stage-1 probability.
     pub p: f64,
+    /// Proposed by order, not by shared terms: it is never a look-alike (see
+    /// [`probabilities`]).
+    pub by_order: bool,
 }
 
 fn logit(p: f64) -> f64 {
@@ -160,9 +164,12 @@ pub fn regression(x: &[f64; CONTEXT_N]) -> f64 {
 /// pair without any shares no mould, so a sure pair in it is an article quoting one claim of
 /// another (a roundup citing a wire story, a cluster of many articles each sharing a claim or
 /// two), not a template: the weak article-pair strength, which only says "few shared claims",
-/// does not lower it.
+/// does not lower it. A pair proposed by order is no look-alike: it was looked for beside a
+/// sure pair, and its texts need not resemble each other at all, let alone in a mould.
 pub fn probabilities(candidates: &[Candidate], sizes: (usize, usize)) -> Vec<f64> {
-    let moulded = candidates.iter().any(|c| (LOOK_ALIKE..SURE).contains(&c.p));
+    let moulded = candidates
+        .iter()
+        .any(|c| !c.by_order && (LOOK_ALIKE..SURE).contains(&c.p));
     measures(candidates, sizes)
         .iter()
         .zip(candidates)
@@ -182,7 +189,27 @@ mod tests {
     use super::*;
 
     fn pair(a: u32, b: u32, p: f64) -> Candidate {
-        Candidate { a, b, p }
+        Candidate {
+            a,
+            b,
+            p,
+            by_order: false,
+        }
+    }
+
+    #[test]
+    fn a_pair_proposed_by_order_is_no_look_alike() {
+        // A roundup quoting one claim of a wire story; the sentence after it, looked for by
+        // order, resembles its neighbour a little. The quoted pair keeps its sure probability.
+        let next = Candidate {
+            by_order: true,
+            ..pair(5, 10, 0.4)
+        };
+        let quoted = probabilities(&[pair(4, 9, 0.95), next], (30, 30))[0];
+        assert!(quoted >= 0.95, "{quoted}");
+        // The same neighbour proposed by shared terms is a look-alike: the pair falls.
+        let alike = probabilities(&[pair(4, 9, 0.95), pair(5, 10, 0.4)], (30, 30))[0];
+        assert!(alike < THRESHOLD, "{alike}");
     }
 
     #[test]

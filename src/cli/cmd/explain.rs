@@ -186,6 +186,11 @@ fn why(decision: &PairDecision) -> String {
                 c.stage1,
                 c.candidates
             );
+            if c.by_order {
+                line.push_str(
+                    ", proposed by order: it lies next to a sure pair of the two articles, not sharing enough terms",
+                );
+            }
             match c.dropped {
                 Some(Dropped::OtherStory) => line.push_str(
                     ", but an unanchored paraphrase between articles that show no sign of one story (no anchored claim, no distinctive name in common)",
