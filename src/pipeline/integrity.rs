@@ -339,7 +339,8 @@ fn unit_after(words: &[&Word], i: usize, dollar: bool, value: f64) -> String {
     match words.get(i + 1).map(|w| w.norm.as_str()) {
         Some("percent" | "%") => "percent".into(),
         Some(next) if !is_stop_word(next) && number_value(next).is_none() => singular(next),
-        _ if (1800.0..=2100.0).contains(&value) && value.fract() == 0.0 => "year".into(),
+        // a date, never compared with a count of years ("since 1994" / "in 31 years")
+        _ if (1800.0..=2100.0).contains(&value) && value.fract() == 0.0 => "date:year".into(),
         _ => String::new(),
     }
 }
@@ -637,6 +638,17 @@ mod tests {
 
     fn flags(x: &Facts, y: &Facts) -> Vec<FlagKind> {
         compare(x, y, Crediting::between(x, 0, y, 1))
+    }
+
+    #[test]
+    fn a_year_is_a_date_not_a_count_of_years() {
+        let since = plain("Dunmore won the cup for the first time since 1994.");
+        let count = plain("Dunmore won the cup for the first time in 31 years.");
+        assert!(flags(&since, &count).is_empty());
+        let other = plain("Dunmore won the cup for the first time since 1996.");
+        assert_eq!(flags(&since, &other), [FlagKind::NumberMismatch]);
+        let longer = plain("Dunmore won the cup for the first time in 32 years.");
+        assert_eq!(flags(&count, &longer), [FlagKind::NumberMismatch]);
     }
 
     #[test]
