@@ -16,8 +16,7 @@ use crate::lexicon::integrity::{
 use std::collections::BTreeSet;
 
 use crate::pipeline::reading::marks::{singular, words, words_of, Word};
-use crate::pipeline::reading::word_spans;
-use std::ops::Range;
+use crate::pipeline::reading::Reading;
 
 use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
 
@@ -116,22 +115,22 @@ impl Facts {
     /// Extracts the facts of one claim. `credits` is the derivation group of the document whose
     /// outlet its attribution names (see [`crate::pipeline::provenance::attributed_documents`]).
     pub fn new(text: &str, attribution: &Attribution, credits: Option<u32>) -> Facts {
-        Facts::at(text, &word_spans(text), 0, attribution, credits)
+        Facts::at(text, &Reading::new(text), 0, attribution, credits)
     }
 
     /// The facts of `text`, which starts at byte `offset` of the sentence the attribution's
     /// spans refer to (past the dateline of a first sentence, see
-    /// [`crate::pipeline::claim_text`]); `spans` are its words, as its sentence's
-    /// [`Reading`](crate::pipeline::reading::Reading) found them.
+    /// [`crate::pipeline::claim_text`]); `reading` is the reading of `text`, as
+    /// [`Reading::after`] cuts a sentence's reading.
     pub fn at(
         text: &str,
-        spans: &[Range<usize>],
+        reading: &Reading,
         offset: usize,
         attribution: &Attribution,
         credits: Option<u32>,
     ) -> Facts {
         let ranges = attribution_ranges(text.len(), offset, attribution);
-        let words = words_of(text, spans, &ranges);
+        let words = words_of(text, &reading.spans(), &ranges);
         let narrative: Vec<String> = words
             .iter()
             .filter(|w| !w.quoted && !w.attribution)
@@ -871,7 +870,7 @@ mod properties {
             };
             let facts = super::tests::facts_at(&text, &attribution, Some(0));
             let mid = (text.len() / 2..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-            let cut = Facts::at(&text[mid..], &word_spans(&text[mid..]), mid, &super::tests::located(&text, &attribution), None);
+            let cut = Facts::at(&text[mid..], &Reading::new(&text[mid..]), mid, &super::tests::located(&text, &attribution), None);
             prop_assert!(cut.narrative.len() <= text.len());
             let flags = compare(&facts, &facts, Crediting::between(&facts, 0, &facts, 1));
             prop_assert!(!flags.contains(&FlagKind::NumberMismatch));

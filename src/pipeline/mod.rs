@@ -28,7 +28,6 @@ pub mod segment;
 pub mod settle;
 pub mod similarity;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -269,11 +268,7 @@ fn distinct_texts(read: &[Read]) -> (Vec<ReadText<'_>>, Vec<Vec<usize>>) {
                 .map(|(i, (s, reading))| {
                     let text = claim_text(i, s);
                     *ids.entry(text).or_insert_with(|| {
-                        let reading = match claim_start(i, s) {
-                            0 => Cow::Borrowed(reading),
-                            offset => Cow::Owned(reading.after(&s.text, offset)),
-                        };
-                        texts.push((text, reading));
+                        texts.push((text, reading.after(&s.text, claim_start(i, s))));
                         texts.len() - 1
                     })
                 })
@@ -385,8 +380,8 @@ impl FactTable {
                 let sentence = &read[d].sentences[s];
                 let (text, offset) = (claim_text(s, sentence), claim_start(s, sentence));
                 let credited = credits[d][s].map(|c| groups[c]);
-                let words = read[d].readings[s].spans_after(&sentence.text, offset);
-                Facts::at(text, &words, offset, &read[d].attributions[s], credited)
+                let reading = read[d].readings[s].after(&sentence.text, offset);
+                Facts::at(text, &reading, offset, &read[d].attributions[s], credited)
             })
             .collect();
         FactTable { facts, of }

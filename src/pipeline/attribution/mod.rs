@@ -28,7 +28,7 @@ use source::{
     classify, is_company_suffix, is_occupation, is_party_tag, is_pronoun, left_np, right_np,
     role_then_name, subject_np, subject_person, titled_name, Words,
 };
-use text::{letters, quotes, Gap};
+use text::{letters, Gap};
 
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ASIDES, CLOSING_VERBISH, CONNECTIVES, NAMING_VERBS, NOT_SUBJECT, OPENERS,
@@ -297,31 +297,21 @@ impl Attributor {
         // Sentences of one quotation share a group number.
         let mut group = Vec::with_capacity(n);
         let mut starts_quote = Vec::with_capacity(n);
-        let mut open = false;
         for (i, s) in sentences.iter().enumerate() {
-            let new_paragraph = i == 0 || s.paragraph != sentences[i - 1].paragraph;
-            let q0 = s.text.trim_start().starts_with(['“', '"']);
-            // A quotation left open at a paragraph end continues only if the next paragraph
-            // reopens it (the news convention for multi-paragraph quotes).
-            if new_paragraph && open && !q0 {
-                open = false;
-            }
-            let continued = open && i > 0;
-            let mut q = quotes(&s.text, continued && !q0);
-            if continued && q0 {
-                // The reopening mark of a continued quotation: the quotation runs on.
-                q = quotes(&s.text, false);
-            }
-            open = q.open_at_end;
+            let reading = &readings[i];
+            let continued = reading.continues_quote();
+            let quoted_ranges = reading.quoted();
             group.push(if continued { group[i - 1] } else { i });
-            starts_quote.push(q.starts_with_quote || continued);
+            starts_quote.push(reading.starts_with_quote() || continued);
             let w = Words::read(&s.text, &readings[i]);
-            let mut a = self.explicit(&w, &q.quoted);
-            let quoted: usize = q.quoted.iter().map(|r| letters(&s.text[r.clone()])).sum();
+            let mut a = self.explicit(&w, &quoted_ranges);
+            let quoted: usize = quoted_ranges
+                .iter()
+                .map(|r| letters(&s.text[r.clone()]))
+                .sum();
             let attribution_letters = a.span.as_ref().map_or(0, |r| {
                 // Only the attribution phrase outside quotation marks counts as not-content.
-                let inside: usize = q
-                    .quoted
+                let inside: usize = quoted_ranges
                     .iter()
                     .map(|x| {
                         letters(

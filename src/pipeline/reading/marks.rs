@@ -53,7 +53,13 @@ fn is_quote_close(c: char) -> bool {
 }
 
 /// Splits a sentence into words ([`word_spans`]), tracking quotation marks (curly, straight
-/// or mixed).
+/// or mixed) within the claim alone.
+///
+/// Not the reading's quoted ranges, which carry a quotation on from sentence to sentence:
+/// integrity compares quotations only where the claim itself marks them. Tried: with the
+/// carried ranges, a quotation left unclosed paragraphs earlier made a plain sentence
+/// "quoted" (a false `quote-misattributed` against its identical copy), and a closing mark
+/// whose opening the reading did not carry lost a right `quote-altered`.
 pub(crate) fn words(text: &str, attribution: &[Option<std::ops::Range<usize>>]) -> Vec<Word> {
     words_of(text, &word_spans(text), attribution)
 }

@@ -135,17 +135,53 @@ fn joins(c: char, prev: Option<char>, next: Option<char>) -> bool {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reading {
     packed: Box<[u8]>,
+    /// Byte ranges of quoted text, without the marks (see [`words::quotes`]).
+    quoted: Box<[Range<usize>]>,
+    /// Which of [`STARTS_QUOTE`] and [`CONTINUES_QUOTE`] hold.
+    marks: u8,
 }
 
+/// The sentence opens with a quotation mark.
+const STARTS_QUOTE: u8 = 1;
+/// A quotation of an earlier sentence of the paragraph (or one the paragraph reopens) runs on
+/// into the sentence.
+const CONTINUES_QUOTE: u8 = 2;
+
 impl Reading {
-    /// Reads a sentence's text (quotation marks as the quotes stage left them).
+    /// Reads a sentence's text (quotation marks as the quotes stage left them), as a
+    /// sentence of its own: no quotation runs on into it.
     pub fn new(text: &str) -> Reading {
-        Reading::of_spans(&word_spans(text))
+        Reading::of_spans(&word_spans(text)).with_quotes(&words::quotes(text, false), false)
     }
 
-    /// The readings of a document's sentences, in order.
+    /// The readings of a document's sentences, in order. A quotation left open at the end of
+    /// a sentence runs on into the next one of its paragraph, and into the next paragraph
+    /// only if that paragraph reopens it (the news convention for quotations of several
+    /// paragraphs).
     pub fn of_sentences(sentences: &[crate::pipeline::segment::Sentence]) -> Vec<Reading> {
-        sentences.iter().map(|s| Reading::new(&s.text)).collect()
+        let mut open = false;
+        let mut out: Vec<Reading> = Vec::with_capacity(sentences.len());
+        for (i, s) in sentences.iter().enumerate() {
+            let new_paragraph = i == 0 || s.paragraph != sentences[i - 1].paragraph;
+            let reopens = s.text.trim_start().starts_with(['“', '"']);
+            if new_paragraph && open && !reopens {
+                open = false;
+            }
+            let continued = open && i > 0;
+            // the reopening mark of a continued quotation: the quotation runs on from it
+            let quotes = words::quotes(&s.text, continued && !reopens);
+            open = quotes.open_at_end;
+            out.push(Reading::of_spans(&word_spans(&s.text)).with_quotes(&quotes, continued));
+        }
+        out
+    }
+
+    fn with_quotes(mut self, quotes: &words::Quotes, continued: bool) -> Reading {
+        self.quoted = quotes.quoted.clone().into_boxed_slice();
+        let flag = |on: bool, mark: u8| if on { mark } else { 0 };
+        self.marks =
+            flag(quotes.starts_with_quote, STARTS_QUOTE) | flag(continued, CONTINUES_QUOTE);
+        self
     }
 
     fn of_spans(spans: &[Range<usize>]) -> Reading {
@@ -158,7 +194,23 @@ impl Reading {
         }
         Reading {
             packed: packed.into_boxed_slice(),
+            ..Reading::default()
         }
+    }
+
+    /// The quoted stretches of the sentence, as byte ranges without the marks.
+    pub fn quoted(&self) -> Vec<Range<usize>> {
+        self.quoted.to_vec()
+    }
+
+    /// The sentence opens with a quotation mark.
+    pub fn starts_with_quote(&self) -> bool {
+        self.marks & STARTS_QUOTE != 0
+    }
+
+    /// A quotation of an earlier sentence runs on into this one.
+    pub fn continues_quote(&self) -> bool {
+        self.marks & CONTINUES_QUOTE != 0
     }
 
     /// The byte range of every word, in order.
@@ -193,9 +245,26 @@ impl Reading {
         spans
     }
 
-    /// The reading of `text[offset..]` (`text` is the sentence this reading was made of).
-    pub fn after(&self, text: &str, offset: usize) -> Reading {
-        Reading::of_spans(&self.spans_after(text, offset))
+    /// The quoted stretches of `text[offset..]`, as byte ranges of that part.
+    pub fn quoted_after(&self, offset: usize) -> Vec<Range<usize>> {
+        self.quoted()
+            .into_iter()
+            .filter(|r| r.end > offset)
+            .map(|r| r.start.max(offset) - offset..r.end - offset)
+            .collect()
+    }
+
+    /// The reading of `text[offset..]` (`text` is the sentence this reading was made of):
+    /// this one when nothing is cut.
+    pub fn after(&self, text: &str, offset: usize) -> std::borrow::Cow<'_, Reading> {
+        if offset == 0 {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        std::borrow::Cow::Owned(Reading {
+            quoted: self.quoted_after(offset).into_boxed_slice(),
+            marks: self.marks,
+            ..Reading::of_spans(&self.spans_after(text, offset))
+        })
     }
 }
 
@@ -340,6 +409,36 @@ mod tests {
                 proptest::prop_assert_eq!(reading.spans_after(&text, k), word_spans(&text[k..]));
             }
         }
+    }
+
+    #[test]
+    fn a_quotation_runs_on_within_its_paragraph_and_into_one_that_reopens_it() {
+        use crate::pipeline::segment::Sentence;
+        let sentence = |paragraph: usize, text: &str| Sentence {
+            paragraph,
+            line: paragraph,
+            span: 0..text.len(),
+            text: text.into(),
+        };
+        let readings = Reading::of_sentences(&[
+            sentence(1, "She said: “The bridge is unsafe."),
+            sentence(1, "It must close."),
+            sentence(2, "“We have no choice."),
+            sentence(3, "The council met."),
+        ]);
+        assert_eq!(readings[0].quoted(), [13..34]); // after the opening mark, to the end
+        assert!(!readings[0].continues_quote());
+        assert!(readings[1].continues_quote());
+        assert_eq!(readings[1].quoted(), [0..14]);
+        // the next paragraph reopens it; the one after does not, so nothing runs on
+        assert!(readings[2].continues_quote() && readings[2].starts_with_quote());
+        assert!(!readings[3].continues_quote());
+        assert!(readings[3].quoted().is_empty());
+        // a claim cut past a dateline keeps its quotation, shifted
+        let text = "ALDMERE — “It is done,” she said.";
+        let whole = Reading::new(text);
+        let cut = whole.after(text, text.find('“').unwrap());
+        assert_eq!(cut.quoted(), [3..14]);
     }
 
     /// Files that may split text into words themselves, and why.
