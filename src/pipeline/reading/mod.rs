@@ -426,10 +426,10 @@ mod tests {
             sentence(2, "“We have no choice."),
             sentence(3, "The council met."),
         ]);
-        assert_eq!(readings[0].quoted(), [13..34]); // after the opening mark, to the end
+        assert_eq!(readings[0].quoted(), vec![13..34]); // after the opening mark, to the end
         assert!(!readings[0].continues_quote());
         assert!(readings[1].continues_quote());
-        assert_eq!(readings[1].quoted(), [0..14]);
+        assert_eq!(readings[1].quoted(), vec![0..14]);
         // the next paragraph reopens it; the one after does not, so nothing runs on
         assert!(readings[2].continues_quote() && readings[2].starts_with_quote());
         assert!(!readings[3].continues_quote());
@@ -438,7 +438,7 @@ mod tests {
         let text = "ALDMERE — “It is done,” she said.";
         let whole = Reading::new(text);
         let cut = whole.after(text, text.find('“').unwrap());
-        assert_eq!(cut.quoted(), [3..14]);
+        assert_eq!(cut.quoted(), vec![3..14]);
     }
 
     /// Files that may split text into words themselves, and why.
