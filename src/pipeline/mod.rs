@@ -8,25 +8,44 @@
 //! for review. Each stage is a pure function of the previous one's output; this module only
 //! wires them and decides what runs in parallel (documents are independent until alignment).
 
-pub mod align;
-pub mod attribution;
-pub mod classify;
-pub mod context;
-pub mod document;
-pub mod flagged;
-pub mod html;
+// The stages, in the order data flows; each line comment keeps rustfmt from sorting them.
+// 1. Articles in: files, pages and archives to documents.
 pub mod input;
-pub mod integrity;
+// (bytes to a document)
+pub mod document;
+// (web pages)
+pub mod html;
+// (archives)
 pub mod jsonl;
+// 2. Each document on its own: sentences, quotation marks, words, attributions.
+pub mod segment;
+// (single marks read as double)
+pub mod quotes;
+// (the words of each sentence, once)
+pub mod reading;
+// (cue and source)
+pub mod attribution;
+// 3. Across documents: who draws on whom, which sentences state the same claim.
+pub mod provenance;
+// (a pair's evidence)
+pub mod similarity;
+// (candidate pairs, links)
+pub mod align;
+// (stage 1 of the matcher)
 pub mod matcher;
 #[rustfmt::skip]
 pub mod matcher_model;
-pub mod provenance;
-pub mod quotes;
-pub mod reading;
-pub mod segment;
+// (stage 2: the articles as context)
+pub mod context;
+// 4. Each linked pair, then each claim: facts checked, verdicts settled, claims classified,
+// flags listed for review.
+pub mod integrity;
+// (verdicts of pairs that disagree on a fact)
 pub mod settle;
-pub mod similarity;
+// (statuses)
+pub mod classify;
+// (flags, once per change)
+pub mod flagged;
 
 use std::collections::HashMap;
 
