@@ -409,6 +409,7 @@ impl Attributor {
                 (i > 0
                     && sentences[i - 1].paragraph == sentences[i].paragraph
                     && !out[i - 1].source.is_empty()
+                    && out[i - 1].cue_kind != Some(CueKind::Stance)
                     && out[i].quote != QuoteKind::Direct
                     && continues_statement(&Words::new(&sentences[i].text), &out[i - 1]))
                 .then(|| i - 1)
@@ -437,6 +438,11 @@ impl Attributor {
     fn explicit(&self, w: &Words, quoted: &[Range<usize>]) -> Attribution {
         let text = w.text.as_str();
         let mut candidates: Vec<Candidate> = Vec::new();
+        // Per candidate, the kind of its cue. A stance reading ("endorsed", "opposes") is taken
+        // only when no cue of speech, thought or finding reads: in "Smith, who endorsed Jones,
+        // said …" the credit is the saying. In the same place, a thought cue ranks after a
+        // spoken one ("Dale, who believes …, told the board" is Dale telling).
+        let mut kinds: Vec<CueKind> = Vec::new();
         for m in self.lex.cues.find_iter(text) {
             if quoted.iter().any(|q| q.contains(&m.start())) {
                 continue;
@@ -483,6 +489,7 @@ impl Attributor {
                     continue;
                 }
                 candidates.push(c);
+                kinds.push(self.lex.cue_kinds[m.pattern().as_usize()]);
             }
         }
         let best = candidates
@@ -490,7 +497,9 @@ impl Attributor {
             .enumerate()
             .min_by_key(|(i, c)| {
                 (
+                    kinds[*i] == CueKind::Stance,
                     c.place,
+                    kinds[*i] == CueKind::Thought,
                     if c.place == Place::Closing {
                         usize::MAX - i
                     } else {
@@ -731,11 +740,23 @@ impl Attributor {
         }
         // "Kasich is telling a crowd that …": a progressive cue reads past its "is".
         let progressive = w.toks[first].lower.ends_with("ing");
-        while k > 1
-            && (w.is_adverb(k - 1)
-                || is_perfect_aux(w, k - 1)
-                || (progressive && rules::is_be_aux(w, k - 1)))
-        {
+        let mut timed = false;
+        loop {
+            // "Clinton on Tuesday said", "Officials last week said": one time adjunct.
+            if !timed && !enclosed_skip {
+                if let Some(s) = rules::time_adjunct_before(w, k) {
+                    k = s;
+                    timed = true;
+                    continue;
+                }
+            }
+            if !(k > 1
+                && (w.is_adverb(k - 1)
+                    || is_perfect_aux(w, k - 1)
+                    || (progressive && rules::is_be_aux(w, k - 1))))
+            {
+                break;
+            }
             let enclosed = w.gaps[k - 1] != Gap::Space && w.gaps[k] != Gap::Space;
             if w.gaps[k] != Gap::Space && !enclosed {
                 break;
@@ -858,28 +879,30 @@ impl Attributor {
         let plain = |w: &Words| {
             // Only speech and thought verbs take a subject the lexicon does not know.
             let kind = self.cue_kind(&w.text[cue.clone()], None);
-            matches!(kind, Some(CueKind::Speech | CueKind::Thought))
-                .then(|| match class {
-                    CueClass::Verb => rules::plain_subject(w, j)
-                        .or_else(|| rules::subordinate_subject(&self.lex, w, j, kind)),
-                    // "report", "claim" (also nouns): only a name that opens the sentence;
-                    // "say", "argue" (never nouns): any plain subject.
-                    CueClass::SubjectVerb => rules::plain_subject(w, j)
-                        .filter(|r| {
-                            VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
-                                || (w.gaps[r.start] == Gap::Start
-                                    && w.toks[r.end - 1].is_capitalized())
-                        })
-                        .or_else(|| {
-                            // "which critics say": a speech verb that is never a noun.
-                            (kind == Some(CueKind::Speech)
-                                && VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str()))
-                            .then(|| rules::subordinate_subject(&self.lex, w, j, kind))
-                            .flatten()
-                        }),
-                    _ => None,
-                })
-                .flatten()
+            matches!(
+                kind,
+                Some(CueKind::Speech | CueKind::Thought | CueKind::Stance)
+            )
+            .then(|| match class {
+                CueClass::Verb => rules::plain_subject(w, j)
+                    .or_else(|| rules::subordinate_subject(&self.lex, w, j, kind)),
+                // "report", "claim" (also nouns): only a name that opens the sentence;
+                // "say", "argue" (never nouns): any plain subject.
+                CueClass::SubjectVerb => rules::plain_subject(w, j)
+                    .filter(|r| {
+                        VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
+                            || (w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized())
+                    })
+                    .or_else(|| {
+                        // "which critics say": a speech verb that is never a noun.
+                        (kind == Some(CueKind::Speech)
+                            && VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str()))
+                        .then(|| rules::subordinate_subject(&self.lex, w, j, kind))
+                        .flatten()
+                    }),
+                _ => None,
+            })
+            .flatten()
         };
         let mut r = left_np(&self.lex, w, j).or_else(|| plain(w))?;
         if classify(&self.lex, w, &r).is_none() {

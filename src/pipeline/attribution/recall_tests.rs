@@ -674,3 +674,92 @@ fn an_inverted_speaker_after_the_cue_and_an_acronym_who() {
     let a = one("\u{201c}We had no choice,\u{201d} Ana Ruiz, the mayor, said as the lawyer for the port questioned her.");
     check(&a, "said", "Ana Ruiz", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_time_adjunct_between_subject_and_cue() {
+    let a = one("Mayor Ines Varga on Tuesday said the ferry would run again in May.");
+    check(&a, "said", "Mayor Ines Varga", Some(CueKind::Speech));
+    let a = one("The harbor master Monday night told reporters the pier was safe.");
+    check(
+        &a,
+        "told reporters",
+        "The harbor master",
+        Some(CueKind::Speech),
+    );
+    let a = one("Port officials last week said the dredging would resume.");
+    check(&a, "said", "Port officials", Some(CueKind::Speech));
+    let a = one("Dale Ruiz earlier this month wrote that the levy had failed.");
+    check(&a, "wrote", "Dale Ruiz", Some(CueKind::Speech));
+    // The time belongs to a participle, not to the subject: no "The audit released".
+    let a = one("The audit released Tuesday said the council overspent.");
+    assert_ne!(a.source, "The audit released", "{a:?}");
+}
+
+#[test]
+fn stance_cues_credit_a_sentence_only_when_nothing_else_does() {
+    let a = one("The dockworkers' union endorsed Ines Varga for mayor.");
+    check(
+        &a,
+        "endorsed",
+        "The dockworkers' union",
+        Some(CueKind::Stance),
+    );
+    let a = one("Several council members opposed the new parking fee.");
+    check(
+        &a,
+        "opposed",
+        "Several council members",
+        Some(CueKind::Stance),
+    );
+    // A speaking cue beats a stance in the same sentence.
+    let a = one("Dale Ruiz, who endorsed the levy, said the vote would be close.");
+    check(&a, "said", "Dale Ruiz", Some(CueKind::Speech));
+    // A comparison is no stance.
+    let a = one("Ferries, as opposed to buses, run on time.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    // A sentence after a stance does not continue it as a statement.
+    let atts = Attributor::new().attribute(&doc(&[&[
+        "The mayor endorsed the harbor plan.",
+        "It would cost the city four million dollars.",
+    ]]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+}
+
+#[test]
+fn a_thought_cue_ranks_after_a_spoken_one() {
+    let a = one("Dale Ruiz, who believes the levy is fair, told the board it would pass.");
+    check(&a, "told", "Dale Ruiz", Some(CueKind::Speech));
+}
+
+#[test]
+fn talking_about_something_is_speech() {
+    let a = one("The senator talked about her plan for the harbor.");
+    check(&a, "talked about", "The senator", Some(CueKind::Speech));
+    let a = one("Ines Varga spoke of a city that had lost its port.");
+    check(&a, "spoke of", "Ines Varga", Some(CueKind::Speech));
+    let a = one("Two inspectors testified that the beams were cracked.");
+    check(&a, "testified", "Two inspectors", Some(CueKind::Speech));
+}
+
+#[test]
+fn as_reported_by_credits_what_follows() {
+    let a = one("As reported by the Harbor Ledger, the mayor signed two agreements.");
+    check(
+        &a,
+        "As reported by",
+        "the Harbor Ledger",
+        Some(CueKind::Speech),
+    );
+}
+
+#[test]
+fn a_wire_dateline_or_a_leading_place_is_no_subject() {
+    let a = one(
+        "Salem (Reuters) - Mayor Ines Varga has criticized the port deal, saying it costs too much.",
+    );
+    assert_eq!(a.source, "Mayor Ines Varga", "{a:?}");
+    let a = one(
+        "Here in Salem, Varga stepped up her attacks on the port deal, saying it costs too much.",
+    );
+    check(&a, "saying", "Varga", Some(CueKind::Speech));
+}

@@ -308,7 +308,8 @@ pub(crate) fn right_np(lex: &Lexicon, w: &Words, i: usize) -> Option<Range<usize
 /// The subject of the sentence's main clause (for ", adding" and "... and told").
 pub(crate) fn subject_np(lex: &Lexicon, w: &Words) -> Option<Range<usize>> {
     let n = w.toks.len();
-    let mut i = 0;
+    // "Washington (AFP) – Hillary Clinton …": the wire's dateline is no subject.
+    let mut i = super::rules::wire_dateline_end(w).unwrap_or(0);
     let mut skipped = false;
     for _ in 0..4 {
         if i >= n {
