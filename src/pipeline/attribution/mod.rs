@@ -30,8 +30,8 @@ use source::{
 use text::{letters, quotes, Gap};
 
 use crate::lexicon::attribution::{
-    ADVERBIAL_OPENERS, ASIDES, CLOSING_VERBISH, CONNECTIVES, NAMING_VERBS, NOT_SUBJECT, OPENERS,
-    OPENING_DETERMINERS, TIME_WORDS, VERB_ONLY_CUES,
+    ADVERBIAL_OPENERS, ASIDES, CLAUSE_WORDS, CLOSING_VERBISH, CONNECTIVES, NAMING_VERBS,
+    NOT_SUBJECT, OPENERS, OPENING_DETERMINERS, TIME_WORDS, VERB_ONLY_CUES,
 };
 pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
@@ -379,7 +379,8 @@ impl Attributor {
                     && sentences[i - 1].paragraph + 1 == sentences[i].paragraph
                     && out[i - 1].is_attributed()
                     && out[i - 1].quote != QuoteKind::None
-                    && starts_quote[i - 1]
+                    && (starts_quote[i - 1]
+                        || credits_closing_quote(&sentences[i - 1].text, &out[i - 1]))
                     && !out[i - 1].source.is_empty())
                 .then(|| i - 1)
             });
@@ -688,12 +689,39 @@ impl Attributor {
                     // "Clinton is calling for …", "Trump was telling reporters …".
                     return self.verb_reading(w, CueClass::Verb, first, last, cue);
                 }
-                if first == 0 || w.gaps[first] != Gap::Comma {
+                // "…, saying", or "by saying", "while saying", "after saying": the subject of
+                // the main clause, before the participle or after its leading phrase ("After
+                // saying he was nervous, the man …").
+                let linked = first > 0
+                    && w.gaps[first] == Gap::Space
+                    && matches!(
+                        w.toks[first - 1].lower.as_str(),
+                        "by" | "while" | "after" | "before"
+                    );
+                if first == 0 || !(w.gaps[first] == Gap::Comma || linked) {
                     return None;
                 }
                 let r = subject_np(&self.lex, w)?;
-                if r.end > first {
+                let leading = linked && first == 1 && r.start > last;
+                if r.end > first && !leading {
                     return None;
+                }
+                // "Trump closed by saying …": one plain clause between the subject and "by", no
+                // comma, no clause word ("… the candidate who launched his campaign by
+                // declaring"), and a subject that names someone ("That's why …" does not).
+                if linked && !leading {
+                    let plain = (r.end..first).all(|k| {
+                        w.gaps[k] == Gap::Space && !CLAUSE_WORDS.contains(&w.toks[k].lower.as_str())
+                    });
+                    let t = &w.toks[r.start];
+                    let names =
+                        r.len() > 1 || is_pronoun(w, r.start) || !t.lower.contains(['’', '\'']);
+                    if !plain
+                        || !names
+                        || matches!(t.lower.as_str(), "it" | "that" | "this" | "like")
+                    {
+                        return None;
+                    }
                 }
                 let kind = classify(&self.lex, w, &r)?;
                 Some(Candidate {
@@ -1248,6 +1276,20 @@ fn leading_adverbial(w: &Words, start: usize) -> bool {
 }
 
 /// "has", "have", "had" right before a cue ("has repeatedly said").
+/// The sentence ends on a quotation and the credit right after it: "America needs leaders
+/// “who understand …,” Clinton said." (the quotation need not open the sentence).
+fn credits_closing_quote(text: &str, a: &Attribution) -> bool {
+    let Some(span) = a
+        .span
+        .as_ref()
+        .filter(|_| a.kind == AttributionKind::Explicit)
+    else {
+        return false;
+    };
+    let before = text[..span.start].trim_end_matches([' ', ',']);
+    span.end >= text.trim_end().len().saturating_sub(1) && before.ends_with(['\u{201d}', '"'])
+}
+
 fn is_perfect_aux(w: &Words, i: usize) -> bool {
     w.gaps.get(i + 1) == Some(&Gap::Space)
         && matches!(w.toks[i].lower.as_str(), "has" | "have" | "had")

@@ -763,3 +763,32 @@ fn a_wire_dateline_or_a_leading_place_is_no_subject() {
     );
     check(&a, "saying", "Varga", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_participle_after_by_or_while_takes_the_main_subject() {
+    let a = one("Ines Varga closed the hearing by saying the port would stay open.");
+    check(&a, "saying", "Ines Varga", Some(CueKind::Speech));
+    let a = one("After saying she was nervous, Ines Varga took the wheel.");
+    check(&a, "saying", "Ines Varga", Some(CueKind::Speech));
+    // Not from inside a relative clause, nor a subject that names no one.
+    let a = one("It is a reply to the mayor who opened her campaign by declaring the port closed.");
+    assert_ne!(a.source, "It", "{a:?}");
+    let a = one("That's why the council stopped the vote before announcing the fee.");
+    assert_ne!(a.source, "That's", "{a:?}");
+}
+
+#[test]
+fn a_quoted_paragraph_after_a_paragraph_that_closes_on_a_credited_quotation() {
+    let atts = Attributor::new().attribute(&doc(&[
+        &["The port needs leaders \u{201c}who can count the ships,\u{201d} Ines Varga said."],
+        &["\u{201c}That is why the vote matters.\u{201d}"],
+    ]));
+    assert_eq!(atts[1].kind, AttributionKind::Carried, "{:?}", atts[1]);
+    assert_eq!(atts[1].source, "Ines Varga");
+    // Reported speech without a quotation does not carry into the next paragraph.
+    let atts = Attributor::new().attribute(&doc(&[
+        &["Ines Varga said the port needs leaders who can count the ships."],
+        &["\u{201c}That is why the vote matters.\u{201d}"],
+    ]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+}
