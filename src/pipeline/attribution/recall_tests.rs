@@ -792,3 +792,34 @@ fn a_quoted_paragraph_after_a_paragraph_that_closes_on_a_credited_quotation() {
     ]));
     assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
 }
+
+#[test]
+fn a_described_person_before_a_full_name_set_off_by_commas() {
+    let a = one(
+        "One delegate not on the harbor slate, Kelly Marsh, told reporters the vote was rigged.",
+    );
+    check(
+        &a,
+        "told reporters",
+        "One delegate not on the harbor slate, Kelly Marsh",
+        Some(CueKind::Speech),
+    );
+    let a = one("A longtime friend of the mayor, Dale Ruiz, said the levy would pass.");
+    check(
+        &a,
+        "said",
+        "A longtime friend of the mayor, Dale Ruiz",
+        Some(CueKind::Speech),
+    );
+    // A time before a name is no description of the speaker.
+    let a = one("The next morning, Dale Ruiz said the levy would pass.");
+    check(&a, "said", "Dale Ruiz", Some(CueKind::Speech));
+}
+
+#[test]
+fn a_plain_subject_of_a_clause_coordinated_after_a_comma() {
+    let a = one("No one had come to the port, and some families said they were forced to pay.");
+    check(&a, "said", "some families", Some(CueKind::Speech));
+    let a = one("The ferry stopped, but many riders said they would wait.");
+    check(&a, "said", "many riders", Some(CueKind::Speech));
+}

@@ -72,7 +72,10 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     {
         start += 1;
     }
-    if start > chunk && w.gaps[chunk] == Gap::Comma {
+    // "…, and some families said": a coordinated clause after a comma may open with "and" or
+    // "but" before its subject; other leads after a comma do not.
+    let coordinated = start == chunk + 1 && matches!(w.toks[chunk].lower.as_str(), "and" | "but");
+    if start > chunk && w.gaps[chunk] == Gap::Comma && !coordinated {
         return None;
     }
     if w.gaps[chunk] == Gap::Comma && start == chunk && !after_opening(w, chunk) {
