@@ -698,7 +698,12 @@ impl Attributor {
                         w.toks[first - 1].lower.as_str(),
                         "by" | "while" | "after" | "before"
                     );
-                if first == 0 || !(w.gaps[first] == Gap::Comma || linked) {
+                // ", also calling on …": adverbs may stand between the comma and the participle.
+                let mut f = first;
+                while f > 1 && w.gaps[f] == Gap::Space && w.is_adverb(f - 1) {
+                    f -= 1;
+                }
+                if first == 0 || !(w.gaps[f] == Gap::Comma || linked) {
                     return None;
                 }
                 let r = subject_np(&self.lex, w)?;

@@ -823,3 +823,24 @@ fn a_plain_subject_of_a_clause_coordinated_after_a_comma() {
     let a = one("The ferry stopped, but many riders said they would wait.");
     check(&a, "said", "many riders", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_short_plain_subject_in_an_aside() {
+    let a = one("These permits, the inspectors said, were never signed.");
+    check(&a, "said", "the inspectors", Some(CueKind::Speech));
+    let a = one("On top of that, opponents say, the fee will raise fares.");
+    check(&a, "say", "opponents", Some(CueKind::Speech));
+    let a = one("Already, 52 harbor pilots have publicly said they oppose the fee.");
+    check(&a, "said", "52 harbor pilots", Some(CueKind::Speech));
+}
+
+#[test]
+fn participles_after_a_connective_subject_or_an_adverb() {
+    let a = one("Then she turned on the council, accusing it of wasting the port's money.");
+    check(&a, "accusing", "she", Some(CueKind::Speech));
+    let a =
+        one("Varga did not limit her remarks to the port, also calling on the council to resign.");
+    check(&a, "calling on", "Varga", Some(CueKind::Speech));
+    let a = one("Varga responds that the port never closed.");
+    check(&a, "responds", "Varga", Some(CueKind::Speech));
+}

@@ -78,7 +78,13 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     if start > chunk && w.gaps[chunk] == Gap::Comma && !coordinated {
         return None;
     }
-    if w.gaps[chunk] == Gap::Comma && start == chunk && !after_opening(w, chunk) {
+    // "These sources, the lawyers said, all …", "On top of that, opponents say, the wage …":
+    // a short subject and its cue set off by commas inside the sentence, an aside.
+    let aside = w.gaps[chunk] == Gap::Comma
+        && j + 1 - start <= 4
+        && w.gaps.get(j + 2) == Some(&Gap::Comma)
+        && j + 3 < w.toks.len();
+    if w.gaps[chunk] == Gap::Comma && start == chunk && !after_opening(w, chunk) && !aside {
         // After a comma only a closing "…, the engineer said": handled by the caller.
         return None;
     }
@@ -109,7 +115,7 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         return None;
     }
     // "But critics say": after a lead, a lower-case plural noun phrase of a few words.
-    let lower_plural = start > chunk
+    let lower_plural = (start > chunk || aside)
         && r.len() <= 4
         && head.lower.ends_with('s')
         && !NOT_IN_SUBJECT.contains(&first.lower.as_str());

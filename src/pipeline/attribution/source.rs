@@ -368,6 +368,10 @@ pub(crate) fn subject_np(lex: &Lexicon, w: &Words) -> Option<Range<usize>> {
             chunk_end += 1;
         }
         let first = w.lower(i);
+        // "Then he cut into Bush, calling him …": a connective and a pronoun open the clause.
+        if CONNECTIVES.contains(&first) && i + 1 < chunk_end && is_pronoun(w, i + 1) {
+            return Some(i + 1..i + 2);
+        }
         if OPENERS.contains(&first)
             || (first.ends_with("ing") && !w.toks[i].is_capitalized())
             || (i == 0 && first.ends_with("ing"))
