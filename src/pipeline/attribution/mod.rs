@@ -366,6 +366,7 @@ impl Attributor {
                     && out[i].quote == QuoteKind::Direct
                     && sentences[i - 1].paragraph == sentences[i].paragraph
                     && out[i - 1].is_attributed()
+                    && out[i - 1].cue_kind != Some(CueKind::Stance)
                     && !out[i - 1].source.is_empty())
                 .then(|| i - 1)
             });
@@ -378,6 +379,7 @@ impl Attributor {
                     && out[i].quote == QuoteKind::Direct
                     && sentences[i - 1].paragraph + 1 == sentences[i].paragraph
                     && out[i - 1].is_attributed()
+                    && out[i - 1].cue_kind != Some(CueKind::Stance)
                     && out[i - 1].quote != QuoteKind::None
                     && (starts_quote[i - 1]
                         || credits_closing_quote(&sentences[i - 1].text, &out[i - 1]))

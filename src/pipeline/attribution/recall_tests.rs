@@ -723,6 +723,12 @@ fn stance_cues_credit_a_sentence_only_when_nothing_else_does() {
         "It would cost the city four million dollars.",
     ]]));
     assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+    // Nor does a quotation after it take the stance's holder for its speaker.
+    let atts = Attributor::new().attribute(&doc(&[&[
+        "The mayor refused the harbor plan.",
+        "\u{201c}Then they closed the pier and left.\u{201d}",
+    ]]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
 }
 
 #[test]

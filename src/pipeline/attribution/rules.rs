@@ -251,15 +251,14 @@ fn after_opening(w: &Words, chunk: usize) -> bool {
 /// "Dec 29 (Reuters) - …". Returns the first word after the dash.
 pub(crate) fn wire_dateline_end(w: &Words) -> Option<usize> {
     let n = w.toks.len();
-    (1..n.min(6)).find_map(|j| {
+    (1..n.min(6)).find(|&j| {
         let gap = &w.text[w.toks[j - 1].span.end..w.toks[j].span.start];
         let credit = &w.text[w.toks[0].span.start..w.toks[j].span.start];
-        (gap.contains(['—', '–', '-'])
+        gap.contains(['—', '–', '-'])
             && gap.contains(')')
             && credit.contains('(')
             && w.toks[0].is_capitalized()
-            && w.toks[j - 1].is_capitalized())
-        .then_some(j)
+            && w.toks[j - 1].is_capitalized()
     })
 }
 
