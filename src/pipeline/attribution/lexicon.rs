@@ -45,7 +45,7 @@ pub enum CueKind {
     Finding,
     /// The source is a document, a record or data ("according to an internal audit").
     Document,
-    /// Endorsed, supports, opposed, cited, refused: a position taken or an act of taking
+    /// Endorsed, opposed, cited, denounced, refused: a position taken or an act of taking
     /// sides, not words reported. A stance cue credits the sentence only when no other cue
     /// does.
     Stance,
