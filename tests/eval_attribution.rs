@@ -33,9 +33,9 @@ fn held_out_attribution_keeps_its_floors() {
     assert_eq!(v["part"], "held-out");
     assert!(v["articles"].as_u64().unwrap() >= 200);
     for (subset, p_floor, f_floor) in [
-        ("all_cues", 0.92, 0.71),
-        ("reporting_cues", 0.92, 0.87),
-        ("speech_cues", 0.93, 0.89),
+        ("all_cues", 0.92, 0.725),
+        ("reporting_cues", 0.92, 0.875),
+        ("speech_cues", 0.93, 0.895),
     ] {
         let p = ratio(&v, &[subset, "source", "precision"]);
         let r = ratio(&v, &[subset, "source", "recall"]);
@@ -44,7 +44,7 @@ fn held_out_attribution_keeps_its_floors() {
     }
     let p = ratio(&v, &["spans", "cue_overlap", "precision"]);
     assert!(p >= 0.92, "cue overlap precision {p:.3}");
-    for (span, f_floor) in [("cue_exact", 0.49), ("source_exact", 0.55)] {
+    for (span, f_floor) in [("cue_exact", 0.50), ("source_exact", 0.57)] {
         let p = ratio(&v, &["spans", span, "precision"]);
         let r = ratio(&v, &["spans", span, "recall"]);
         assert!(f1(p, r) >= f_floor, "{span}: F1 {:.3}", f1(p, r));

@@ -45,6 +45,10 @@ pub enum CueKind {
     Finding,
     /// The source is a document, a record or data ("according to an internal audit").
     Document,
+    /// Endorsed, opposed, cited, denounced, refused: a position taken or an act of taking
+    /// sides, not words reported. A stance cue credits the sentence only when no other cue
+    /// does.
+    Stance,
 }
 
 impl CueKind {

@@ -31,8 +31,8 @@ use source::{
 use text::{letters, Gap};
 
 use crate::lexicon::attribution::{
-    ADVERBIAL_OPENERS, ASIDES, CLOSING_VERBISH, CONNECTIVES, NAMING_VERBS, NOT_SUBJECT, OPENERS,
-    OPENING_DETERMINERS, TIME_WORDS, VERB_ONLY_CUES,
+    ADVERBIAL_OPENERS, ASIDES, CLAUSE_WORDS, CLOSING_VERBISH, CONNECTIVES, NAMING_VERBS,
+    NOT_SUBJECT, OPENERS, OPENING_DETERMINERS, TIME_WORDS, VERB_ONLY_CUES,
 };
 pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
@@ -365,6 +365,7 @@ impl Attributor {
                     && out[i].quote == QuoteKind::Direct
                     && sentences[i - 1].paragraph == sentences[i].paragraph
                     && out[i - 1].is_attributed()
+                    && out[i - 1].cue_kind != Some(CueKind::Stance)
                     && !out[i - 1].source.is_empty())
                 .then(|| i - 1)
             });
@@ -377,8 +378,10 @@ impl Attributor {
                     && out[i].quote == QuoteKind::Direct
                     && sentences[i - 1].paragraph + 1 == sentences[i].paragraph
                     && out[i - 1].is_attributed()
+                    && out[i - 1].cue_kind != Some(CueKind::Stance)
                     && out[i - 1].quote != QuoteKind::None
-                    && starts_quote[i - 1]
+                    && (starts_quote[i - 1]
+                        || credits_closing_quote(&sentences[i - 1].text, &out[i - 1]))
                     && !out[i - 1].source.is_empty())
                 .then(|| i - 1)
             });
@@ -408,6 +411,7 @@ impl Attributor {
                 (i > 0
                     && sentences[i - 1].paragraph == sentences[i].paragraph
                     && !out[i - 1].source.is_empty()
+                    && out[i - 1].cue_kind != Some(CueKind::Stance)
                     && out[i].quote != QuoteKind::Direct
                     && continues_statement(
                         &Words::read(&sentences[i].text, &readings[i]),
@@ -439,6 +443,11 @@ impl Attributor {
     fn explicit(&self, w: &Words, quoted: &[Range<usize>]) -> Attribution {
         let text = w.text.as_str();
         let mut candidates: Vec<Candidate> = Vec::new();
+        // Per candidate, the kind of its cue. A stance reading ("endorsed", "opposes") is taken
+        // only when no cue of speech, thought or finding reads: in "Smith, who endorsed Jones,
+        // said …" the credit is the saying. In the same place, a thought cue ranks after a
+        // spoken one ("Dale, who believes …, told the board" is Dale telling).
+        let mut kinds: Vec<CueKind> = Vec::new();
         for m in self.lex.cues.find_iter(text) {
             if quoted.iter().any(|q| q.contains(&m.start())) {
                 continue;
@@ -485,6 +494,7 @@ impl Attributor {
                     continue;
                 }
                 candidates.push(c);
+                kinds.push(self.lex.cue_kinds[m.pattern().as_usize()]);
             }
         }
         let best = candidates
@@ -492,7 +502,9 @@ impl Attributor {
             .enumerate()
             .min_by_key(|(i, c)| {
                 (
+                    kinds[*i] == CueKind::Stance,
                     c.place,
+                    kinds[*i] == CueKind::Thought,
                     if c.place == Place::Closing {
                         usize::MAX - i
                     } else {
@@ -681,12 +693,44 @@ impl Attributor {
                     // "Clinton is calling for …", "Trump was telling reporters …".
                     return self.verb_reading(w, CueClass::Verb, first, last, cue);
                 }
-                if first == 0 || w.gaps[first] != Gap::Comma {
+                // "…, saying", or "by saying", "while saying", "after saying": the subject of
+                // the main clause, before the participle or after its leading phrase ("After
+                // saying he was nervous, the man …").
+                let linked = first > 0
+                    && w.gaps[first] == Gap::Space
+                    && matches!(
+                        w.toks[first - 1].lower.as_str(),
+                        "by" | "while" | "after" | "before"
+                    );
+                // ", also calling on …": adverbs may stand between the comma and the participle.
+                let mut f = first;
+                while f > 1 && w.gaps[f] == Gap::Space && w.is_adverb(f - 1) {
+                    f -= 1;
+                }
+                if first == 0 || !(w.gaps[f] == Gap::Comma || linked) {
                     return None;
                 }
                 let r = subject_np(&self.lex, w)?;
-                if r.end > first {
+                let leading = linked && first == 1 && r.start > last;
+                if r.end > first && !leading {
                     return None;
+                }
+                // "Trump closed by saying …": one plain clause between the subject and "by", no
+                // comma, no clause word ("… the candidate who launched his campaign by
+                // declaring"), and a subject that names someone ("That's why …" does not).
+                if linked && !leading {
+                    let plain = (r.end..first).all(|k| {
+                        w.gaps[k] == Gap::Space && !CLAUSE_WORDS.contains(&w.toks[k].lower.as_str())
+                    });
+                    let t = &w.toks[r.start];
+                    let names =
+                        r.len() > 1 || is_pronoun(w, r.start) || !t.lower.contains(['’', '\'']);
+                    if !plain
+                        || !names
+                        || matches!(t.lower.as_str(), "it" | "that" | "this" | "like")
+                    {
+                        return None;
+                    }
                 }
                 let kind = classify(&self.lex, w, &r)?;
                 Some(Candidate {
@@ -733,11 +777,23 @@ impl Attributor {
         }
         // "Kasich is telling a crowd that …": a progressive cue reads past its "is".
         let progressive = w.toks[first].lower.ends_with("ing");
-        while k > 1
-            && (w.is_adverb(k - 1)
-                || is_perfect_aux(w, k - 1)
-                || (progressive && rules::is_be_aux(w, k - 1)))
-        {
+        let mut timed = false;
+        loop {
+            // "Clinton on Tuesday said", "Officials last week said": one time adjunct.
+            if !timed && !enclosed_skip {
+                if let Some(s) = rules::time_adjunct_before(w, k) {
+                    k = s;
+                    timed = true;
+                    continue;
+                }
+            }
+            if !(k > 1
+                && (w.is_adverb(k - 1)
+                    || is_perfect_aux(w, k - 1)
+                    || (progressive && rules::is_be_aux(w, k - 1))))
+            {
+                break;
+            }
             let enclosed = w.gaps[k - 1] != Gap::Space && w.gaps[k] != Gap::Space;
             if w.gaps[k] != Gap::Space && !enclosed {
                 break;
@@ -860,28 +916,30 @@ impl Attributor {
         let plain = |w: &Words| {
             // Only speech and thought verbs take a subject the lexicon does not know.
             let kind = self.cue_kind(&w.text[cue.clone()], None);
-            matches!(kind, Some(CueKind::Speech | CueKind::Thought))
-                .then(|| match class {
-                    CueClass::Verb => rules::plain_subject(w, j)
-                        .or_else(|| rules::subordinate_subject(&self.lex, w, j, kind)),
-                    // "report", "claim" (also nouns): only a name that opens the sentence;
-                    // "say", "argue" (never nouns): any plain subject.
-                    CueClass::SubjectVerb => rules::plain_subject(w, j)
-                        .filter(|r| {
-                            VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
-                                || (w.gaps[r.start] == Gap::Start
-                                    && w.toks[r.end - 1].is_capitalized())
-                        })
-                        .or_else(|| {
-                            // "which critics say": a speech verb that is never a noun.
-                            (kind == Some(CueKind::Speech)
-                                && VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str()))
-                            .then(|| rules::subordinate_subject(&self.lex, w, j, kind))
-                            .flatten()
-                        }),
-                    _ => None,
-                })
-                .flatten()
+            matches!(
+                kind,
+                Some(CueKind::Speech | CueKind::Thought | CueKind::Stance)
+            )
+            .then(|| match class {
+                CueClass::Verb => rules::plain_subject(w, j)
+                    .or_else(|| rules::subordinate_subject(&self.lex, w, j, kind)),
+                // "report", "claim" (also nouns): only a name that opens the sentence;
+                // "say", "argue" (never nouns): any plain subject.
+                CueClass::SubjectVerb => rules::plain_subject(w, j)
+                    .filter(|r| {
+                        VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
+                            || (w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized())
+                    })
+                    .or_else(|| {
+                        // "which critics say": a speech verb that is never a noun.
+                        (kind == Some(CueKind::Speech)
+                            && VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str()))
+                        .then(|| rules::subordinate_subject(&self.lex, w, j, kind))
+                        .flatten()
+                    }),
+                _ => None,
+            })
+            .flatten()
         };
         let mut r = left_np(&self.lex, w, j).or_else(|| plain(w))?;
         if classify(&self.lex, w, &r).is_none() {
@@ -1230,6 +1288,20 @@ fn leading_adverbial(w: &Words, start: usize) -> bool {
 }
 
 /// "has", "have", "had" right before a cue ("has repeatedly said").
+/// The sentence ends on a quotation and the credit right after it: "America needs leaders
+/// “who understand …,” Clinton said." (the quotation need not open the sentence).
+fn credits_closing_quote(text: &str, a: &Attribution) -> bool {
+    let Some(span) = a
+        .span
+        .as_ref()
+        .filter(|_| a.kind == AttributionKind::Explicit)
+    else {
+        return false;
+    };
+    let before = text[..span.start].trim_end_matches([' ', ',']);
+    span.end >= text.trim_end().len().saturating_sub(1) && before.ends_with(['\u{201d}', '"'])
+}
+
 fn is_perfect_aux(w: &Words, i: usize) -> bool {
     w.gaps.get(i + 1) == Some(&Gap::Space)
         && matches!(w.toks[i].lower.as_str(), "has" | "have" | "had")

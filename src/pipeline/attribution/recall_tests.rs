@@ -674,3 +674,179 @@ fn an_inverted_speaker_after_the_cue_and_an_acronym_who() {
     let a = one("\u{201c}We had no choice,\u{201d} Ana Ruiz, the mayor, said as the lawyer for the port questioned her.");
     check(&a, "said", "Ana Ruiz", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_time_adjunct_between_subject_and_cue() {
+    let a = one("Mayor Ines Varga on Tuesday said the ferry would run again in May.");
+    check(&a, "said", "Mayor Ines Varga", Some(CueKind::Speech));
+    let a = one("The harbor master Monday night told reporters the pier was safe.");
+    check(
+        &a,
+        "told reporters",
+        "The harbor master",
+        Some(CueKind::Speech),
+    );
+    let a = one("Port officials last week said the dredging would resume.");
+    check(&a, "said", "Port officials", Some(CueKind::Speech));
+    let a = one("Dale Ruiz earlier this month wrote that the levy had failed.");
+    check(&a, "wrote", "Dale Ruiz", Some(CueKind::Speech));
+    // The time belongs to a participle, not to the subject: no "The audit released".
+    let a = one("The audit released Tuesday said the council overspent.");
+    assert_ne!(a.source, "The audit released", "{a:?}");
+}
+
+#[test]
+fn stance_cues_credit_a_sentence_only_when_nothing_else_does() {
+    let a = one("The dockworkers' union endorsed Ines Varga for mayor.");
+    check(
+        &a,
+        "endorsed",
+        "The dockworkers' union",
+        Some(CueKind::Stance),
+    );
+    let a = one("Several council members opposed the new parking fee.");
+    check(
+        &a,
+        "opposed",
+        "Several council members",
+        Some(CueKind::Stance),
+    );
+    // A speaking cue beats a stance in the same sentence.
+    let a = one("Dale Ruiz, who endorsed the levy, said the vote would be close.");
+    check(&a, "said", "Dale Ruiz", Some(CueKind::Speech));
+    // A comparison is no stance.
+    let a = one("Ferries, as opposed to buses, run on time.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    // A sentence after a stance does not continue it as a statement.
+    let atts = Attributor::new().attribute(&doc(&[&[
+        "The mayor endorsed the harbor plan.",
+        "It would cost the city four million dollars.",
+    ]]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+    // Nor does a quotation after it take the stance's holder for its speaker.
+    let atts = Attributor::new().attribute(&doc(&[&[
+        "The mayor refused the harbor plan.",
+        "\u{201c}Then they closed the pier and left.\u{201d}",
+    ]]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+}
+
+#[test]
+fn a_thought_cue_ranks_after_a_spoken_one() {
+    let a = one("Dale Ruiz, who believes the levy is fair, told the board it would pass.");
+    check(&a, "told", "Dale Ruiz", Some(CueKind::Speech));
+}
+
+#[test]
+fn talking_about_something_is_speech() {
+    let a = one("The senator talked about her plan for the harbor.");
+    check(&a, "talked about", "The senator", Some(CueKind::Speech));
+    let a = one("Ines Varga spoke of a city that had lost its port.");
+    check(&a, "spoke of", "Ines Varga", Some(CueKind::Speech));
+    let a = one("Two inspectors testified that the beams were cracked.");
+    check(&a, "testified", "Two inspectors", Some(CueKind::Speech));
+}
+
+#[test]
+fn as_reported_by_credits_what_follows() {
+    let a = one("As reported by the Harbor Ledger, the mayor signed two agreements.");
+    check(
+        &a,
+        "As reported by",
+        "the Harbor Ledger",
+        Some(CueKind::Speech),
+    );
+}
+
+#[test]
+fn a_wire_dateline_or_a_leading_place_is_no_subject() {
+    let a = one(
+        "Salem (Reuters) - Mayor Ines Varga has criticized the port deal, saying it costs too much.",
+    );
+    assert_eq!(a.source, "Mayor Ines Varga", "{a:?}");
+    let a = one(
+        "Here in Salem, Varga stepped up her attacks on the port deal, saying it costs too much.",
+    );
+    check(&a, "saying", "Varga", Some(CueKind::Speech));
+}
+
+#[test]
+fn a_participle_after_by_or_while_takes_the_main_subject() {
+    let a = one("Ines Varga closed the hearing by saying the port would stay open.");
+    check(&a, "saying", "Ines Varga", Some(CueKind::Speech));
+    let a = one("After saying she was nervous, Ines Varga took the wheel.");
+    check(&a, "saying", "Ines Varga", Some(CueKind::Speech));
+    // Not from inside a relative clause, nor a subject that names no one.
+    let a = one("It is a reply to the mayor who opened her campaign by declaring the port closed.");
+    assert_ne!(a.source, "It", "{a:?}");
+    let a = one("That's why the council stopped the vote before announcing the fee.");
+    assert_ne!(a.source, "That's", "{a:?}");
+}
+
+#[test]
+fn a_quoted_paragraph_after_a_paragraph_that_closes_on_a_credited_quotation() {
+    let atts = Attributor::new().attribute(&doc(&[
+        &["The port needs leaders \u{201c}who can count the ships,\u{201d} Ines Varga said."],
+        &["\u{201c}That is why the vote matters.\u{201d}"],
+    ]));
+    assert_eq!(atts[1].kind, AttributionKind::Carried, "{:?}", atts[1]);
+    assert_eq!(atts[1].source, "Ines Varga");
+    // Reported speech without a quotation does not carry into the next paragraph.
+    let atts = Attributor::new().attribute(&doc(&[
+        &["Ines Varga said the port needs leaders who can count the ships."],
+        &["\u{201c}That is why the vote matters.\u{201d}"],
+    ]));
+    assert_eq!(atts[1].kind, AttributionKind::None, "{:?}", atts[1]);
+}
+
+#[test]
+fn a_described_person_before_a_full_name_set_off_by_commas() {
+    let a = one(
+        "One delegate not on the harbor slate, Kelly Marsh, told reporters the vote was rigged.",
+    );
+    check(
+        &a,
+        "told reporters",
+        "One delegate not on the harbor slate, Kelly Marsh",
+        Some(CueKind::Speech),
+    );
+    let a = one("A longtime friend of the mayor, Dale Ruiz, said the levy would pass.");
+    check(
+        &a,
+        "said",
+        "A longtime friend of the mayor, Dale Ruiz",
+        Some(CueKind::Speech),
+    );
+    // A time before a name is no description of the speaker.
+    let a = one("The next morning, Dale Ruiz said the levy would pass.");
+    check(&a, "said", "Dale Ruiz", Some(CueKind::Speech));
+}
+
+#[test]
+fn a_plain_subject_of_a_clause_coordinated_after_a_comma() {
+    let a = one("No one had come to the port, and some families said they were forced to pay.");
+    check(&a, "said", "some families", Some(CueKind::Speech));
+    let a = one("The ferry stopped, but many riders said they would wait.");
+    check(&a, "said", "many riders", Some(CueKind::Speech));
+}
+
+#[test]
+fn a_short_plain_subject_in_an_aside() {
+    let a = one("These permits, the inspectors said, were never signed.");
+    check(&a, "said", "the inspectors", Some(CueKind::Speech));
+    let a = one("On top of that, opponents say, the fee will raise fares.");
+    check(&a, "say", "opponents", Some(CueKind::Speech));
+    let a = one("Already, 52 harbor pilots have publicly said they oppose the fee.");
+    check(&a, "said", "52 harbor pilots", Some(CueKind::Speech));
+}
+
+#[test]
+fn participles_after_a_connective_subject_or_an_adverb() {
+    let a = one("Then she turned on the council, accusing it of wasting the port's money.");
+    check(&a, "accusing", "she", Some(CueKind::Speech));
+    let a =
+        one("Varga did not limit her remarks to the port, also calling on the council to resign.");
+    check(&a, "calling on", "Varga", Some(CueKind::Speech));
+    let a = one("Varga responds that the port never closed.");
+    check(&a, "responds", "Varga", Some(CueKind::Speech));
+}

@@ -72,10 +72,19 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     {
         start += 1;
     }
-    if start > chunk && w.gaps[chunk] == Gap::Comma {
+    // "…, and some families said": a coordinated clause after a comma may open with "and" or
+    // "but" before its subject; other leads after a comma do not.
+    let coordinated = start == chunk + 1 && matches!(w.toks[chunk].lower.as_str(), "and" | "but");
+    if start > chunk && w.gaps[chunk] == Gap::Comma && !coordinated {
         return None;
     }
-    if w.gaps[chunk] == Gap::Comma && start == chunk && !after_opening(w, chunk) {
+    // "These sources, the lawyers said, all …", "On top of that, opponents say, the wage …":
+    // a short subject and its cue set off by commas inside the sentence, an aside.
+    let aside = w.gaps[chunk] == Gap::Comma
+        && j + 1 - start <= 4
+        && w.gaps.get(j + 2) == Some(&Gap::Comma)
+        && j + 3 < w.toks.len();
+    if w.gaps[chunk] == Gap::Comma && start == chunk && !after_opening(w, chunk) && !aside {
         // After a comma only a closing "…, the engineer said": handled by the caller.
         return None;
     }
@@ -106,7 +115,7 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         return None;
     }
     // "But critics say": after a lead, a lower-case plural noun phrase of a few words.
-    let lower_plural = start > chunk
+    let lower_plural = (start > chunk || aside)
         && r.len() <= 4
         && head.lower.ends_with('s')
         && !NOT_IN_SUBJECT.contains(&first.lower.as_str());
@@ -225,15 +234,32 @@ fn after_opening(w: &Words, chunk: usize) -> bool {
     }
     let gap = &w.text[w.toks[chunk - 1].span.end..w.toks[chunk].span.start];
     if gap.contains(['—', '–']) {
-        // A dateline: a few words before the dash, the first in capitals ("WASHINGTON (AP) —").
+        // A dateline: a few words before the dash, the first in capitals ("WASHINGTON (AP) —")
+        // or a wire's credit in brackets ("Dec 29 (Reuters) -").
         let first = &w.toks[0].text;
-        return chunk <= 5 && first.len() >= 2 && !first.chars().any(char::is_lowercase);
+        return (chunk <= 5 && first.len() >= 2 && !first.chars().any(char::is_lowercase))
+            || wire_dateline_end(w) == Some(chunk);
     }
     let prev = w.chunk_start(chunk - 1);
     prev == 0
         && chunk - prev <= 6
         && ADVERBIAL_OPENERS.contains(&w.toks[0].lower.as_str())
         && gap.trim() == ","
+}
+
+/// A dateline with a wire's credit in brackets opens the sentence: "Washington (AFP) – …",
+/// "Dec 29 (Reuters) - …". Returns the first word after the dash.
+pub(crate) fn wire_dateline_end(w: &Words) -> Option<usize> {
+    let n = w.toks.len();
+    (1..n.min(6)).find(|&j| {
+        let gap = &w.text[w.toks[j - 1].span.end..w.toks[j].span.start];
+        let credit = &w.text[w.toks[0].span.start..w.toks[j].span.start];
+        gap.contains(['—', '–', '-'])
+            && gap.contains(')')
+            && credit.contains('(')
+            && w.toks[0].is_capitalized()
+            && w.toks[j - 1].is_capitalized()
+    })
 }
 
 /// The kind of a plain subject the lexicon cannot classify: a name with a capital head is a
@@ -418,6 +444,73 @@ pub(crate) fn own_intention(w: &Words, last: usize, kind: Option<CueKind>) -> bo
         && w.toks
             .get(last + 1)
             .is_some_and(|t| t.lower == "to" && w.gaps[last + 1] == Gap::Space)
+}
+
+/// A time adjunct between a subject and its cue, ending right before word `k`: "Clinton on
+/// Tuesday said", "The mayor Monday night told", "Officials last week said", "Smith earlier
+/// this month wrote", "He yesterday said". Returns its first word, when a word stands right
+/// before it to be the subject.
+pub(crate) fn time_adjunct_before(w: &Words, k: usize) -> Option<usize> {
+    let spaced = |a: usize, b: usize| (a + 1..=b).all(|i| w.gaps[i] == Gap::Space);
+    let lower = |i: usize| w.toks[i].lower.as_str();
+    let weekday = |i: usize| {
+        w.toks[i].is_capitalized() && crate::lexicon::calendar::WEEKDAYS.contains(&lower(i))
+    };
+    let period = |i: usize| {
+        !w.toks[i].is_capitalized()
+            && matches!(
+                lower(i),
+                "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "summer"
+                    | "spring"
+                    | "fall"
+                    | "winter"
+            )
+    };
+    if k < 2 {
+        return None;
+    }
+    let end = k - 1;
+    let mut start = end;
+    if weekday(end) {
+        // "Tuesday", "on Tuesday", "last Tuesday"
+    } else if period(end) && end >= 1 && weekday(end - 1) {
+        start = end - 1; // "Monday night"
+    } else if period(end)
+        && end >= 1
+        && matches!(lower(end - 1), "last" | "this" | "next" | "that")
+        && !w.toks[end - 1].is_capitalized()
+    {
+        start = end - 1; // "last week"
+        if start >= 1 && matches!(lower(start - 1), "earlier" | "later") {
+            start -= 1; // "earlier this week"
+        }
+    } else if matches!(lower(end), "yesterday" | "today" | "tonight")
+        && !w.toks[end].is_capitalized()
+    {
+        // "yesterday"
+    } else {
+        return None;
+    }
+    if weekday(start)
+        && start >= 1
+        && matches!(lower(start - 1), "on" | "last" | "late" | "early" | "this")
+    {
+        start -= 1;
+    }
+    // "The report released Tuesday said": the time belongs to the participle.
+    let before = &w.toks[start.checked_sub(1)?];
+    if !before.is_capitalized() && before.lower.ends_with("ed") {
+        return None;
+    }
+    (spaced(start - 1, k) && w.gaps[start] == Gap::Space).then_some(start)
 }
 
 /// "is", "are", "was", "were" right before a progressive cue ("is telling", "was saying").

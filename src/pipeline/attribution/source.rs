@@ -234,8 +234,56 @@ pub(crate) fn role_then_name(lex: &Lexicon, w: &Words, name: Range<usize>) -> Op
     let role = head_range(lex, w, &(lead..name.start));
     let head = &w.toks[role.end - 1];
     // "The Podesta Group's CEO, Kimberley Fritts": an acronym title counts as a role.
-    ((!head.is_capitalized() || is_acronym(&head.text)) && is_occupation(lex, &head.lower))
-        .then_some(lead..name.end)
+    if (!head.is_capitalized() || is_acronym(&head.text)) && is_occupation(lex, &head.lower) {
+        return Some(lead..name.end);
+    }
+    described_person(w, lead..name.start, &name).then_some(lead..name.end)
+}
+
+/// "One delegate not on the slate, Kelly Smith", "A longtime friend of the mayor, Ana Ruiz":
+/// a determined description of a person, any head noun, before a full name (two words or
+/// more). Never a time ("The next day, Ana Ruiz …"), a figure or a clause ("The man who …").
+fn described_person(w: &Words, role: Range<usize>, name: &Range<usize>) -> bool {
+    let lead = w.lower(role.start);
+    let determined = matches!(
+        lead,
+        "a" | "an" | "one" | "another" | "the" | "his" | "her" | "their" | "its" | "our"
+    );
+    let timeless = role.clone().all(|i| {
+        let l = w.lower(i);
+        let t = &w.toks[i];
+        !TIME_WORDS.contains(&l)
+            && !MONTHS.contains(&l)
+            && !t.text.starts_with(|c: char| c.is_ascii_digit())
+            && !matches!(
+                l,
+                "day"
+                    | "days"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "time"
+                    | "times"
+                    | "hour"
+                    | "hours"
+                    | "minute"
+                    | "minutes"
+                    | "moment"
+                    | "decade"
+                    | "season"
+                    | "summer"
+                    | "spring"
+                    | "fall"
+                    | "winter"
+                    | "same"
+                    | "next"
+                    | "first"
+            )
+            && (l == "not" || !CLAUSE_WORDS.contains(&l))
+            && (i == role.start || w.gaps[i] == Gap::Space)
+    });
+    determined && timeless && role.len() >= 2 && role.len() <= 10 && name.len() >= 2
 }
 
 /// "Inc.", "Corp.", "Co.", "LLC", "Ltd.": a word that ends a company's name (lower case).
@@ -316,7 +364,8 @@ pub(crate) fn right_np(lex: &Lexicon, w: &Words, i: usize) -> Option<Range<usize
 /// The subject of the sentence's main clause (for ", adding" and "... and told").
 pub(crate) fn subject_np(lex: &Lexicon, w: &Words) -> Option<Range<usize>> {
     let n = w.toks.len();
-    let mut i = 0;
+    // "Washington (AFP) – Hillary Clinton …": the wire's dateline is no subject.
+    let mut i = super::rules::wire_dateline_end(w).unwrap_or(0);
     let mut skipped = false;
     for _ in 0..4 {
         if i >= n {
@@ -327,6 +376,10 @@ pub(crate) fn subject_np(lex: &Lexicon, w: &Words) -> Option<Range<usize>> {
             chunk_end += 1;
         }
         let first = w.lower(i);
+        // "Then he cut into Bush, calling him …": a connective and a pronoun open the clause.
+        if CONNECTIVES.contains(&first) && i + 1 < chunk_end && is_pronoun(w, i + 1) {
+            return Some(i + 1..i + 2);
+        }
         if OPENERS.contains(&first)
             || (first.ends_with("ing") && !w.toks[i].is_capitalized())
             || (i == 0 && first.ends_with("ing"))

@@ -641,7 +641,7 @@ fn pronouns_take_the_nearest_person_not_a_company_or_function_word() {
 #[test]
 fn she_does_not_take_a_man_reached_through_he() {
     let out = Attributor::new().attribute(&doc(&[&[
-        "Dr. Raj Patel testified first.",
+        "Dr. Raj Patel took the stand first.",
         "He said costs would rise.",
         "The judge, Mia Long, ruled later.",
         "She said the remedy was too small.",
