@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use crate::pipeline::reading::marks::{singular, words, words_of, Word};
 use crate::pipeline::reading::Reading;
 
-use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
+use crate::pipeline::attribution::{Attribution, AttributionKind, CueKind, SourceKind};
 
 /// What an integrity flag says about a pair of matched claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -129,6 +129,15 @@ impl Facts {
         attribution: &Attribution,
         credits: Option<u32>,
     ) -> Facts {
+        // A stance ("is seeking a grant", "refused bail") is the claim's own act, not a
+        // credit: its subject and verb are what the claim states, and a copy that says so
+        // without the verb has changed no attribution.
+        let unattributed = Attribution::default();
+        let attribution = if attribution.cue_kind == Some(CueKind::Stance) {
+            &unattributed
+        } else {
+            attribution
+        };
         let ranges = attribution_ranges(text.len(), offset, attribution);
         let words = words_of(text, &reading.spans(), &ranges);
         let narrative: Vec<String> = words
@@ -637,6 +646,30 @@ mod tests {
 
     fn flags(x: &Facts, y: &Facts) -> Vec<FlagKind> {
         compare(x, y, Crediting::between(x, 0, y, 1))
+    }
+
+    #[test]
+    fn a_stance_is_the_claims_own_act_not_a_credit() {
+        let text = "Marlow Falls is seeking an emergency state grant for the rest.";
+        let stance = Attribution {
+            cue_kind: Some(CueKind::Stance),
+            ..said("is seeking", "Marlow Falls")
+        };
+        let seeking = facts_at(text, &stance, None);
+        let asked = plain("The city has asked the state for an emergency grant for the rest.");
+        assert!(flags(&seeking, &asked).is_empty());
+        // a spoken credit dropped by the copy is still a change
+        let spoken = Attribution {
+            cue_kind: Some(CueKind::Speech),
+            ..said("said", "the mayor")
+        };
+        let said = facts_at(
+            "The grant will cover the rest, the mayor said.",
+            &spoken,
+            None,
+        );
+        let bare = plain("The grant will cover the rest.");
+        assert_eq!(flags(&said, &bare), [FlagKind::AttributionChanged]);
     }
 
     #[test]
