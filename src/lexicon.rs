@@ -49,6 +49,8 @@ pub const ANTONYMS: &str = include_str!("data/antonyms.txt");
 const CALENDAR: &str = include_str!("data/calendar.txt");
 const ATTRIBUTION_WORDS: &str = include_str!("data/attribution_words.txt");
 const INTEGRITY_WORDS: &str = include_str!("data/integrity_words.txt");
+const NUMBERS: &str = include_str!("data/numbers.txt");
+const CLAIM_OPENERS_TEXT: &str = include_str!("data/claim_openers.txt");
 const GENERIC_REFERENCES_TEXT: &str = include_str!("data/generic_references.txt");
 
 /// The entries of a data file as `(section, entry)` pairs (section `""` before any header).
@@ -187,10 +189,6 @@ pub mod integrity {
 
     /// Function words left out of a source's or subject's words.
     pub static STOP_WORDS: List = List::new(&[(W, "stop-word")]);
-    /// Number words from zero to nineteen, in order (the position is the value).
-    pub static SMALL_NUMBERS: List = List::new(&[(W, "small-number")]);
-    /// Tens from twenty to ninety, in order.
-    pub static TENS: List = List::new(&[(W, "tens")]);
     /// Words that open a clause before the subject.
     pub static CLAUSE_OPENERS: List = List::new(&[(W, "clause-opener")]);
     /// Words that may stand inside a subject noun phrase without being a name.
@@ -200,6 +198,21 @@ pub mod integrity {
     /// Words that end a subject noun phrase.
     pub static PREDICATE_STARTS: List = List::new(&[(W, "predicate-start")]);
 }
+
+/// Number words (`src/data/numbers.txt`), read by the term and fact views alike.
+pub mod numbers {
+    use super::{List, NUMBERS};
+
+    /// Number words from zero to nineteen, in order (the position is the value).
+    pub static SMALL_NUMBERS: List = List::new(&[(NUMBERS, "small-number")]);
+    /// Tens from twenty to ninety, in order.
+    pub static TENS: List = List::new(&[(NUMBERS, "tens")]);
+    /// Other words that count, each followed by its value ("dozen 12").
+    pub static COUNT_WORDS: List = List::new(&[(NUMBERS, "count-word")]);
+}
+
+/// Words that open a new claim unit inside a sentence (`src/data/claim_openers.txt`).
+pub static CLAIM_OPENERS: List = List::new(&[(CLAIM_OPENERS_TEXT, "")]);
 
 /// Phrases that refer back to an outlet named nearby (`src/data/generic_references.txt`).
 pub static GENERIC_REFERENCES: List = List::new(&[(GENERIC_REFERENCES_TEXT, "generic-reference")]);
@@ -215,8 +228,9 @@ mod tests {
         assert_eq!(calendar::MONTHS.len(), 12);
         assert_eq!(calendar::MONTHS[11], "december");
         assert_eq!(calendar::MONTH_ABBREVIATIONS[8], "sep");
-        assert_eq!(integrity::SMALL_NUMBERS[12], "twelve");
-        assert_eq!(integrity::TENS[0], "twenty");
+        assert_eq!(numbers::SMALL_NUMBERS[12], "twelve");
+        assert_eq!(numbers::TENS[0], "twenty");
+        assert_eq!(*numbers::COUNT_WORDS, ["hundred 100", "dozen 12"]);
     }
 
     #[test]
@@ -229,7 +243,7 @@ mod tests {
 
     #[test]
     fn every_small_list_is_non_empty() {
-        let lists: [&List; 26] = [
+        let lists: [&List; 28] = [
             &calendar::WEEKDAYS,
             &calendar::MONTHS,
             &calendar::MONTH_ABBREVIATIONS,
@@ -249,8 +263,10 @@ mod tests {
             &attribution::CLOSING_VERBISH,
             &attribution::ABBREVIATIONS,
             &integrity::STOP_WORDS,
-            &integrity::SMALL_NUMBERS,
-            &integrity::TENS,
+            &numbers::SMALL_NUMBERS,
+            &numbers::TENS,
+            &numbers::COUNT_WORDS,
+            &CLAIM_OPENERS,
             &integrity::CLAUSE_OPENERS,
             &integrity::SUBJECT_FILLERS,
             &integrity::ACTOR_NOUNS,

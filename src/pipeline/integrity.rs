@@ -11,8 +11,9 @@
 
 use crate::lexicon::calendar::{MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS};
 use crate::lexicon::integrity::{
-    ACTOR_NOUNS, CLAUSE_OPENERS, PREDICATE_STARTS, SMALL_NUMBERS, STOP_WORDS, SUBJECT_FILLERS, TENS,
+    ACTOR_NOUNS, CLAUSE_OPENERS, PREDICATE_STARTS, STOP_WORDS, SUBJECT_FILLERS,
 };
+use crate::lexicon::numbers::{SMALL_NUMBERS, TENS};
 use std::collections::BTreeSet;
 
 use crate::pipeline::reading::marks::{singular, words, words_of, Word};

@@ -13,7 +13,8 @@ use std::ops::Range;
 use super::{is_apostrophe, word_spans};
 use std::sync::OnceLock;
 
-use crate::id::FastSet;
+use crate::id::{FastMap, FastSet};
+use crate::lexicon::numbers::{COUNT_WORDS, SMALL_NUMBERS, TENS};
 pub use crate::lexicon::OPENING_WORDS as SENTENCE_STARTERS;
 use crate::lexicon::{ATTRIBUTION_CUES, STOCK_PHRASES, STOPWORDS, TIME_WORDS};
 
@@ -56,41 +57,26 @@ fn term_lexicon() -> &'static TermLexicon {
     })
 }
 
-/// The digits of a number word ("twelve" → "12"), as features and claim ids read them.
+/// The digits of a number word ("twelve" → "12", "dozen" → "12"), as features and claim ids
+/// read them: the number words of `src/data/numbers.txt`, which integrity reads too.
 pub fn number_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "zero" => "0",
-        "one" => "1",
-        "two" => "2",
-        "three" => "3",
-        "four" => "4",
-        "five" => "5",
-        "six" => "6",
-        "seven" => "7",
-        "eight" => "8",
-        "nine" => "9",
-        "ten" => "10",
-        "eleven" => "11",
-        "twelve" => "12",
-        "thirteen" => "13",
-        "fourteen" => "14",
-        "fifteen" => "15",
-        "sixteen" => "16",
-        "seventeen" => "17",
-        "eighteen" => "18",
-        "nineteen" => "19",
-        "twenty" => "20",
-        "thirty" => "30",
-        "forty" => "40",
-        "fifty" => "50",
-        "sixty" => "60",
-        "seventy" => "70",
-        "eighty" => "80",
-        "ninety" => "90",
-        "hundred" => "100",
-        "dozen" => "12",
-        _ => return None,
-    })
+    static DIGITS: OnceLock<FastMap<&'static str, String>> = OnceLock::new();
+    DIGITS
+        .get_or_init(|| {
+            let small = SMALL_NUMBERS.iter().enumerate().map(|(n, w)| (*w, n));
+            let tens = TENS.iter().enumerate().map(|(n, w)| (*w, 20 + 10 * n));
+            let counts = COUNT_WORDS.iter().filter_map(|entry| {
+                let (word, value) = entry.split_once(' ')?;
+                Some((word, value.trim().parse().ok()?))
+            });
+            small
+                .chain(tens)
+                .chain(counts)
+                .map(|(w, n): (&'static str, usize)| (w, n.to_string()))
+                .collect()
+        })
+        .get(w)
+        .map(String::as_str)
 }
 
 /// What a token is, for the sets built from it.
@@ -355,4 +341,19 @@ pub fn analyse_marked_words(text: &str, spans: &[Range<usize>]) -> (Vec<Token>, 
     discount(lex, &mut toks, &bounds);
     let bounds = bounds.into_iter().map(|b| b != Boundary::None).collect();
     (toks, bounds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_are_read_from_the_one_list() {
+        assert_eq!(number_word("zero"), Some("0"));
+        assert_eq!(number_word("nineteen"), Some("19"));
+        assert_eq!(number_word("ninety"), Some("90"));
+        assert_eq!(number_word("dozen"), Some("12"));
+        assert_eq!(number_word("hundred"), Some("100"));
+        assert_eq!(number_word("twelfth"), None);
+    }
 }

@@ -11,6 +11,8 @@
 //! story at hand, so the names every sentence of the story repeats count for little and the
 //! words that single out one claim count most.
 
+// words that open a new claim unit when a clause boundary precedes them, or always
+use crate::lexicon::CLAIM_OPENERS as OPENERS;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -73,12 +75,6 @@ pub struct ClaimWords {
     /// Ranges of `words`, one per claim unit, in order, covering every word.
     pub units: Vec<Range<usize>>,
 }
-
-/// Words that open a new claim unit when a clause boundary precedes them, or always.
-const OPENERS: [&str; 18] = [
-    "after", "because", "before", "while", "when", "since", "although", "though", "whereas",
-    "which", "who", "but", "until", "saying", "adding", "warning", "and", "unless",
-];
 
 /// A unit must hold at least this many words, or it joins the one before.
 const MIN_UNIT_WORDS: usize = 3;
