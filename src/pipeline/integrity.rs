@@ -151,8 +151,10 @@ impl Facts {
             .filter(|w| !w.attribution && !is_stop_word(&w.norm))
             .map(|w| singular(&w.norm))
             .collect();
-        if attribution.source_kind == Some(SourceKind::NamedPerson) {
-            content.extend(source_words(&attribution.source));
+        let source = attribution.named_source();
+        let kind = source.as_ref().map(|s| s.kind);
+        if kind == Some(SourceKind::NamedPerson) {
+            content.extend(source_words(source.as_ref().map_or("", |s| s.text)));
         }
         let content_words: Vec<&Word> = words.iter().filter(|w| !w.attribution).collect();
         Facts {
@@ -165,12 +167,12 @@ impl Facts {
                 subject_heads(&content_words)
             },
             content,
-            source: source_words(&attribution.source),
+            source: source_words(source.as_ref().map_or("", |s| s.text)),
             attributed: attribution.kind != AttributionKind::None,
-            vague_source: attribution.source_kind == Some(SourceKind::Pronoun),
+            vague_source: kind == Some(SourceKind::Pronoun),
             credits,
             source_is_publication: matches!(
-                attribution.source_kind,
+                kind,
                 Some(SourceKind::Publication | SourceKind::Document)
             ),
         }

@@ -109,6 +109,33 @@ impl QuoteKind {
     }
 }
 
+impl Attribution {
+    /// The source, if the claim has one: its text, span and kind together, the way later
+    /// stages read it.
+    pub fn named_source(&self) -> Option<NamedSource<'_>> {
+        if self.source.is_empty() {
+            return None;
+        }
+        Some(NamedSource {
+            text: &self.source,
+            span: self.source_span.clone(),
+            kind: self.source_kind?,
+        })
+    }
+}
+
+/// A claim's source as the attribution stage decided it, once: what it names, where, and its
+/// kind. There is no source without a kind (a property test holds the stage to it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamedSource<'a> {
+    /// As written ("U.S. officials"); a resolved pronoun gives the name it stands for.
+    pub text: &'a str,
+    /// Byte range in the sentence (for a resolved pronoun: the pronoun's; none when carried).
+    pub span: Option<Range<usize>>,
+    /// Named person, anonymous, organisation, publication, document or pronoun.
+    pub kind: SourceKind,
+}
+
 /// The attribution of one sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Attribution {

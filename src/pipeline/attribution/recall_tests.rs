@@ -297,6 +297,7 @@ mod invariants {
             for (i, (a, s)) in atts.iter().zip(&sentences).enumerate() {
                 if !a.source.is_empty() {
                     prop_assert!(a.source_kind.is_some(), "no kind: {:?} in {:?}", a, s.text);
+                    prop_assert!(a.named_source().is_some());
                 }
                 for r in [&a.cue_span, &a.source_span, &a.span].into_iter().flatten() {
                     prop_assert!(r.start <= r.end && r.end <= s.text.len(), "{:?} {:?}", r, s.text);
