@@ -141,6 +141,9 @@ pub mod attribution {
     pub static NOT_ADVERBS: List = List::new(&[(W, "not-adverb")]);
     /// Words ending like agent nouns that do not name a job.
     pub static NOT_AGENTS: List = List::new(&[(W, "not-agent")]);
+    /// Nouns of time and order that head a description of a moment, never of a person
+    /// ("The next day, Ana Ruiz …").
+    pub static TIME_NOUNS: List = List::new(&[(W, "time-noun")]);
     /// Words that show a clause, not a noun phrase.
     pub static CLAUSE_WORDS: List = List::new(&[(W, "clause-word")]);
     /// Words that open a leading adverbial clause or phrase, not a subject.
@@ -243,7 +246,7 @@ mod tests {
 
     #[test]
     fn every_small_list_is_non_empty() {
-        let lists: [&List; 28] = [
+        let lists: [&List; 29] = [
             &calendar::WEEKDAYS,
             &calendar::MONTHS,
             &calendar::MONTH_ABBREVIATIONS,
@@ -254,6 +257,7 @@ mod tests {
             &attribution::ADVERBS,
             &attribution::NOT_ADVERBS,
             &attribution::NOT_AGENTS,
+            &attribution::TIME_NOUNS,
             &attribution::CLAUSE_WORDS,
             &attribution::OPENERS,
             &attribution::TIME_WORDS,

@@ -730,9 +730,7 @@ fn share_enough(texts: &Texts, u: usize, v: usize) -> bool {
 /// no names conflict (for the pair dump that fits the matcher, `eval links --dump-pairs`).
 pub fn scored(scorer: &Scorer, a: &Features, b: &Features) -> bool {
     let shared = crate::pipeline::similarity::features::shared(a.index_terms(), b.index_terms());
-    scorer.score(a, b).value >= MIN_MSRP
-        && enough_shared(shared, a.index_terms().len(), b.index_terms().len())
-        && !names_conflict(scorer, a, b)
+    enough_shared(shared, a.index_terms().len(), b.index_terms().len()) && orderable(scorer, a, b)
 }
 
 /// Whether `align` may judge the pair by order when it lies next to a seed of its two

@@ -153,8 +153,9 @@ impl Facts {
             .collect();
         let source = attribution.named_source();
         let kind = source.as_ref().map(|s| s.kind);
+        let named = source_words(source.as_ref().map_or("", |s| s.text));
         if kind == Some(SourceKind::NamedPerson) {
-            content.extend(source_words(source.as_ref().map_or("", |s| s.text)));
+            content.extend(named.iter().cloned());
         }
         let content_words: Vec<&Word> = words.iter().filter(|w| !w.attribution).collect();
         Facts {
@@ -167,7 +168,7 @@ impl Facts {
                 subject_heads(&content_words)
             },
             content,
-            source: source_words(source.as_ref().map_or("", |s| s.text)),
+            source: named,
             attributed: attribution.kind != AttributionKind::None,
             vague_source: kind == Some(SourceKind::Pronoun),
             credits,

@@ -122,6 +122,13 @@ impl SentenceFeatures {
     pub fn get(&self, doc: usize, sentence: usize) -> &similarity::Features {
         &self.by_text[self.placement[doc][sentence]]
     }
+
+    /// The features of every sentence of each document, in order.
+    pub fn documents(&self) -> impl Iterator<Item = impl Iterator<Item = &similarity::Features>> {
+        self.placement
+            .iter()
+            .map(|doc| doc.iter().map(|&text| &self.by_text[text]))
+    }
 }
 
 /// What the per-document stages produce.

@@ -459,7 +459,6 @@ pub struct Nearest {
 /// costs scoring only, with the very features `compare` scored.
 pub struct Neighbourhood<'a> {
     features: &'a pipeline::SentenceFeatures,
-    sizes: Vec<usize>,
 }
 
 impl<'a> Neighbourhood<'a> {
@@ -468,7 +467,6 @@ impl<'a> Neighbourhood<'a> {
     pub fn new(analysis: &'a Analysis) -> Option<Neighbourhood<'a>> {
         Some(Neighbourhood {
             features: analysis.features.as_ref()?,
-            sizes: analysis.sentences.iter().map(Vec::len).collect(),
         })
     }
 
@@ -478,12 +476,12 @@ impl<'a> Neighbourhood<'a> {
     pub fn nearest(&self, scorer: &Scorer, claim: &Claim, k: usize) -> Vec<Nearest> {
         let own = self.features.get(claim.doc, claim.sentence);
         let mut out: Vec<Nearest> = Vec::new();
-        for (d, &size) in self.sizes.iter().enumerate() {
+        for (d, sentences) in self.features.documents().enumerate() {
             if d == claim.doc {
                 continue;
             }
-            for s in 0..size {
-                let score = scorer.score(own, self.features.get(d, s)).value;
+            for (s, other) in sentences.enumerate() {
+                let score = scorer.score(own, other).value;
                 if score > 0.0 {
                     out.push(Nearest {
                         doc: d,

@@ -174,6 +174,12 @@ impl Attribution {
         self.kind != AttributionKind::None
     }
 
+    /// Credits a speaker whose words the next sentences may go on with: a source, and a cue
+    /// that reports words or thoughts (a stance, "X endorsed Y", hands no quotation on).
+    fn speaks_on(&self) -> bool {
+        !self.source.is_empty() && self.cue_kind != Some(CueKind::Stance)
+    }
+
     /// The sentence's text without its attribution phrase: the claim itself.
     ///
     /// `text` must be the sentence text this attribution was computed on. Carried and absent
@@ -331,7 +337,7 @@ impl Attributor {
             group.push(if continued { group[i - 1] } else { i });
             starts_quote.push(reading.starts_with_quote() || continued);
             let w = Words::read(&s.text, &readings[i]);
-            let mut a = self.explicit(&w, &quoted_ranges);
+            let mut a = self.explicit(&w, quoted_ranges);
             let quoted: usize = quoted_ranges
                 .iter()
                 .map(|r| letters(&s.text[r.clone()]))
@@ -392,8 +398,7 @@ impl Attributor {
                     && out[i].quote == QuoteKind::Direct
                     && sentences[i - 1].paragraph == sentences[i].paragraph
                     && out[i - 1].is_attributed()
-                    && out[i - 1].cue_kind != Some(CueKind::Stance)
-                    && !out[i - 1].source.is_empty())
+                    && out[i - 1].speaks_on())
                 .then(|| i - 1)
             });
             // 2b. A paragraph that is one unattributed quotation, right after a paragraph that
@@ -405,11 +410,10 @@ impl Attributor {
                     && out[i].quote == QuoteKind::Direct
                     && sentences[i - 1].paragraph + 1 == sentences[i].paragraph
                     && out[i - 1].is_attributed()
-                    && out[i - 1].cue_kind != Some(CueKind::Stance)
+                    && out[i - 1].speaks_on()
                     && out[i - 1].quote != QuoteKind::None
                     && (starts_quote[i - 1]
-                        || credits_closing_quote(&sentences[i - 1].text, &out[i - 1]))
-                    && !out[i - 1].source.is_empty())
+                        || credits_closing_quote(&sentences[i - 1].text, &out[i - 1])))
                 .then(|| i - 1)
             });
             // 3. "X said:" introduces the next sentence, in this paragraph or the next.
@@ -437,8 +441,7 @@ impl Attributor {
             let from = from.or_else(|| {
                 (i > 0
                     && sentences[i - 1].paragraph == sentences[i].paragraph
-                    && !out[i - 1].source.is_empty()
-                    && out[i - 1].cue_kind != Some(CueKind::Stance)
+                    && out[i - 1].speaks_on()
                     && out[i].quote != QuoteKind::Direct
                     && continues_statement(
                         &Words::read(&sentences[i].text, &readings[i]),

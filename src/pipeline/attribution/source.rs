@@ -10,7 +10,7 @@ use super::SourceKind;
 pub(crate) use crate::lexicon::attribution::PRONOUNS;
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ADVERBS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS, NOT_ADVERBS, NOT_AGENTS,
-    NOT_NAMES, OPENERS, RIGHT_STOPS, TIME_WORDS,
+    NOT_NAMES, OPENERS, RIGHT_STOPS, TIME_NOUNS, TIME_WORDS,
 };
 use crate::lexicon::calendar::MONTHS;
 use crate::pipeline::reading::Reading;
@@ -255,31 +255,7 @@ fn described_person(w: &Words, role: Range<usize>, name: &Range<usize>) -> bool 
         !TIME_WORDS.contains(&l)
             && !MONTHS.contains(&l)
             && !t.text.starts_with(|c: char| c.is_ascii_digit())
-            && !matches!(
-                l,
-                "day"
-                    | "days"
-                    | "month"
-                    | "months"
-                    | "year"
-                    | "years"
-                    | "time"
-                    | "times"
-                    | "hour"
-                    | "hours"
-                    | "minute"
-                    | "minutes"
-                    | "moment"
-                    | "decade"
-                    | "season"
-                    | "summer"
-                    | "spring"
-                    | "fall"
-                    | "winter"
-                    | "same"
-                    | "next"
-                    | "first"
-            )
+            && !TIME_NOUNS.contains(&l)
             && (l == "not" || !CLAUSE_WORDS.contains(&l))
             && (i == role.start || w.gaps[i] == Gap::Space)
     });

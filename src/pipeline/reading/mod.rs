@@ -199,8 +199,8 @@ impl Reading {
     }
 
     /// The quoted stretches of the sentence, as byte ranges without the marks.
-    pub fn quoted(&self) -> Vec<Range<usize>> {
-        self.quoted.to_vec()
+    pub fn quoted(&self) -> &[Range<usize>] {
+        &self.quoted
     }
 
     /// The sentence opens with a quotation mark.
@@ -246,9 +246,9 @@ impl Reading {
     }
 
     /// The quoted stretches of `text[offset..]`, as byte ranges of that part.
-    pub fn quoted_after(&self, offset: usize) -> Vec<Range<usize>> {
-        self.quoted()
-            .into_iter()
+    fn quoted_after(&self, offset: usize) -> Vec<Range<usize>> {
+        self.quoted
+            .iter()
             .filter(|r| r.end > offset)
             .map(|r| r.start.max(offset) - offset..r.end - offset)
             .collect()
