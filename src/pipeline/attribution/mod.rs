@@ -774,11 +774,13 @@ impl Attributor {
                 self.verb_reading(w, class, first, last, cue)
             }
             CueClass::AfterQuote => {
-                // "“…,” he continued." or "“…,” continued Smith": the speaker slot of a quote.
+                // "“…,” he continued." or "“…,” continued Smith": the speaker slot of a quote;
+                // or "Cruz continued: “…”", the slot before a colon that opens what is said.
                 let c = self.verb_reading(w, CueClass::Verb, first, last, cue)?;
                 let r = c.source.as_ref()?.words.clone();
-                (w.gaps[r.start] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose)
-                    .then_some(c)
+                let after_quote =
+                    w.gaps[r.start] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose;
+                (after_quote || (r.end <= first && opens_with_colon(w, last))).then_some(c)
             }
         }
     }
@@ -1404,5 +1406,12 @@ fn continues_statement(w: &Words, prev: &Attribution) -> bool {
 
 #[cfg(test)]
 mod recall_tests;
+/// Whether a colon follows word `last` (the end of a cue), opening what was said: "Cruz
+/// continued: “The questions…”" or "Cruz continued:" closing the sentence.
+fn opens_with_colon(w: &Words, last: usize) -> bool {
+    let end = w.toks[last].span.end;
+    w.text[end..].trim_start().starts_with(':')
+}
+
 #[cfg(test)]
 mod tests;

@@ -156,6 +156,23 @@ fn a_post_on_social_media_is_credited_to_its_author() {
 }
 
 #[test]
+fn continued_before_a_colon_opens_what_is_said() {
+    let a = one("The harbor master continued: “We will rebuild the pier by spring.”");
+    check(&a, "continued", "The harbor master", Some(CueKind::Speech));
+    // The colon's sentence gives its source to the quotation that follows it.
+    let sentences = doc(&[&[
+        "Rosa Lindqvist continued:",
+        "“Nobody told us the pier would close.”",
+    ]]);
+    let both = Attributor::new().attribute(&sentences);
+    check(&both[0], "continued", "Rosa Lindqvist", Some(CueKind::Speech));
+    assert_eq!(both[1].source, "Rosa Lindqvist", "{:?}", both[1]);
+    // Not a cue when no colon follows: the talks went on, nobody spoke.
+    let a = one("The talks continued into the night: nobody left.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
 fn continued_is_a_cue_only_right_after_a_quotation() {
     let a = one("“We will rebuild the pier by spring,” the harbor master continued.");
     check(&a, "continued", "the harbor master", Some(CueKind::Speech));
