@@ -162,6 +162,8 @@ pub mod attribution {
     pub static ABBREVIATIONS: List = List::new(&[(W, "abbreviation")]);
     /// Words that may open a plain subject phrase ("The", "Several", "His").
     pub static OPENING_DETERMINERS: List = List::new(&[(W, "subject-opener")]);
+    /// Words that open a description of a person in a quotation's speaker slot ("one").
+    pub static PERSON_OPENERS: List = List::new(&[(W, "person-opener")]);
     /// Words that show a phrase is not a plain subject: a clause, preposition or verb word.
     pub static NOT_IN_SUBJECT: List = List::new(&[(W, "not-in-subject")]);
     /// Connectives that may stand before a plain subject.

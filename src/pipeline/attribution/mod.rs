@@ -32,7 +32,8 @@ use text::{letters, Gap};
 
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ASIDES, CLAUSE_WORDS, CLOSING_VERBISH, CONNECTIVES, NAMING_VERBS,
-    NOT_SUBJECT, OPENERS, OPENING_DETERMINERS, TIME_WORDS, VERB_ONLY_CUES,
+    NOT_IN_SUBJECT, NOT_SUBJECT, OPENERS, OPENING_DETERMINERS, PERSON_OPENERS, TIME_WORDS,
+    VERB_ONLY_CUES,
 };
 pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
@@ -880,11 +881,28 @@ impl Attributor {
                 || titled_name(&self.lex, w, &r)
                 || matches!(t.lower.as_str(), "the" | "a" | "an")
                 || OPENING_DETERMINERS.contains(&t.lower.as_str());
-            if !plausible {
+            // "…,” said master of ceremonies Ana Ruiz": a role of any words before a name.
+            let set_off = r.end == n || w.gaps[r.end] == Gap::Comma;
+            let role_first = gap == Gap::QuoteClose
+                && set_off
+                && r.len() <= 6
+                && w.toks[r.end - 1].is_capitalized()
+                && !w.toks[r.start].is_capitalized()
+                && !NOT_IN_SUBJECT.contains(&t.lower.as_str());
+            if !plausible && !role_first {
                 return None;
             }
-            let kind = classify(&self.lex, w, &r)?;
             let closing = closes_sentence(w, r.end);
+            // "…,” said one Trump confidant." / "…, said a longtime strategist.": in the
+            // speaker slot a described person needs no listed role noun. After a comma only
+            // a short phrase that ends the sentence: in "Manafort, citing …, said the
+            // candidate could win in May" the words after "said" are what he said.
+            let ends = r.end == n && r.len() <= 6;
+            let described = ((gap == Gap::QuoteClose && set_off) || ends)
+                && r.len() <= 8
+                && PERSON_OPENERS.contains(&t.lower.as_str());
+            let kind = classify(&self.lex, w, &r)
+                .or_else(|| (described || role_first).then(|| rules::plain_subject_kind(w, &r)))?;
             let place = if gap == Gap::QuoteClose {
                 Place::AfterQuote
             } else if closing {

@@ -156,6 +156,45 @@ fn a_post_on_social_media_is_credited_to_its_author() {
 }
 
 #[test]
+fn a_described_speaker_after_the_quotation_needs_no_listed_role() {
+    let a = one("“The pier will be rebuilt,” said one longtime harbor confidant.");
+    check(
+        &a,
+        "said",
+        "one longtime harbor confidant",
+        Some(CueKind::Speech),
+    );
+    let a =
+        one("“It is coming,” said a strategist for the mayor, speaking on condition of anonymity.");
+    check(
+        &a,
+        "said",
+        "a strategist for the mayor",
+        Some(CueKind::Speech),
+    );
+    let a = one("The pier will be rebuilt, said a longtime strategist.");
+    check(&a, "said", "a longtime strategist", Some(CueKind::Speech));
+    let a = one("“Welcome home,” said master of ceremonies Asa Tabor.");
+    check(
+        &a,
+        "said",
+        "master of ceremonies Asa Tabor",
+        Some(CueKind::Speech),
+    );
+}
+
+#[test]
+fn words_after_said_that_are_what_was_said_are_no_speaker() {
+    // A quoted title or phrase before the cue is no quotation whose speaker follows.
+    let a = one("Ruiz, citing “the magic of the pier,” said the town could win in May.");
+    assert_ne!(a.source, "the town could win", "{a:?}");
+    let a = one("Ruiz, the host of “Harbor Nights,” reminded his staff about the early shows.");
+    assert_ne!(a.source, "his staff about the early shows", "{a:?}");
+    let a = one("Ruiz, the host of “Harbor Nights,” said in an interview with The Coast Herald that the show would end.");
+    assert_ne!(a.source, "with The Coast Herald", "{a:?}");
+}
+
+#[test]
 fn continued_before_a_colon_opens_what_is_said() {
     let a = one("The harbor master continued: “We will rebuild the pier by spring.”");
     check(&a, "continued", "The harbor master", Some(CueKind::Speech));
@@ -165,7 +204,12 @@ fn continued_before_a_colon_opens_what_is_said() {
         "“Nobody told us the pier would close.”",
     ]]);
     let both = Attributor::new().attribute(&sentences);
-    check(&both[0], "continued", "Rosa Lindqvist", Some(CueKind::Speech));
+    check(
+        &both[0],
+        "continued",
+        "Rosa Lindqvist",
+        Some(CueKind::Speech),
+    );
     assert_eq!(both[1].source, "Rosa Lindqvist", "{:?}", both[1]);
     // Not a cue when no colon follows: the talks went on, nobody spoke.
     let a = one("The talks continued into the night: nobody left.");
