@@ -195,6 +195,19 @@ fn words_after_said_that_are_what_was_said_are_no_speaker() {
 }
 
 #[test]
+fn a_dateline_with_a_typed_dash_is_no_subject() {
+    let a = one("MILLBROOK (Harbor Wire) - Port director Ana Ruiz said the pier would reopen.");
+    check(&a, "said", "Port director Ana Ruiz", Some(CueKind::Speech));
+    let a = one("MILLBROOK, Maine - Port director Ana Ruiz told reporters the pier would reopen.");
+    check(
+        &a,
+        "told reporters",
+        "Port director Ana Ruiz",
+        Some(CueKind::Speech),
+    );
+}
+
+#[test]
 fn continued_before_a_colon_opens_what_is_said() {
     let a = one("The harbor master continued: “We will rebuild the pier by spring.”");
     check(&a, "continued", "The harbor master", Some(CueKind::Speech));

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::Lexicon;
 use super::source::{classify, is_pronoun, titled_name, Words};
-use super::text::Gap;
+use super::text::{self, Gap};
 use super::{CueKind, SourceKind};
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, CONNECTIVES, LEADS, NOT_IN_SUBJECT, OPENERS, OPENING_DETERMINERS,
@@ -233,7 +233,7 @@ fn after_opening(w: &Words, chunk: usize) -> bool {
         return false;
     }
     let gap = &w.text[w.toks[chunk - 1].span.end..w.toks[chunk].span.start];
-    if gap.contains(['—', '–']) {
+    if text::has_dash(gap) {
         // A dateline: a few words before the dash, the first in capitals ("WASHINGTON (AP) —")
         // or a wire's credit in brackets ("Dec 29 (Reuters) -").
         let first = &w.toks[0].text;

@@ -143,10 +143,27 @@ pub(crate) fn classify_gap(gap: &str, at_start: bool) -> Gap {
                 kind = Gap::QuoteOpen;
             }
             c if is_boundary_char(c) && kind == Gap::Space => kind = Gap::Comma,
+            // A hyphen with space on both sides is a typed dash: "WASHINGTON (Reuters) - A".
+            '-' if kind == Gap::Space && is_spaced(&chars, k) => kind = Gap::Comma,
             _ => {}
         }
     }
     kind
+}
+
+/// Whether the character at `k` has whitespace on both sides (a hyphen joining two words,
+/// "U.S.-Russia", has none).
+fn is_spaced(chars: &[char], k: usize) -> bool {
+    let before = k > 0 && chars[k - 1].is_whitespace();
+    let after = chars.get(k + 1).is_some_and(|c| c.is_whitespace());
+    before && after
+}
+
+/// Whether a gap between two words holds a dash: an em or en dash, or a hyphen typed with
+/// spaces around it ("Dec 29 (Reuters) - ...").
+pub(crate) fn has_dash(gap: &str) -> bool {
+    let chars: Vec<char> = gap.chars().collect();
+    gap.contains(['—', '–']) || (0..chars.len()).any(|k| chars[k] == '-' && is_spaced(&chars, k))
 }
 
 /// Quotation marks of one sentence.
@@ -215,6 +232,15 @@ pub(crate) fn letters(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphen_with_spaces_is_a_dash_and_one_inside_a_word_is_not() {
+        assert_eq!(classify_gap(" - ", false), Gap::Comma);
+        assert_eq!(classify_gap(") - ", false), Gap::Comma);
+        assert_eq!(classify_gap("-", false), Gap::Space);
+        assert!(has_dash(") - ") && has_dash(" — ") && has_dash(" – "));
+        assert!(!has_dash(" ") && !has_dash("-"));
+    }
 
     #[test]
     fn tokens_keep_abbreviations_and_possessives() {
