@@ -893,12 +893,11 @@ impl Attributor {
                 return None;
             }
             let closing = closes_sentence(w, r.end);
-            // "…,” said one Trump confidant." / "…, said a longtime strategist.": in the
-            // speaker slot a described person needs no listed role noun. After a comma only
-            // a short phrase that ends the sentence: in "Manafort, citing …, said the
-            // candidate could win in May" the words after "said" are what he said.
-            let ends = r.end == n && r.len() <= 6;
-            let described = ((gap == Gap::QuoteClose && set_off) || ends)
+            // "…,” said one Trump confidant.": in a quotation's speaker slot a described
+            // person needs no listed role noun. Not after a comma: in "The study, from the
+            // institute, said the opposite." the words after "said" are what it said.
+            let described = gap == Gap::QuoteClose
+                && set_off
                 && r.len() <= 8
                 && PERSON_OPENERS.contains(&t.lower.as_str());
             let kind = classify(&self.lex, w, &r)

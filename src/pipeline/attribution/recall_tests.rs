@@ -172,8 +172,6 @@ fn a_described_speaker_after_the_quotation_needs_no_listed_role() {
         "a strategist for the mayor",
         Some(CueKind::Speech),
     );
-    let a = one("The pier will be rebuilt, said a longtime strategist.");
-    check(&a, "said", "a longtime strategist", Some(CueKind::Speech));
     let a = one("“Welcome home,” said master of ceremonies Asa Tabor.");
     check(
         &a,
@@ -186,6 +184,10 @@ fn a_described_speaker_after_the_quotation_needs_no_listed_role() {
 #[test]
 fn words_after_said_that_are_what_was_said_are_no_speaker() {
     // A quoted title or phrase before the cue is no quotation whose speaker follows.
+    let a = one("The study, from the harbor institute, said the opposite.");
+    assert_ne!(a.source, "the opposite", "{a:?}");
+    let a = one("Ruiz, whose son sailed there, said the tape raises questions.");
+    assert_ne!(a.source, "the tape raises questions", "{a:?}");
     let a = one("Ruiz, citing “the magic of the pier,” said the town could win in May.");
     assert_ne!(a.source, "the town could win", "{a:?}");
     let a = one("Ruiz, the host of “Harbor Nights,” reminded his staff about the early shows.");
