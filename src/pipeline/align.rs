@@ -502,8 +502,7 @@ impl Judge<'_> {
         {
             return Err(NotCandidate::NamesConflict);
         }
-        let (a, b) = (texts.claims(u), texts.claims(v));
-        let m = matcher::match_pair(msrp.value, a, b, texts.story());
+        let m = matcher::match_weighed(msrp.value, texts.weighed(u), texts.weighed(v));
         let first_link = m.linked() || msrp.verdict != Verdict::Different;
         // A pair the sentence scorer links stays linked: the matcher adds the rewrites it
         // misses (merged, split, partial, reworded claims) and takes none of its links away.

@@ -18,7 +18,7 @@
 
 use crate::pipeline::matcher_model::{BIAS, N, THRESHOLD, WEIGHTS};
 use crate::pipeline::similarity::coverage::{
-    numbers, opposed, pair_coverages, ClaimWords, Coverage, PairCoverages, StoryWeights,
+    numbers, opposed, pair_coverages, ClaimWords, Coverage, PairCoverages, StoryWeights, Weighed,
 };
 use crate::pipeline::similarity::sigmoid;
 
@@ -80,17 +80,13 @@ fn max_min(a: f64, b: f64) -> (f64, f64) {
 
 /// The stage-1 measures of a pair, in the order of [`MEASURES`], and the two semantic
 /// coverages. `msrp` is the MSRP scorer's probability for the pair.
-pub fn measures(
-    msrp: f64,
-    a: &ClaimWords,
-    b: &ClaimWords,
-    story: &StoryWeights,
-) -> ([f64; N], Coverage, Coverage) {
+pub fn measures(msrp: f64, a: Weighed, b: Weighed) -> ([f64; N], Coverage, Coverage) {
     let PairCoverages {
         news: (c1, c2),
         local: (l1, l2),
         semantic: (s1, s2),
-    } = pair_coverages(a, b, story);
+    } = pair_coverages(a, b);
+    let (a, b) = (a.claims, b.claims);
     let (na, nb) = (numbers(a), numbers(b));
     let ns = na.iter().filter(|x| nb.contains(x)).count();
     let (no, nr) = ((na.len() - ns) as f64, (nb.len() - ns) as f64);
@@ -135,7 +131,17 @@ pub fn measures(
 
 /// Matches a pair: `msrp` is the MSRP scorer's probability, `story` the weights of the cluster.
 pub fn match_pair(msrp: f64, a: &ClaimWords, b: &ClaimWords, story: &StoryWeights) -> Match {
-    let (x, s1, s2) = measures(msrp, a, b, story);
+    let (wa, wb) = (story.weights(a), story.weights(b));
+    match_weighed(msrp, weighed(a, &wa), weighed(b, &wb))
+}
+
+fn weighed<'a>(claims: &'a ClaimWords, weights: &'a [f64]) -> Weighed<'a> {
+    Weighed { claims, weights }
+}
+
+/// [`match_pair`] of two sentences weighed once for all their pairs (what `compare` scores).
+pub fn match_weighed(msrp: f64, a: Weighed, b: Weighed) -> Match {
+    let (x, s1, s2) = measures(msrp, a, b);
     let z = BIAS + WEIGHTS.iter().zip(&x).map(|(w, v)| w * v).sum::<f64>();
     Match {
         probability: sigmoid(z),
@@ -164,7 +170,8 @@ pub fn explain_pair(
     b: &ClaimWords,
     story: &StoryWeights,
 ) -> MatchExplanation {
-    let (x, _, _) = measures(msrp, a, b, story);
+    let (wa, wb) = (story.weights(a), story.weights(b));
+    let (x, _, _) = measures(msrp, weighed(a, &wa), weighed(b, &wb));
     MatchExplanation {
         matched: match_pair(msrp, a, b, story),
         measures: (0..N).map(|i| (MEASURES[i], x[i], WEIGHTS[i])).collect(),

@@ -164,6 +164,16 @@ pub fn claim_stems(tokens: &[Token]) -> Vec<u64> {
     stems
 }
 
+/// A sentence's claim words with each word's weight in the story it is read in
+/// ([`StoryWeights::weights`]): weighed once per sentence, not once per pair it is in.
+#[derive(Clone, Copy, Debug)]
+pub struct Weighed<'a> {
+    /// The claim words.
+    pub claims: &'a ClaimWords,
+    /// `claims.words[i]`'s story weight at `i`.
+    pub weights: &'a [f64],
+}
+
 /// How often each stem occurs in the sentences of a story, for [`StoryWeights`].
 #[derive(Clone, Debug, Default)]
 pub struct StoryWeights {
@@ -201,6 +211,11 @@ impl StoryWeights {
         for &stem in stems {
             *self.df.entry(stem).or_default() += 1;
         }
+    }
+
+    /// The weight of each of `c`'s words ([`StoryWeights::weight`]), in order.
+    pub fn weights(&self, c: &ClaimWords) -> Box<[f64]> {
+        c.words.iter().map(|w| self.weight(w)).collect()
     }
 
     /// The weight of a word: news IDF times its rarity in the story, in (0, 1].
@@ -342,11 +357,11 @@ pub struct PairCoverages {
 /// story's weight, and [`semantic_coverage`] with the story's weight, each both ways; but each
 /// word's shared-form match and story weight is found once, and a word pair's cosine (the
 /// costly part) only where a word has no shared form in the other sentence.
-pub fn pair_coverages(a: &ClaimWords, b: &ClaimWords, story: &StoryWeights) -> PairCoverages {
+pub fn pair_coverages(a: Weighed, b: Weighed) -> PairCoverages {
+    let (local_a, local_b) = (a.weights, b.weights);
+    let (a, b) = (a.claims, b.claims);
     let lex_a: Vec<Option<f64>> = a.words.iter().map(|w| lexical(w, &b.words)).collect();
     let lex_b: Vec<Option<f64>> = b.words.iter().map(|w| lexical(w, &a.words)).collect();
-    let local_a: Vec<f64> = a.words.iter().map(|w| story.weight(w)).collect();
-    let local_b: Vec<f64> = b.words.iter().map(|w| story.weight(w)).collect();
     let (near_a, near_b) = best_neighbours(a, b, &lex_a, &lex_b);
     let shared = |lex: &[Option<f64>], i: usize| lex[i].unwrap_or(0.0);
     let either =
@@ -558,9 +573,14 @@ mod tests {
         let claims: Vec<ClaimWords> = STORY.iter().map(|t| ClaimWords::new(t)).collect();
         let story = StoryWeights::new(&claims);
         let local = |w: &Word| story.weight(w);
-        for a in &claims {
-            for b in &claims {
-                let both = pair_coverages(a, b, &story);
+        let weights: Vec<Box<[f64]>> = claims.iter().map(|c| story.weights(c)).collect();
+        let weighed = |i: usize| Weighed {
+            claims: &claims[i],
+            weights: &weights[i],
+        };
+        for (i, a) in claims.iter().enumerate() {
+            for (j, b) in claims.iter().enumerate() {
+                let both = pair_coverages(weighed(i), weighed(j));
                 assert_eq!(
                     both.news,
                     (coverage(a, b, |w| w.idf), coverage(b, a, |w| w.idf))

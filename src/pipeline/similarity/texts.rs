@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::coverage::{claim_stems, ClaimWords, StoryWeights};
+use super::coverage::{claim_stems, ClaimWords, StoryWeights, Weighed};
 use super::features::{self, analyse_marked_words};
 use super::Features;
 use crate::pipeline::reading::Reading;
@@ -40,6 +40,8 @@ pub struct Texts<'a> {
 struct Scored {
     features: Features,
     claims: ClaimWords,
+    /// Each claim word's story weight, for every pair the text is in.
+    weights: Box<[f64]>,
 }
 
 impl<'a> Texts<'a> {
@@ -124,6 +126,16 @@ impl<'a> Texts<'a> {
         &self.scored(u).claims
     }
 
+    /// Text `u`'s claim words with their story weights, weighed the first time they are asked
+    /// for.
+    pub fn weighed(&self, u: usize) -> Weighed<'_> {
+        let scored = self.scored(u);
+        Weighed {
+            claims: &scored.claims,
+            weights: &scored.weights,
+        }
+    }
+
     /// The features of every text, in text order: those no pair asked for are built now, in
     /// parallel. For a caller that scores any sentence against any other later (review).
     pub fn into_features(self) -> Vec<Features> {
@@ -140,9 +152,11 @@ impl<'a> Texts<'a> {
         self.scored[u].get_or_init(|| {
             let (text, reading) = &self.texts[u];
             let (tokens, boundaries) = analyse_marked_words(text, &reading.spans());
+            let claims = ClaimWords::from_tokens(&tokens, &boundaries);
             Box::new(Scored {
                 features: Features::from_tokens(&tokens, text),
-                claims: ClaimWords::from_tokens(&tokens, &boundaries),
+                weights: self.story.weights(&claims),
+                claims,
             })
         })
     }
@@ -169,6 +183,7 @@ mod tests {
             assert_eq!(texts.story_names(u), f.story_names());
             assert_eq!(texts.features(u), &f);
             assert_eq!(texts.claims(u), &claims[u]);
+            assert_eq!(texts.weighed(u).weights, &*story.weights(&claims[u]));
             for w in &claims[u].words {
                 assert_eq!(texts.story().weight(w), story.weight(w));
             }
