@@ -113,7 +113,7 @@ pub struct Token {
 /// Splits text into raw words ([`word_spans`]: U.S., 2.5, 1,000, Witkoff's), apostrophes
 /// and curly quotation marks read straight. Returns the words and, for each, whether a clause
 /// boundary (start, quotation mark, colon, comma, dash) precedes it.
-fn raw_words(text: &str, spans: &[Range<usize>]) -> Vec<(String, Boundary)> {
+fn raw_words<'t>(text: &'t str, spans: &[Range<usize>]) -> Vec<(Cow<'t, str>, Boundary)> {
     let straight = |c: char| match c {
         c if is_apostrophe(c) => '\'',
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
@@ -134,7 +134,13 @@ fn raw_words(text: &str, spans: &[Range<usize>]) -> Vec<(String, Boundary)> {
                 _ => {}
             }
         }
-        out.push((text[span.clone()].chars().map(straight).collect(), boundary));
+        let word = &text[span.clone()];
+        let word = if word.chars().any(|c| straight(c) != c) {
+            Cow::Owned(word.chars().map(straight).collect())
+        } else {
+            Cow::Borrowed(word)
+        };
+        out.push((word, boundary));
         boundary = Boundary::None;
         from = span.end;
     }
@@ -175,7 +181,7 @@ fn tokens(text: &str, spans: &[Range<usize>]) -> (Vec<Token>, Vec<Boundary>) {
         } else if let Some(pos) = word.find('\'') {
             (Cow::Borrowed(&word[..pos]), false)
         } else {
-            (Cow::Borrowed(word.as_str()), false)
+            (Cow::Borrowed(&*word), false)
         };
         if !first.is_empty() {
             let starts_clause = matches!(boundary, Boundary::Start | Boundary::Quote);
@@ -198,7 +204,12 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
     let all_caps = first_letter_capital == Some(true)
         && letters.clone().next().is_some()
         && letters.all(char::is_uppercase);
-    let lower: String = word.to_lowercase();
+    // Most words are lower case already: borrow them rather than copy.
+    let lower: Cow<str> = if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
     if first_digit {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
         return Token {
@@ -214,8 +225,8 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
     // Acronyms and abbreviations (U.S., US, NATO) keep their letters only, and are never stop
     // words even when they spell one ("US" is not "us").
     let acronym = all_caps || (dotted && first_letter_capital == Some(true));
-    let bare: String = if dotted {
-        lower.chars().filter(|&c| c != '.').collect()
+    let bare: Cow<str> = if dotted {
+        Cow::Owned(lower.chars().filter(|&c| c != '.').collect())
     } else {
         lower
     };
@@ -230,7 +241,7 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
             possible_name: false,
         };
     }
-    let stop = !acronym && (lex.stop.contains(bare.as_str()) || lex.time.contains(bare.as_str()));
+    let stop = !acronym && (lex.stop.contains(&*bare) || lex.time.contains(&*bare));
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     let name = !stop && (acronym || (capital && !starts_clause));
     let possible_name = name
@@ -238,13 +249,17 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
             && capital
             && bare.chars().count() >= 3
             && !["ly", "ing", "ed"].iter().any(|s| bare.ends_with(s))
-            && !lex.starters.contains(bare.as_str())
-            && !lex.cues.contains(bare.as_str()));
-    let attribution = lex.cues.contains(bare.as_str());
+            && !lex.starters.contains(&*bare)
+            && !lex.cues.contains(&*bare));
+    let attribution = lex.cues.contains(&*bare);
     Token {
         possible_name,
         text: word.to_string(),
-        stem: if acronym { bare } else { super::stem(&bare) },
+        stem: if acronym {
+            bare.into_owned()
+        } else {
+            super::stem(&bare)
+        },
         kind: if stop { Kind::Stop } else { Kind::Content },
         name,
         attribution,

@@ -126,8 +126,7 @@ pub(crate) fn classify_gap(gap: &str, at_start: bool) -> Gap {
         return Gap::Start;
     }
     let mut kind = Gap::Space;
-    let chars: Vec<char> = gap.chars().collect();
-    for (k, &c) in chars.iter().enumerate() {
+    for (k, c) in gap.char_indices() {
         match c {
             '”' => return Gap::QuoteClose,
             '“' => kind = Gap::QuoteOpen,
@@ -135,8 +134,9 @@ pub(crate) fn classify_gap(gap: &str, at_start: bool) -> Gap {
                 // A straight quote after punctuation or a word closes; after a space (or an
                 // opening bracket) and right before a word it opens: the gap ends where the
                 // next word starts, so a mark that ends the gap touches that word.
-                let before_space = k > 0 && (chars[k - 1].is_whitespace() || chars[k - 1] == '(');
-                let after_space = chars.get(k + 1).is_some_and(|n| n.is_whitespace());
+                let (before, after) = around(gap, k, c);
+                let before_space = before.is_some_and(|p| p.is_whitespace() || p == '(');
+                let after_space = after.is_some_and(char::is_whitespace);
                 if after_space || !before_space {
                     return Gap::QuoteClose;
                 }
@@ -144,26 +144,32 @@ pub(crate) fn classify_gap(gap: &str, at_start: bool) -> Gap {
             }
             c if is_boundary_char(c) && kind == Gap::Space => kind = Gap::Comma,
             // A hyphen with space on both sides is a typed dash: "WASHINGTON (Reuters) - A".
-            '-' if kind == Gap::Space && is_spaced(&chars, k) => kind = Gap::Comma,
+            '-' if kind == Gap::Space && is_spaced(gap, k) => kind = Gap::Comma,
             _ => {}
         }
     }
     kind
 }
 
-/// Whether the character at `k` has whitespace on both sides (a hyphen joining two words,
-/// "U.S.-Russia", has none).
-fn is_spaced(chars: &[char], k: usize) -> bool {
-    let before = k > 0 && chars[k - 1].is_whitespace();
-    let after = chars.get(k + 1).is_some_and(|c| c.is_whitespace());
-    before && after
+/// The characters right before and right after the character `c` at byte `k` of `gap`.
+fn around(gap: &str, k: usize, c: char) -> (Option<char>, Option<char>) {
+    (
+        gap[..k].chars().next_back(),
+        gap[k + c.len_utf8()..].chars().next(),
+    )
+}
+
+/// Whether the hyphen at byte `k` of `gap` has whitespace on both sides (a hyphen joining two
+/// words, "U.S.-Russia", has none).
+fn is_spaced(gap: &str, k: usize) -> bool {
+    let (before, after) = around(gap, k, '-');
+    before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
 }
 
 /// Whether a gap between two words holds a dash: an em or en dash, or a hyphen typed with
 /// spaces around it ("Dec 29 (Reuters) - ...").
 pub(crate) fn has_dash(gap: &str) -> bool {
-    let chars: Vec<char> = gap.chars().collect();
-    gap.contains(['—', '–']) || (0..chars.len()).any(|k| chars[k] == '-' && is_spaced(&chars, k))
+    gap.contains(['—', '–']) || gap.match_indices('-').any(|(k, _)| is_spaced(gap, k))
 }
 
 /// Quotation marks of one sentence.

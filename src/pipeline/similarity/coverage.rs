@@ -93,8 +93,12 @@ impl ClaimWords {
         let mut starts = vec![0];
         let mut since_start = 0;
         for (t, &boundary) in tokens.iter().zip(boundaries) {
-            let lower = t.text.to_lowercase();
-            let opens = OPENERS.contains(&lower.as_str()) && (boundary || lower != "and");
+            let lower: std::borrow::Cow<str> = if t.text.chars().any(char::is_uppercase) {
+                t.text.to_lowercase().into()
+            } else {
+                t.text.as_str().into()
+            };
+            let opens = OPENERS.contains(&&*lower) && (boundary || lower != "and");
             if (opens || boundary) && since_start >= MIN_UNIT_WORDS {
                 starts.push(words.len());
                 since_start = 0;

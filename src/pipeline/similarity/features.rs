@@ -230,7 +230,12 @@ fn sorted(mut v: Vec<u64>) -> Vec<u64> {
 }
 
 pub(crate) fn prefix(stem: &str) -> u64 {
-    hash(&stem.chars().take(5).collect::<String>())
+    hash(first_chars(stem, 5))
+}
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 fn ngrams(seq: &[u64], n: usize) -> Vec<u64> {
@@ -276,7 +281,7 @@ impl Sentence {
         let content_idf: Vec<f64> = weighted.iter().map(|w| w.1).collect();
         let mut joined = String::from(" ");
         for t in &counted {
-            joined.push_str(&t.text.to_lowercase());
+            joined.extend(t.text.chars().flat_map(char::to_lowercase));
             joined.push(' ');
         }
         let chars: Vec<char> = joined.chars().collect();
@@ -295,7 +300,7 @@ impl Sentence {
                 counted
                     .iter()
                     .filter(|t| t.kind != Kind::Stop)
-                    .map(|t| hash(&t.stem.chars().take(5).collect::<String>()))
+                    .map(|t| prefix(&t.stem))
                     .collect(),
             ),
             bigrams: ngrams(&sequence, 2),
@@ -307,7 +312,7 @@ impl Sentence {
             words: sorted(
                 counted
                     .iter()
-                    .map(|t| hash(&t.text.to_lowercase()))
+                    .map(|t| crate::id::fnv1a_lower(&t.text))
                     .collect(),
             ),
             char_trigrams: sorted(char_trigrams),
