@@ -31,7 +31,7 @@ pub(crate) mod words;
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::id::FastMap;
 
@@ -43,23 +43,26 @@ const STEM_CACHE: usize = 1 << 15;
 
 /// The Snowball (English) stem of a lowercased word: the one stemmer of every stage and of
 /// the word lists read as stems (stock phrases, antonyms, word vectors).
-///
-/// Remembered per thread: a story repeats its words, and the Snowball rules cost more than
-/// the rest of reading a word.
 pub fn stem(lower: &str) -> String {
+    shared_stem(lower).to_string()
+}
+
+/// [`stem`] shared: remembered per thread, because a story repeats its words and the
+/// Snowball rules cost more than the rest of reading a word, and handed out without a copy.
+pub fn shared_stem(lower: &str) -> Arc<str> {
     thread_local! {
-        static STEMS: RefCell<FastMap<Box<str>, Box<str>>> = RefCell::new(FastMap::default());
+        static STEMS: RefCell<FastMap<Box<str>, Arc<str>>> = RefCell::new(FastMap::default());
     }
     STEMS.with(|stems| {
         let mut stems = stems.borrow_mut();
         if let Some(stem) = stems.get(lower) {
-            return stem.to_string();
+            return Arc::clone(stem);
         }
-        let stem = snowball(lower);
+        let stem: Arc<str> = snowball(lower).into();
         if stems.len() >= STEM_CACHE {
             stems.clear();
         }
-        stems.insert(lower.into(), stem.as_str().into());
+        stems.insert(lower.into(), Arc::clone(&stem));
         stem
     })
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{is_apostrophe, word_spans};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::id::{FastMap, FastSet};
 use crate::lexicon::numbers::{COUNT_WORDS, SMALL_NUMBERS, TENS};
@@ -95,8 +95,8 @@ pub enum Kind {
 pub struct Token {
     /// The word as written (quotes normalised).
     pub text: String,
-    /// Lowercased stem (numbers: digits without separators).
-    pub stem: String,
+    /// Lowercased stem (numbers: digits without separators), shared with the stem cache.
+    pub stem: Arc<str>,
     /// Stop word, content word or number.
     pub kind: Kind,
     /// Written with a capital and not at the start of a sentence or quotation (or an acronym).
@@ -214,7 +214,7 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
         return Token {
             text: word.to_string(),
-            stem: digits,
+            stem: digits.into(),
             kind: Kind::Number,
             name: false,
             attribution: false,
@@ -233,7 +233,7 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
     if let Some(n) = number_word(&bare) {
         return Token {
             text: word.to_string(),
-            stem: n.to_string(),
+            stem: n.into(),
             kind: Kind::Number,
             name: false,
             attribution: false,
@@ -256,9 +256,9 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
         possible_name,
         text: word.to_string(),
         stem: if acronym {
-            bare.into_owned()
+            bare.into()
         } else {
-            super::stem(&bare)
+            super::shared_stem(&bare)
         },
         kind: if stop { Kind::Stop } else { Kind::Content },
         name,
@@ -318,7 +318,7 @@ fn discount(lex: &TermLexicon, toks: &mut [Token], bounds: &[Boundary]) {
             continue;
         }
         for s in 0..content.len() {
-            if toks[content[s]].stem != phrase[0] {
+            if *toks[content[s]].stem != *phrase[0] {
                 continue;
             }
             let mut hit = vec![content[s]];
@@ -326,7 +326,7 @@ fn discount(lex: &TermLexicon, toks: &mut [Token], bounds: &[Boundary]) {
             for want in &phrase[1..] {
                 match (j..content.len())
                     .take(3)
-                    .find(|&k| toks[content[k]].stem == *want)
+                    .find(|&k| *toks[content[k]].stem == **want)
                 {
                     Some(k) => {
                         hit.push(content[k]);

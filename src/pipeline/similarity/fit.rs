@@ -130,7 +130,7 @@ pub fn render_stem_df(pairs: &[Pair], command: &str) -> String {
         let stems: BTreeSet<String> = features::analyse(text)
             .into_iter()
             .filter(|t| t.kind != features::Kind::Stop)
-            .map(|t| t.stem)
+            .map(|t| t.stem.to_string())
             .collect();
         for stem in stems {
             *df.entry(stem).or_default() += 1;

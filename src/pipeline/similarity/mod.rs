@@ -347,7 +347,13 @@ impl Side {
         let pick = |f: &dyn Fn(&features::Token) -> bool, stem: bool| {
             toks.iter()
                 .filter(|t| f(t))
-                .map(|t| if stem { t.stem.clone() } else { t.text.clone() })
+                .map(|t| {
+                    if stem {
+                        t.stem.to_string()
+                    } else {
+                        t.text.clone()
+                    }
+                })
                 .collect()
         };
         Side {
