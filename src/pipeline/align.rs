@@ -19,7 +19,7 @@
 //! match names is kept only between articles that show they tell the same story (see
 //! `Stories`), so look-alike sentences of unrelated stories do not match.
 
-use std::collections::{HashMap, HashSet};
+use crate::id::{FastMap, FastSet};
 use std::io::IsTerminal;
 
 use rayon::prelude::*;
@@ -344,7 +344,7 @@ impl Stories {
         sentences: &[usize],
         neighbours: &[Vec<Neighbour>],
     ) -> Story<'_> {
-        let mut anchored = HashSet::new();
+        let mut anchored = FastSet::default();
         if self.tells(context.doc) {
             for &u in sentences {
                 // Before the context stage, the pairs stage 1 or the MSRP scorer links; a pair
@@ -362,7 +362,7 @@ impl Stories {
             stories: self,
             doc: context.doc,
             anchored,
-            named_alike: HashMap::new(),
+            named_alike: FastMap::default(),
         }
     }
 }
@@ -372,9 +372,9 @@ struct Story<'a> {
     stories: &'a Stories,
     doc: usize,
     /// Documents sharing an anchored claim with it.
-    anchored: HashSet<u32>,
+    anchored: FastSet<u32>,
     /// Documents found to use (or not) a distinctive name it uses, as they are asked about.
-    named_alike: HashMap<u32, bool>,
+    named_alike: FastMap<u32, bool>,
 }
 
 impl Story<'_> {
@@ -753,12 +753,12 @@ fn names_conflict(scorer: &Scorer, a: &Features, b: &Features) -> bool {
 
 /// Inverted index from index term to the distinct texts that have it (ascending).
 struct Index {
-    postings: HashMap<u64, Vec<u32>>,
+    postings: FastMap<u64, Vec<u32>>,
 }
 
 impl Index {
     fn build(texts: &Texts, max_df: usize) -> Index {
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
         for u in 0..texts.len() {
             for &term in texts.index_terms(u) {
                 postings.entry(term).or_default().push(u as u32);
