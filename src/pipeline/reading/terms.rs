@@ -92,9 +92,9 @@ pub enum Kind {
 
 /// One word of a sentence after normalisation.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// The word as written (quotes normalised).
-    pub text: String,
+pub struct Token<'a> {
+    /// The word as written (quotes normalised), borrowed from the sentence where it can be.
+    pub text: Cow<'a, str>,
     /// Lowercased stem (numbers: digits without separators), shared with the stem cache.
     pub stem: Arc<str>,
     /// Stop word, content word or number.
@@ -119,7 +119,7 @@ fn raw_words<'t>(text: &'t str, spans: &[Range<usize>]) -> Vec<(Cow<'t, str>, Bo
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
         c => c,
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(spans.len());
     let mut boundary = Boundary::Start;
     let mut from = 0;
     for span in spans.iter().cloned() {
@@ -159,10 +159,10 @@ enum Boundary {
 
 /// Normalises raw words into tokens: contractions split, possessives dropped, stems, kinds,
 /// names. Returns the tokens and their boundaries.
-fn tokens(text: &str, spans: &[Range<usize>]) -> (Vec<Token>, Vec<Boundary>) {
+fn tokens<'t>(text: &'t str, spans: &[Range<usize>]) -> (Vec<Token<'t>>, Vec<Boundary>) {
     let lex = term_lexicon();
-    let mut toks = Vec::new();
-    let mut bounds = Vec::new();
+    let mut toks = Vec::with_capacity(spans.len());
+    let mut bounds = Vec::with_capacity(spans.len());
     for (word, boundary) in raw_words(text, spans) {
         // "don't" is "do" and "not"; "Witkoff's" is "Witkoff"; the second part is never a
         // clause's first word.
@@ -179,24 +179,36 @@ fn tokens(text: &str, spans: &[Range<usize>]) -> (Vec<Token>, Vec<Boundary>) {
             };
             (Cow::Owned(base.to_string()), true)
         } else if let Some(pos) = word.find('\'') {
-            (Cow::Borrowed(&word[..pos]), false)
+            (prefix_of(word, pos), false)
         } else {
-            (Cow::Borrowed(&*word), false)
+            (word, false)
         };
         if !first.is_empty() {
             let starts_clause = matches!(boundary, Boundary::Start | Boundary::Quote);
-            toks.push(token(lex, &first, starts_clause));
+            toks.push(token(lex, first, starts_clause));
             bounds.push(boundary);
         }
         if not {
-            toks.push(token(lex, "not", false));
+            toks.push(token(lex, Cow::Borrowed("not"), false));
             bounds.push(Boundary::None);
         }
     }
     (toks, bounds)
 }
 
-fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
+/// The first `end` bytes of `word`, still borrowed from the sentence when `word` is.
+fn prefix_of(word: Cow<'_, str>, end: usize) -> Cow<'_, str> {
+    match word {
+        Cow::Borrowed(w) => Cow::Borrowed(&w[..end]),
+        Cow::Owned(mut w) => {
+            w.truncate(end);
+            Cow::Owned(w)
+        }
+    }
+}
+
+fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Token<'t> {
+    let word: &str = &text;
     let first_digit = word.starts_with(|c: char| c.is_ascii_digit());
     let dotted = word.contains('.');
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -213,7 +225,7 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
     if first_digit {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
         return Token {
-            text: word.to_string(),
+            text,
             stem: digits.into(),
             kind: Kind::Number,
             name: false,
@@ -232,7 +244,7 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
     };
     if let Some(n) = number_word(&bare) {
         return Token {
-            text: word.to_string(),
+            text,
             stem: n.into(),
             kind: Kind::Number,
             name: false,
@@ -252,14 +264,15 @@ fn token(lex: &TermLexicon, word: &str, starts_clause: bool) -> Token {
             && !lex.starters.contains(&*bare)
             && !lex.cues.contains(&*bare));
     let attribution = lex.cues.contains(&*bare);
+    let stem = if acronym {
+        bare.into()
+    } else {
+        super::shared_stem(&bare)
+    };
     Token {
         possible_name,
-        text: word.to_string(),
-        stem: if acronym {
-            bare.into()
-        } else {
-            super::shared_stem(&bare)
-        },
+        text,
+        stem,
         kind: if stop { Kind::Stop } else { Kind::Content },
         name,
         attribution,
@@ -353,7 +366,7 @@ fn discount(lex: &TermLexicon, toks: &mut [Token], bounds: &[Boundary]) {
 }
 
 /// Tokens of a sentence with attribution and stock phrases marked, for `explain`.
-pub fn analyse(text: &str) -> Vec<Token> {
+pub fn analyse(text: &str) -> Vec<Token<'_>> {
     let lex = term_lexicon();
     let (mut toks, bounds) = tokens(text, &word_spans(text));
     discount(lex, &mut toks, &bounds);
@@ -362,19 +375,22 @@ pub fn analyse(text: &str) -> Vec<Token> {
 
 /// Tokens of a sentence as [`analyse`] marks them, each with whether a clause boundary (a
 /// comma, colon, semicolon, dash, bracket or quotation mark) precedes it.
-pub fn analyse_with_boundaries(text: &str) -> Vec<(Token, bool)> {
+pub fn analyse_with_boundaries(text: &str) -> Vec<(Token<'_>, bool)> {
     let (toks, bounds) = analyse_marked(text);
     toks.into_iter().zip(bounds).collect()
 }
 
 /// The tokens of [`analyse_with_boundaries`] and, apart, whether a boundary precedes each.
-pub fn analyse_marked(text: &str) -> (Vec<Token>, Vec<bool>) {
+pub fn analyse_marked(text: &str) -> (Vec<Token<'_>>, Vec<bool>) {
     analyse_marked_words(text, &word_spans(text))
 }
 
 /// [`analyse_marked`] of a sentence whose words were read already (its
 /// [`Reading`](super::Reading)'s spans).
-pub fn analyse_marked_words(text: &str, spans: &[Range<usize>]) -> (Vec<Token>, Vec<bool>) {
+pub fn analyse_marked_words<'t>(
+    text: &'t str,
+    spans: &[Range<usize>],
+) -> (Vec<Token<'t>>, Vec<bool>) {
     let lex = term_lexicon();
     let (mut toks, bounds) = tokens(text, spans);
     discount(lex, &mut toks, &bounds);
@@ -391,7 +407,7 @@ mod tests {
         analyse(text)
             .into_iter()
             .filter(|t| !t.attribution)
-            .map(|t| t.text)
+            .map(|t| t.text.into_owned())
             .collect()
     }
 

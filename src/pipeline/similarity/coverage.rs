@@ -96,7 +96,7 @@ impl ClaimWords {
             let lower: std::borrow::Cow<str> = if t.text.chars().any(char::is_uppercase) {
                 t.text.to_lowercase().into()
             } else {
-                t.text.as_str().into()
+                (&*t.text).into()
             };
             let opens = OPENERS.contains(&&*lower) && (boundary || lower != "and");
             if (opens || boundary) && since_start >= MIN_UNIT_WORDS {
@@ -507,7 +507,7 @@ pub fn claim_word_texts(text: &str) -> Vec<String> {
     tokens
         .into_iter()
         .filter(is_claim_word)
-        .map(|t| t.text)
+        .map(|t| t.text.into_owned())
         .collect()
 }
 

@@ -351,7 +351,7 @@ impl Side {
                     if stem {
                         t.stem.to_string()
                     } else {
-                        t.text.clone()
+                        t.text.to_string()
                     }
                 })
                 .collect()
