@@ -1421,8 +1421,6 @@ fn continues_statement(w: &Words, prev: &Attribution) -> bool {
     }
 }
 
-#[cfg(test)]
-mod recall_tests;
 /// Whether a colon follows word `last` (the end of a cue), opening what was said: "Cruz
 /// continued: “The questions…”" or "Cruz continued:" closing the sentence.
 fn opens_with_colon(w: &Words, last: usize) -> bool {
@@ -1430,5 +1428,7 @@ fn opens_with_colon(w: &Words, last: usize) -> bool {
     w.text[end..].trim_start().starts_with(':')
 }
 
+#[cfg(test)]
+mod recall_tests;
 #[cfg(test)]
 mod tests;

@@ -41,6 +41,15 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// many times over, and a thread's cache stays under a few megabytes on any input.
 const STEM_CACHE: usize = 1 << 15;
 
+/// `word` in lower case, borrowed when it is already (most words are), copied otherwise.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    }
+}
+
 /// The Snowball (English) stem of a lowercased word: the one stemmer of every stage and of
 /// the word lists read as stems (stock phrases, antonyms, word vectors).
 pub fn stem(lower: &str) -> String {

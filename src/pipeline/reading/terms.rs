@@ -216,12 +216,7 @@ fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Toke
     let all_caps = first_letter_capital == Some(true)
         && letters.clone().next().is_some()
         && letters.all(char::is_uppercase);
-    // Most words are lower case already: borrow them rather than copy.
-    let lower: Cow<str> = if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    };
+    let lower = super::lowercase(word);
     if first_digit {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
         return Token {

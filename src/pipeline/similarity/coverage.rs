@@ -93,11 +93,7 @@ impl ClaimWords {
         let mut starts = vec![0];
         let mut since_start = 0;
         for (t, &boundary) in tokens.iter().zip(boundaries) {
-            let lower: std::borrow::Cow<str> = if t.text.chars().any(char::is_uppercase) {
-                t.text.to_lowercase().into()
-            } else {
-                (&*t.text).into()
-            };
+            let lower = crate::pipeline::reading::lowercase(&t.text);
             let opens = OPENERS.contains(&&*lower) && (boundary || lower != "and");
             if (opens || boundary) && since_start >= MIN_UNIT_WORDS {
                 starts.push(words.len());
