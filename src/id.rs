@@ -16,20 +16,6 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
         .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
 }
 
-/// [`fnv1a`] of `text` lower-cased, without building the lower-cased string: per character
-/// as [`char::to_lowercase`] maps it (the same as `str::to_lowercase` but for a word-final
-/// Greek capital sigma).
-pub fn fnv1a_lower(text: &str) -> u64 {
-    let mut buf = [0u8; 4];
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .fold(OFFSET, |h, c| {
-            c.encode_utf8(&mut buf)
-                .bytes()
-                .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
-        })
-}
-
 /// FNV-1a of `parts` joined by a zero byte.
 fn fnv1a_parts(parts: &[&str]) -> u64 {
     let mut h = OFFSET;
@@ -88,25 +74,6 @@ pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lower_cased_hash_is_the_hash_of_the_lower_cased_text() {
-        for text in [
-            "Witkoff",
-            "U.S.",
-            "ÉLYSÉE",
-            "Zelensky’s",
-            "plain",
-            "İstanbul",
-            "",
-        ] {
-            assert_eq!(
-                fnv1a_lower(text),
-                fnv1a(text.to_lowercase().as_bytes()),
-                "{text}"
-            );
-        }
-    }
 
     /// Golden values: ids already written into reviews files must stay what they are.
     #[test]

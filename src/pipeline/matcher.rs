@@ -171,9 +171,10 @@ pub fn explain_pair(
     story: &StoryWeights,
 ) -> MatchExplanation {
     let (wa, wb) = (story.weights(a), story.weights(b));
-    let (x, _, _) = measures(msrp, weighed(a, &wa), weighed(b, &wb));
+    let (a, b) = (weighed(a, &wa), weighed(b, &wb));
+    let (x, _, _) = measures(msrp, a, b);
     MatchExplanation {
-        matched: match_pair(msrp, a, b, story),
+        matched: match_weighed(msrp, a, b),
         measures: (0..N).map(|i| (MEASURES[i], x[i], WEIGHTS[i])).collect(),
         bias: BIAS,
         threshold: THRESHOLD,

@@ -887,7 +887,7 @@ impl Attributor {
                 && set_off
                 && r.len() <= 6
                 && w.toks[r.end - 1].is_capitalized()
-                && !w.toks[r.start].is_capitalized()
+                && !t.is_capitalized()
                 && !NOT_IN_SUBJECT.contains(&t.lower.as_str());
             if !plausible && !role_first {
                 return None;

@@ -41,12 +41,13 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// many times over, and a thread's cache stays under a few megabytes on any input.
 const STEM_CACHE: usize = 1 << 15;
 
-/// `word` in lower case, borrowed when it is already (most words are), copied otherwise.
+/// `word` in lower case (`str::to_lowercase`), borrowed when it is ASCII without a capital
+/// (most words are), copied otherwise.
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        word.to_lowercase().into()
-    } else {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
         word.into()
+    } else {
+        word.to_lowercase().into()
     }
 }
 

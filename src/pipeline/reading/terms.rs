@@ -276,22 +276,21 @@ fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Toke
 }
 
 /// Whether the clause `range` only credits (", officials said", "According to the Journal,")
-/// rather than reports a claim with its own cue. It reports one when a "that" follows the
-/// cue (", and shop owners warned that the detour would cost them customers"); when the cue is
-/// refused or to come ("which would not say how much was taken", "declined to say"); or, for
-/// a trailing clause after a comma (`after_comma`), when five or more words follow a cue other
-/// than "according" or "told" (", said the attackers first targeted the guards"). After a
-/// closing quotation mark that length is a credit's trimmings ("," he said during a briefing
-/// at the hospital.), and "told reporters on Tuesday at the White House" and "according to
-/// people familiar with the matter" run long as credits. A leading clause is not judged by
-/// length: "Sorensen said the FBI had joined the investigation, which …" would be right, but
-/// measured, it cost the dev set's cross-validated precision and MSRP accuracy
-/// (docs/accuracy.md).
+/// rather than reports a claim with its own cue. It reports one when a "that" opens a clause
+/// after the cue (", and shop owners warned that the detour would cost them customers");
+/// when the cue is refused ("which would not say how much was taken", "declined to say");
+/// or, for a trailing clause after a comma (`after_comma`), when five or more words follow a
+/// cue other than "according" or "told" (", said the attackers first targeted the guards").
+/// After a closing quotation mark that length is a credit's trimmings ("," he said during a
+/// briefing at the hospital.); "told reporters on Tuesday at the White House" and "according
+/// to people familiar with the matter" run long as credits. Leading clauses are not judged
+/// by length (docs/accuracy.md says why).
 fn credits(toks: &[Token], cue_at: &[bool], range: Range<usize>, after_comma: bool) -> bool {
     let Some(cue) = range.clone().find(|&i| cue_at[i]) else {
         return false;
     };
     let is = |i: usize, word: &str| toks[i].text.eq_ignore_ascii_case(word);
+    // A "that" with two words or more after it opens a clause; "…, he said that." does not.
     let that = (cue + 1..range.end.saturating_sub(2)).any(|i| is(i, "that"));
     let refused = cue > range.start && ["not", "to", "never"].iter().any(|w| is(cue - 1, w));
     let long = after_comma && range.end - cue > 5 && !is(cue, "according") && !is(cue, "told");
@@ -309,7 +308,7 @@ fn discount(lex: &TermLexicon, toks: &mut [Token], bounds: &[Boundary]) {
         .find(|&i| matches!(bounds[i], Boundary::Comma | Boundary::Quote))
     {
         let after_comma = bounds[start] == Boundary::Comma;
-        if n - start <= 12 && credits(toks, &cue_at, start..n, after_comma) && start >= 3 {
+        if start >= 3 && n - start <= 12 && credits(toks, &cue_at, start..n, after_comma) {
             toks[start..].iter_mut().for_each(|t| t.attribution = true);
         }
     }

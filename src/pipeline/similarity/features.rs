@@ -281,7 +281,7 @@ impl Sentence {
         let content_idf: Vec<f64> = weighted.iter().map(|w| w.1).collect();
         let mut joined = String::from(" ");
         for t in &counted {
-            joined.extend(t.text.chars().flat_map(char::to_lowercase));
+            joined.push_str(&crate::pipeline::reading::lowercase(&t.text));
             joined.push(' ');
         }
         let chars: Vec<char> = joined.chars().collect();
@@ -312,7 +312,7 @@ impl Sentence {
             words: sorted(
                 counted
                     .iter()
-                    .map(|t| crate::id::fnv1a_lower(&t.text))
+                    .map(|t| hash(&crate::pipeline::reading::lowercase(&t.text)))
                     .collect(),
             ),
             char_trigrams: sorted(char_trigrams),

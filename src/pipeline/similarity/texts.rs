@@ -121,13 +121,8 @@ impl<'a> Texts<'a> {
         &self.scored(u).features
     }
 
-    /// The claim words of text `u`, built the first time they are asked for.
-    pub fn claims(&self, u: usize) -> &ClaimWords {
-        &self.scored(u).claims
-    }
-
-    /// Text `u`'s claim words with their story weights, weighed the first time they are asked
-    /// for.
+    /// Text `u`'s claim words with their story weights, both built the first time text `u` is
+    /// scored.
     pub fn weighed(&self, u: usize) -> Weighed<'_> {
         let scored = self.scored(u);
         Weighed {
@@ -182,7 +177,7 @@ mod tests {
             assert_eq!(texts.index_terms(u), f.index_terms());
             assert_eq!(texts.story_names(u), f.story_names());
             assert_eq!(texts.features(u), &f);
-            assert_eq!(texts.claims(u), &claims[u]);
+            assert_eq!(texts.weighed(u).claims, &claims[u]);
             assert_eq!(texts.weighed(u).weights, &*story.weights(&claims[u]));
             for w in &claims[u].words {
                 assert_eq!(texts.story().weight(w), story.weight(w));
