@@ -123,7 +123,12 @@ fn raw_words<'t>(text: &'t str, spans: &[Range<usize>]) -> Vec<(Cow<'t, str>, Bo
     let mut boundary = Boundary::Start;
     let mut from = 0;
     for span in spans.iter().cloned() {
-        for c in text[from..span.start].chars().map(straight) {
+        let gap = &text[from..span.start];
+        // A typed dash (" - ") is a dash, as the word view reads it.
+        if boundary == Boundary::None && super::words::has_dash(gap) {
+            boundary = Boundary::Clause;
+        }
+        for c in gap.chars().map(straight) {
             match c {
                 '"' => boundary = Boundary::Quote,
                 ':' | ';' | '(' | ')' | '\u{2014}' | '\u{2013}' if boundary == Boundary::None => {
@@ -403,6 +408,23 @@ mod tests {
             .filter(|t| !t.attribution)
             .map(|t| t.text.into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_typed_dash_is_a_clause_boundary_as_an_em_dash_is() {
+        for text in [
+            "The pier reopened - the port said so.",
+            "The pier reopened — the port said so.",
+        ] {
+            let marked = analyse_with_boundaries(text);
+            let the = marked.iter().position(|(t, _)| t.text == "the").unwrap();
+            assert!(marked[the].1, "{text}");
+        }
+        let marked = analyse_with_boundaries("The well-known pier reopened.");
+        assert!(
+            marked.iter().all(|(t, b)| !b || t.text == "The"),
+            "{marked:?}"
+        );
     }
 
     #[test]
