@@ -204,6 +204,18 @@ pub mod integrity {
     pub static PREDICATE_STARTS: List = List::new(&[(W, "predicate-start")]);
 }
 
+/// The sections of `src/data/attribution_cues.txt` after its cue list, read by the term view.
+pub mod credits {
+    use super::{List, ATTRIBUTION_CUES};
+
+    /// The cue words: the file's entries before any section.
+    pub static CUE_WORDS: List = List::new(&[(ATTRIBUTION_CUES, "")]);
+    /// Words right before a cue that make its clause a claim, not a credit ("would not say").
+    pub static REFUSAL_LEADS: List = List::new(&[(ATTRIBUTION_CUES, "refusal-lead")]);
+    /// Cues whose credit may run long after them ("told reporters on Tuesday at …").
+    pub static LONG_CREDITS: List = List::new(&[(ATTRIBUTION_CUES, "long-credit")]);
+}
+
 /// Number words (`src/data/numbers.txt`), read by the term and fact views alike.
 pub mod numbers {
     use super::{List, NUMBERS};

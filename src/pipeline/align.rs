@@ -149,9 +149,11 @@ pub fn align(
         texts,
         context: options.context,
     };
-    let mut pairs = score_pairs(&judge, &occurrences, options);
+    // which texts occur in one document only, and which: read by scoring and by order
+    let lone = lone_documents(&occurrences);
+    let mut pairs = score_pairs(&judge, &lone, options);
     if options.context {
-        let by_order = order_proposals(&judge, &pairs, &occurrences, placement);
+        let by_order = order_proposals(&judge, &pairs, &occurrences, &lone, placement);
         pairs.extend(by_order);
     }
     let neighbours = neighbours(texts.len(), pairs);
@@ -530,7 +532,7 @@ impl Judge<'_> {
     }
 }
 
-fn score_pairs(judge: &Judge, occurrences: &[Occurrences], options: &AlignOptions) -> Vec<Pair> {
+fn score_pairs(judge: &Judge, lone: &[Option<u32>], options: &AlignOptions) -> Vec<Pair> {
     let texts = judge.texts;
     let n = texts.len();
     let index = if options.exhaustive {
@@ -539,7 +541,6 @@ fn score_pairs(judge: &Judge, occurrences: &[Occurrences], options: &AlignOption
         let max_df = options.max_df.unwrap_or_else(|| default_max_df(n));
         Some(Index::build(texts, max_df))
     };
-    let lone = lone_documents(occurrences);
     // Two texts found only in one and the same document never link: a sentence's links are
     // to other documents. Skipping them spares their scoring and their evidence.
     let apart = |u: usize, v: usize| lone[u].is_none() || lone[u] != lone[v];
@@ -550,7 +551,8 @@ fn score_pairs(judge: &Judge, occurrences: &[Occurrences], options: &AlignOption
             || vec![0u32; n],
             |seen, u| {
                 let mut pairs = Vec::new();
-                if spans_documents(&occurrences[u]) {
+                // a text in several documents links to its own copies
+                if lone[u].is_none() {
                     pairs.extend(judge.pair(u, u));
                 }
                 match &index {
@@ -607,10 +609,10 @@ fn order_proposals(
     judge: &Judge,
     pairs: &[Pair],
     occurrences: &[Occurrences],
+    lone: &[Option<u32>],
     placement: &[Vec<usize>],
 ) -> Vec<Pair> {
     let texts = judge.texts;
-    let lone = lone_documents(occurrences);
     let mut seeds: Vec<Seed> = Vec::new();
     for p in pairs {
         let (u, v) = (p.u as usize, p.v as usize);

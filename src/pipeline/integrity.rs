@@ -17,7 +17,8 @@ use crate::lexicon::numbers::{SMALL_NUMBERS, TENS};
 use std::collections::BTreeSet;
 
 use crate::pipeline::reading::marks::{singular, words, words_of, Word};
-use crate::pipeline::reading::Reading;
+use crate::pipeline::reading::word_spans;
+use std::ops::Range;
 
 use crate::pipeline::attribution::{Attribution, AttributionKind, CueKind, SourceKind};
 
@@ -116,16 +117,16 @@ impl Facts {
     /// Extracts the facts of one claim. `credits` is the derivation group of the document whose
     /// outlet its attribution names (see [`crate::pipeline::provenance::attributed_documents`]).
     pub fn new(text: &str, attribution: &Attribution, credits: Option<u32>) -> Facts {
-        Facts::at(text, &Reading::new(text), 0, attribution, credits)
+        Facts::at(text, &word_spans(text), 0, attribution, credits)
     }
 
     /// The facts of `text`, which starts at byte `offset` of the sentence the attribution's
     /// spans refer to (past the dateline of a first sentence, see
-    /// [`crate::pipeline::claim_text`]); `reading` is the reading of `text`, as
-    /// [`Reading::after`] cuts a sentence's reading.
+    /// [`crate::pipeline::claim_text`]); `spans` are the words of `text`, as
+    /// [`crate::pipeline::reading::Reading::spans_after`] cuts them from the sentence's reading.
     pub fn at(
         text: &str,
-        reading: &Reading,
+        spans: &[Range<usize>],
         offset: usize,
         attribution: &Attribution,
         credits: Option<u32>,
@@ -140,7 +141,7 @@ impl Facts {
             attribution
         };
         let ranges = attribution_ranges(text.len(), offset, attribution);
-        let words = words_of(text, &reading.spans(), &ranges);
+        let words = words_of(text, spans, &ranges);
         let narrative: Vec<String> = words
             .iter()
             .filter(|w| !w.quoted && !w.attribution)
@@ -907,7 +908,7 @@ mod properties {
             };
             let facts = super::tests::facts_at(&text, &attribution, Some(0));
             let mid = (text.len() / 2..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-            let cut = Facts::at(&text[mid..], &Reading::new(&text[mid..]), mid, &super::tests::located(&text, &attribution), None);
+            let cut = Facts::at(&text[mid..], &word_spans(&text[mid..]), mid, &super::tests::located(&text, &attribution), None);
             prop_assert!(cut.narrative.len() <= text.len());
             let flags = compare(&facts, &facts, Crediting::between(&facts, 0, &facts, 1));
             prop_assert!(!flags.contains(&FlagKind::NumberMismatch));

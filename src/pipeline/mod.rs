@@ -406,8 +406,8 @@ impl FactTable {
                 let sentence = &read[d].sentences[s];
                 let (text, offset) = (claim_text(s, sentence), claim_start(s, sentence));
                 let credited = credits[d][s].map(|c| groups[c]);
-                let reading = read[d].readings[s].after(&sentence.text, offset);
-                Facts::at(text, &reading, offset, &read[d].attributions[s], credited)
+                let spans = read[d].readings[s].spans_after(&sentence.text, offset);
+                Facts::at(text, &spans, offset, &read[d].attributions[s], credited)
             })
             .collect();
         FactTable { facts, of }

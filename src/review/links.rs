@@ -190,8 +190,8 @@ fn facts(analysis: &Analysis, groups: &[u32], at: At) -> Facts {
     let text = matched_text(analysis, at);
     // the reading's spans hold for the text as written too: single marks and their double
     // replacements are the same length
-    let reading = analysis.readings[at.0][at.1].after(&sentence.text, offset);
-    Facts::at(&text, &reading, offset, &claim.attribution, credited)
+    let spans = analysis.readings[at.0][at.1].spans_after(&sentence.text, offset);
+    Facts::at(&text, &spans, offset, &claim.attribution, credited)
 }
 
 fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) {

@@ -14,9 +14,10 @@ use super::{is_apostrophe, word_spans};
 use std::sync::{Arc, OnceLock};
 
 use crate::id::{FastMap, FastSet};
+use crate::lexicon::credits::{CUE_WORDS, LONG_CREDITS, REFUSAL_LEADS};
 use crate::lexicon::numbers::{COUNT_WORDS, SMALL_NUMBERS, TENS};
 pub use crate::lexicon::OPENING_WORDS as SENTENCE_STARTERS;
-use crate::lexicon::{ATTRIBUTION_CUES, STOCK_PHRASES, STOPWORDS, TIME_WORDS};
+use crate::lexicon::{STOCK_PHRASES, STOPWORDS, TIME_WORDS};
 
 /// The word lists the term view reads.
 struct TermLexicon {
@@ -48,7 +49,7 @@ fn term_lexicon() -> &'static TermLexicon {
             })
             .collect();
         TermLexicon {
-            cues: entries(ATTRIBUTION_CUES).collect(),
+            cues: CUE_WORDS.iter().copied().collect(),
             time: entries(TIME_WORDS).collect(),
             starters: entries(SENTENCE_STARTERS).collect(),
             stop,
@@ -294,11 +295,12 @@ fn credits(toks: &[Token], cue_at: &[bool], range: Range<usize>, after_comma: bo
     let Some(cue) = range.clone().find(|&i| cue_at[i]) else {
         return false;
     };
-    let is = |i: usize, word: &str| toks[i].text.eq_ignore_ascii_case(word);
+    let listed =
+        |i: usize, list: &[&str]| list.iter().any(|w| toks[i].text.eq_ignore_ascii_case(w));
     // A "that" with two words or more after it opens a clause; "…, he said that." does not.
-    let that = (cue + 1..range.end.saturating_sub(2)).any(|i| is(i, "that"));
-    let refused = cue > range.start && ["not", "to", "never"].iter().any(|w| is(cue - 1, w));
-    let long = after_comma && range.end - cue > 5 && !is(cue, "according") && !is(cue, "told");
+    let that = (cue + 1..range.end.saturating_sub(2)).any(|i| listed(i, &["that"]));
+    let refused = cue > range.start && listed(cue - 1, &REFUSAL_LEADS);
+    let long = after_comma && range.end - cue > 5 && !listed(cue, &LONG_CREDITS);
     !that && !refused && !long
 }
 
