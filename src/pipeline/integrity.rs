@@ -20,7 +20,7 @@ use crate::pipeline::reading::marks::{singular, words, words_of, Word};
 use crate::pipeline::reading::word_spans;
 use std::ops::Range;
 
-use crate::pipeline::attribution::{Attribution, AttributionKind, CueKind, SourceKind};
+use crate::pipeline::attribution::{Attribution, AttributionKind, SourceKind};
 
 /// What an integrity flag says about a pair of matched claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -135,7 +135,7 @@ impl Facts {
         // credit: its subject and verb are what the claim states, and a copy that says so
         // without the verb has changed no attribution.
         let unattributed = Attribution::default();
-        let attribution = if attribution.cue_kind == Some(CueKind::Stance) {
+        let attribution = if attribution.is_stance() {
             &unattributed
         } else {
             attribution
@@ -575,6 +575,7 @@ fn attribution_changed(x: &Facts, y: &Facts, crediting: Crediting) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::attribution::CueKind;
 
     fn said(cue: &str, source: &str) -> Attribution {
         Attribution {

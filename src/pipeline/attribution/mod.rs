@@ -175,10 +175,17 @@ impl Attribution {
         self.kind != AttributionKind::None
     }
 
+    /// The cue is a stance ("X endorsed Y", "refused bail"): a position the source takes, the
+    /// claim's own act rather than a credit for words or thoughts. Stages that weigh credits
+    /// (carry-over here, integrity's attribution checks) read it from this one place.
+    pub fn is_stance(&self) -> bool {
+        self.cue_kind == Some(CueKind::Stance)
+    }
+
     /// Credits a speaker whose words the next sentences may go on with: a source, and a cue
-    /// that reports words or thoughts (a stance, "X endorsed Y", hands no quotation on).
+    /// that reports words or thoughts (a stance hands no quotation on).
     fn speaks_on(&self) -> bool {
-        !self.source.is_empty() && self.cue_kind != Some(CueKind::Stance)
+        !self.source.is_empty() && !self.is_stance()
     }
 
     /// The sentence's text without its attribution phrase: the claim itself.
