@@ -494,14 +494,13 @@ impl Judge<'_> {
                 smaller: a.len().min(b.len()),
             });
         }
-        let msrp = self.scorer.score(texts.features(u), texts.features(v));
+        let (msrp, rule) = self
+            .scorer
+            .score_and_rule(texts.features(u), texts.features(v));
         if msrp.value < MIN_MSRP && u != v {
             return Err(NotCandidate::ScorerBelowFloor(msrp.value));
         }
-        if self.context
-            && u != v
-            && names_conflict(self.scorer, texts.features(u), texts.features(v))
-        {
+        if self.context && u != v && is_names_conflict(rule) {
             return Err(NotCandidate::NamesConflict);
         }
         let m = matcher::match_weighed(msrp.value, texts.weighed(u), texts.weighed(v));
@@ -739,14 +738,15 @@ pub fn scored(scorer: &Scorer, a: &Features, b: &Features) -> bool {
 /// pair dump, `eval links --dump-pairs`; the caller checks that each text occurs in one
 /// document only).
 pub fn orderable(scorer: &Scorer, a: &Features, b: &Features) -> bool {
-    scorer.score(a, b).value >= MIN_MSRP && !names_conflict(scorer, a, b)
+    let (score, rule) = scorer.score_and_rule(a, b);
+    score.value >= MIN_MSRP && !is_names_conflict(rule)
 }
 
 /// Different parties around one stock phrase ("Dmitriev did not respond…" / "The White House
 /// did not respond…"): the scorer's names conflict, which no context may overrule.
-fn names_conflict(scorer: &Scorer, a: &Features, b: &Features) -> bool {
+fn is_names_conflict(rule: Option<crate::pipeline::similarity::Rule>) -> bool {
     matches!(
-        scorer.rule(a, b),
+        rule,
         Some(crate::pipeline::similarity::Rule::Conflict(
             crate::pipeline::similarity::features::Conflict::Names
         ))

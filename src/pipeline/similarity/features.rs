@@ -710,6 +710,10 @@ pub fn measures(a: &Sentence, b: &Sentence) -> [f64; N] {
     let iw = shared_weight(&a.content, &a.content_idf, &b.content);
     let m1 = shared(&a.sequence_set, &b.sequence_set);
     let g4 = shared(&a.fourgrams, &b.fourgrams);
+    let (run_a, run_b) = (
+        unmatched_run(&a.sequence, &b.sequence_set),
+        unmatched_run(&b.sequence, &a.sequence_set),
+    );
     [
         ratio(2 * c, na + nb),
         ratio(c, na.min(nb)),
@@ -744,20 +748,8 @@ pub fn measures(a: &Sentence, b: &Sentence) -> [f64; N] {
             let (pa, pb) = (a.prefixes.len(), b.prefixes.len());
             (1.0 + (pa.max(pb) - p) as f64).ln()
         },
-        {
-            let (ra, rb) = (
-                unmatched_run(&a.sequence, &b.sequence_set),
-                unmatched_run(&b.sequence, &a.sequence_set),
-            );
-            (1.0 + ra.max(rb) as f64).ln()
-        },
-        {
-            let (ra, rb) = (
-                unmatched_run(&a.sequence, &b.sequence_set),
-                unmatched_run(&b.sequence, &a.sequence_set),
-            );
-            (1.0 + ra.min(rb) as f64).ln()
-        },
+        (1.0 + run_a.max(run_b) as f64).ln(),
+        (1.0 + run_a.min(run_b) as f64).ln(),
         (1.0 + la.min(lb) as f64).ln(),
         fratio(2.0 * iw, a.idf_total + b.idf_total),
         fratio(iw, a.idf_total.min(b.idf_total)),

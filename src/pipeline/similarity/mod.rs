@@ -211,7 +211,14 @@ impl Scorer {
 
     /// Scores a pair: symmetric, in \[0,1\], deterministic.
     pub fn score(&self, a: &Features, b: &Features) -> Score {
-        self.score_measures(&a.measures(b), self.rule(a, b))
+        self.score_and_rule(a, b).0
+    }
+
+    /// [`Scorer::score`] and the rule that shaped it, for a caller that also asks
+    /// [`Scorer::rule`] (align vetoes a names conflict): the rule is found once.
+    pub fn score_and_rule(&self, a: &Features, b: &Features) -> (Score, Option<Rule>) {
+        let rule = self.rule(a, b);
+        (self.score_measures(&a.measures(b), rule), rule)
     }
 
     /// The rule that applies to a pair, if any (conflict first), when rules are on.
