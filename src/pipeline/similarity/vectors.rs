@@ -78,14 +78,35 @@ impl WordVector {
 
     /// Cosine of the two vectors, in \[-1, 1\].
     pub fn cosine(&self, other: &WordVector) -> f32 {
-        let dot: i32 = self
-            .bytes
-            .iter()
-            .zip(other.bytes)
-            .map(|(&a, &b)| i32::from(a as i8) * i32::from(b as i8))
-            .sum();
-        (dot as f32 / (self.norm * other.norm)).clamp(-1.0, 1.0)
+        (dot(self.bytes, other.bytes) as f32 / (self.norm * other.norm)).clamp(-1.0, 1.0)
     }
+}
+
+/// The dot product of two quantised vectors, the innermost loop of a pair's coverage. On an
+/// x86-64 processor with AVX2 (found at run time, so one binary serves every machine) the same
+/// loop is compiled for 256-bit registers: twice the lanes of the SSE2 baseline.
+fn dot(a: &[u8; DIMS], b: &[u8; DIMS]) -> i32 {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        #[allow(unsafe_code)]
+        // SAFETY: the processor supports AVX2, checked just above.
+        return unsafe { dot_avx2(a, b) };
+    }
+    dot_portable(a, b)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn dot_avx2(a: &[u8; DIMS], b: &[u8; DIMS]) -> i32 {
+    dot_portable(a, b)
+}
+
+#[inline(always)]
+fn dot_portable(a: &[u8; DIMS], b: &[u8; DIMS]) -> i32 {
+    a.iter()
+        .zip(b)
+        .map(|(&x, &y)| i32::from(x as i8) * i32::from(y as i8))
+        .sum()
 }
 
 /// The vector of a word, or `None` when neither the word nor an inflection base of it is
@@ -326,6 +347,21 @@ mod tests {
         ("council", "tuesday"),
         ("fire", "budget"),
     ];
+
+    proptest! {
+        /// The dot product the processor's fastest path computes is the portable loop's, for
+        /// any components (the table's, and the extremes -128 and 127).
+        #[test]
+        fn every_dot_product_path_agrees(
+            a in proptest::collection::vec(any::<u8>(), DIMS),
+            b in proptest::collection::vec(any::<u8>(), DIMS),
+        ) {
+            let (a, b): (&[u8; DIMS], &[u8; DIMS]) =
+                (a.as_slice().try_into().unwrap(), b.as_slice().try_into().unwrap());
+            prop_assert_eq!(dot(a, b), dot_portable(a, b));
+            prop_assert_eq!(dot(a, a), dot_portable(a, a));
+        }
+    }
 
     fn sim(a: &str, b: &str) -> f32 {
         similarity(a, b).unwrap_or_else(|| panic!("{a} or {b} not listed"))
