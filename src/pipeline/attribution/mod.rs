@@ -522,7 +522,10 @@ impl Attributor {
             if class == CueClass::Verb && matches!(w.toks[last].lower.as_str(), "told" | "tells") {
                 last = self.extend_told(w, last);
             }
-            if NAMING_VERBS.contains(&w.toks[first].lower.as_str())
+            // "called" alone is a cue only before what was said; "called for" and "called
+            // on" are demands, cues whatever follows.
+            if first == last
+                && NAMING_VERBS.contains(&w.toks[first].lower.as_str())
                 && !rules::names_something(w, first, last)
             {
                 continue;

@@ -570,6 +570,20 @@ fn verbs_of_naming_only_with_what_was_said() {
 }
 
 #[test]
+fn a_demand_credits_whatever_follows_it() {
+    // "called for" and "called on" are not the naming verb: no quotation need follow.
+    let a = one("The harbor master called for a full inquiry into the collision.");
+    check(&a, "called for", "The harbor master", Some(CueKind::Speech));
+    let a = one("Councillor Ines Varga has called on the ferry operator to refund every ticket.");
+    check(&a, "called on", "Councillor Ines Varga", Some(CueKind::Speech));
+    let a = one("The union calls for a four-day week in its new platform.");
+    check(&a, "calls for", "The union", Some(CueKind::Speech));
+    // A demand named as a noun is no cue: "calls" after a demonstrative.
+    let a = one("These calls for a recount have grown louder since Friday.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
