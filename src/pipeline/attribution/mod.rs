@@ -1032,6 +1032,7 @@ impl Attributor {
         if class == CueClass::SubjectVerb
             && kind == SourceKind::Document
             && !self.lex.document_nouns.contains(&w.toks[j].lower)
+            && !source::participle_after_head(&self.lex, w, &r)
         {
             return None;
         }

@@ -575,11 +575,71 @@ fn a_demand_credits_whatever_follows_it() {
     let a = one("The harbor master called for a full inquiry into the collision.");
     check(&a, "called for", "The harbor master", Some(CueKind::Speech));
     let a = one("Councillor Ines Varga has called on the ferry operator to refund every ticket.");
-    check(&a, "called on", "Councillor Ines Varga", Some(CueKind::Speech));
+    check(
+        &a,
+        "called on",
+        "Councillor Ines Varga",
+        Some(CueKind::Speech),
+    );
     let a = one("The union calls for a four-day week in its new platform.");
     check(&a, "calls for", "The union", Some(CueKind::Speech));
     // A demand named as a noun is no cue: "calls" after a demonstrative.
     let a = one("These calls for a recount have grown louder since Friday.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
+fn plural_documents_and_dated_documents_are_findings_sources() {
+    let a = one("New polls released Sunday showed the mayor taking a lead.");
+    check(
+        &a,
+        "showed",
+        "New polls released Sunday",
+        Some(CueKind::Finding),
+    );
+    assert_eq!(a.source_kind, Some(SourceKind::Document), "{a:?}");
+    let a = one("Last year’s county statistics show that thefts fell by a third.");
+    check(
+        &a,
+        "show",
+        "Last year’s county statistics",
+        Some(CueKind::Finding),
+    );
+    let a = one("Audit files from the vendor show that four accounts were searched.");
+    check(
+        &a,
+        "show",
+        "Audit files from the vendor",
+        Some(CueKind::Finding),
+    );
+    // A participle and a time close the head: the report is a document, not "Tuesday".
+    let a = one("The report released Tuesday said the dam was weak.");
+    check(
+        &a,
+        "said",
+        "The report released Tuesday",
+        Some(CueKind::Document),
+    );
+    assert_eq!(a.source_kind, Some(SourceKind::Document), "{a:?}");
+    let a = one("The audit completed last week found that the dam was weak.");
+    check(
+        &a,
+        "found",
+        "The audit completed last week",
+        Some(CueKind::Finding),
+    );
+    let a = one("The review released Monday says the ferry needs a new hull.");
+    check(
+        &a,
+        "says",
+        "The review released Monday",
+        Some(CueKind::Document),
+    );
+    // After a pronoun or a name the -ed word is the verb, not a participle.
+    let a = one("He planned Monday to formally announce the plan with the unions.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    // A person is never the subject of a finding.
+    let a = one("Police officers stationed Tuesday found the car.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
 }
 

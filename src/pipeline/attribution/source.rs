@@ -12,7 +12,7 @@ use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ADVERBS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS, NOT_ADVERBS, NOT_AGENTS,
     NOT_NAMES, OPENERS, RIGHT_STOPS, TIME_NOUNS, TIME_WORDS,
 };
-use crate::lexicon::calendar::MONTHS;
+use crate::lexicon::calendar::{MONTHS, WEEKDAYS};
 use crate::pipeline::reading::Reading;
 
 /// A capitalised word that never begins a person's name: a function word, a month or a day.
@@ -292,8 +292,21 @@ fn head_range(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Range<usize> {
         if end > r.start && (matches!(l, "and" | "or") || w.gaps[end] != Gap::Space) {
             break;
         }
-        // "federal records cited by the AP": a participle with "by" starts a post-modifier.
-        let participle = l.ends_with("ed") && w.toks.get(end + 1).is_some_and(|n| n.lower == "by");
+        // "federal records cited by the AP", "the report released Tuesday", "statistics
+        // published this week": a participle with "by" starts a post-modifier, and one with a
+        // time does after a common noun (after a name or a pronoun it is the verb: "He
+        // planned Monday to …").
+        let after_noun = end > r.start && {
+            let before = &w.toks[end - 1];
+            !before.is_capitalized() && !is_pronoun(w, end - 1)
+        };
+        let participle = l.ends_with("ed")
+            && w.toks.get(end + 1).is_some_and(|n| {
+                n.lower == "by"
+                    || after_noun
+                        && (TIME_WORDS.contains(&n.lower.as_str()) && !n.is_capitalized()
+                            || n.is_capitalized() && WEEKDAYS.contains(&n.lower.as_str()))
+            });
         if end > r.start && participle {
             break;
         }
@@ -306,6 +319,13 @@ fn head_range(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Range<usize> {
         end += 1;
     }
     r.start..end
+}
+
+/// Whether a participle follows the head of the phrase `r` ("the report released Monday",
+/// "records cited by the AP"): the head then stands before a post-modifier, not at the end.
+pub(crate) fn participle_after_head(lex: &Lexicon, w: &Words, r: &Range<usize>) -> bool {
+    let end = head_range(lex, w, r).end;
+    end < r.end && w.lower(end).ends_with("ed")
 }
 
 /// The source phrase that starts at word `i` (after "according to" or an inverted "said").
