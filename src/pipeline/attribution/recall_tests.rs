@@ -644,6 +644,21 @@ fn plural_documents_and_dated_documents_are_findings_sources() {
 }
 
 #[test]
+fn a_clause_after_the_cue_is_no_source() {
+    // An inverted source never opens with a subject pronoun and its verb.
+    let a = one("Six newspapers in the state, including the Ledger, said he was unfit to serve.");
+    assert_ne!(a.source, "he was unfit to serve", "{a:?}");
+    // A subject walk stops at a cue word: "said his survey" is no source of "showed".
+    let a = one("Another pollster, Dana Woods of Harlow College, said his survey showed a tie.");
+    assert_ne!(a.source, "said his survey", "{a:?}");
+    // "that report", "this report": the noun, not the verb.
+    let a = one("One of the authors of that report, Ari Feld, said the rule would fail.");
+    assert_ne!(a.cue, "report", "{a:?}");
+    let a = one("This report was cleared by the committee.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");

@@ -13,6 +13,7 @@ use crate::lexicon::attribution::{
     NOT_NAMES, OPENERS, RIGHT_STOPS, TIME_NOUNS, TIME_WORDS,
 };
 use crate::lexicon::calendar::{MONTHS, WEEKDAYS};
+use crate::lexicon::credits::CUE_WORDS;
 use crate::pipeline::reading::Reading;
 
 /// A capitalised word that never begins a person's name: a function word, a month or a day.
@@ -132,8 +133,11 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
         }
         k
     } else if !t.is_possessive() {
+        // A cue word in lower case ends the walk as a clause word does: in "…, said his
+        // survey showed" the subject of "showed" is "his survey", not a phrase opening "said".
+        let credit = |i: usize| !w.toks[i].is_capitalized() && CUE_WORDS.contains(&w.lower(i));
         let mut k = j;
-        while k > chunk && !CLAUSE_WORDS.contains(&w.lower(k - 1)) && j - k < 15 {
+        while k > chunk && !CLAUSE_WORDS.contains(&w.lower(k - 1)) && !credit(k - 1) && j - k < 15 {
             k -= 1;
         }
         k
@@ -354,6 +358,11 @@ pub(crate) fn right_np(lex: &Lexicon, w: &Words, i: usize) -> Option<Range<usize
         end += 1;
     }
     let _ = lex;
+    if is_pronoun(w, i) && end > i + 1 {
+        // "…, said he was not fit": a subject pronoun with words after it opens what was
+        // said; an inverted pronoun source stands alone ("“…,” said he.").
+        return None;
+    }
     (end > i).then_some(i..end)
 }
 
