@@ -952,7 +952,13 @@ impl Attributor {
         }
         if matches!(w.toks[j].lower.as_str(), "and" | "or") {
             // "Umerov was also invited … and “bluntly” told Witkoff": the main clause's subject.
-            if class != CueClass::Verb {
+            // A subject-verb cue that is never a noun counts too in its finite -s form ("… and
+            // says the plan"); the bare form is an infinitive ("to praise … and defend").
+            let lower = w.toks[first].lower.as_str();
+            let verb_only = class == CueClass::SubjectVerb
+                && lower.ends_with('s')
+                && VERB_ONLY_CUES.contains(&lower);
+            if class != CueClass::Verb && !verb_only {
                 return None;
             }
             let r = subject_np(&self.lex, w)?;

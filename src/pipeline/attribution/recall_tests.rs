@@ -659,6 +659,39 @@ fn a_clause_after_the_cue_is_no_source() {
 }
 
 #[test]
+fn roles_homes_groups_and_a_second_verb() {
+    // A role noun before a name, after a leading adverbial or before an aside.
+    let a = one("County delegate Ruth Amos, wearing a green sash, said the vote was fair.");
+    check(
+        &a,
+        "said",
+        "County delegate Ruth Amos",
+        Some(CueKind::Speech),
+    );
+    let a = one("Friday at the forum, candidate Lena Marsh said the levy was too high.");
+    check(&a, "said", "candidate Lena Marsh", Some(CueKind::Speech));
+    let a = one("Several volunteers said they would stay through the night.");
+    check(&a, "said", "Several volunteers", Some(CueKind::Speech));
+    // A described person, then a name with its institution.
+    let a = one("Another pollster, Dana Woods of Harlow College, said the race was close.");
+    check(
+        &a,
+        "said",
+        "Another pollster, Dana Woods of Harlow College",
+        Some(CueKind::Speech),
+    );
+    // A plural outlet with an "including" aside.
+    let a = one("Six newspapers, including the Harbor Ledger, said the mayor should resign.");
+    check(&a, "said", "Six newspapers", Some(CueKind::Speech));
+    assert_eq!(a.source_kind, Some(SourceKind::Publication), "{a:?}");
+    // "… and says": the finite form takes the main subject; an infinitive does not.
+    let a = one("The senator spent five years in prison and says such methods are cruel.");
+    check(&a, "says", "The senator", Some(CueKind::Speech));
+    let a = one("It led the mayor to make a joke and call the plan flexible.");
+    assert_ne!(a.cue, "call", "{a:?}");
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");

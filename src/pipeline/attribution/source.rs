@@ -218,7 +218,14 @@ pub(crate) fn titled_name(lex: &Lexicon, w: &Words, r: &Range<usize>) -> bool {
 /// "A spokeswoman for Brightmill, Jill Ames" / "Brightmill's chief executive, Tom Aldana": a
 /// clause-opening role phrase, then a bare name set off by commas (`name` = its words).
 /// Returns the whole phrase, role and name.
-pub(crate) fn role_then_name(lex: &Lexicon, w: &Words, name: Range<usize>) -> Option<Range<usize>> {
+pub(crate) fn role_then_name(
+    lex: &Lexicon,
+    w: &Words,
+    chunk: Range<usize>,
+) -> Option<Range<usize>> {
+    // "Another pollster, David Woodard of Clemson University": the name may carry its home
+    // institution or town; the bare name is what comes before "of", "at" or "from".
+    let name = chunk.start..home_after_name(w, &chunk).unwrap_or(chunk.end);
     let bare = name.len() <= 4
         && name.clone().all(|i| {
             w.toks[i].is_capitalized()
@@ -239,9 +246,28 @@ pub(crate) fn role_then_name(lex: &Lexicon, w: &Words, name: Range<usize>) -> Op
     let head = &w.toks[role.end - 1];
     // "The Podesta Group's CEO, Kimberley Fritts": an acronym title counts as a role.
     if (!head.is_capitalized() || is_acronym(&head.text)) && is_occupation(lex, &head.lower) {
-        return Some(lead..name.end);
+        return Some(lead..chunk.end);
     }
-    described_person(w, lead..name.start, &name).then_some(lead..name.end)
+    described_person(w, lead..name.start, &name).then_some(lead..chunk.end)
+}
+
+/// Where "of", "at" or "from" and a capitalised place or institution follow a name of two
+/// words or more to the end of `chunk` ("David Woodard of Clemson University", "Ana Ruiz
+/// of the University of Leeds"): the position of that preposition.
+fn home_after_name(w: &Words, chunk: &Range<usize>) -> Option<usize> {
+    let at = (chunk.start + 2..chunk.end)
+        .find(|&i| matches!(w.lower(i), "of" | "at" | "from") && w.gaps[i] == Gap::Space)?;
+    let name = chunk.start..at;
+    let home = at + 1..chunk.end;
+    let capitalised = |r: &Range<usize>| {
+        r.clone().all(|i| {
+            w.gaps[i] == Gap::Space
+                && (w.toks[i].is_capitalized() || matches!(w.lower(i), "the" | "of"))
+        })
+    };
+    let named = name.clone().all(|i| w.toks[i].is_capitalized());
+    (named && !home.is_empty() && capitalised(&home) && w.toks[chunk.end - 1].is_capitalized())
+        .then_some(at)
 }
 
 /// "One delegate not on the slate, Kelly Smith", "A longtime friend of the mayor, Ana Ruiz":
