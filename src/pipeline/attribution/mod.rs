@@ -602,20 +602,35 @@ impl Attributor {
         // A transcript turn ("TAPPER:") or a person's name of two or three words; a body, a
         // place list or a column heading ("The Latest:", "Iowa: Tim Albrecht, …") is not a
         // speaker often enough.
+        let possessive = w.toks[r.clone()].iter().any(|t| t.is_possessive());
+        let classified = classify(&self.lex, w, &r);
+        // In a headline a one-word label is a speaker too ("Graham: Trump's Rhetoric Hurts
+        // GOP"), and an outlet or a document credits what follows ("NY Post: …", "Poll: …").
+        let headline = rules::is_headline(w);
         let person = rules::is_transcript_name(w, &r)
-            || ((2..=3).contains(&r.len())
-                && !w.toks[r.clone()].iter().any(|t| t.is_possessive())
-                && classify(&self.lex, w, &r) == Some(SourceKind::NamedPerson));
+            || ((2..=3).contains(&r.len()) || headline && r.len() == 1)
+                && !possessive
+                && classified == Some(SourceKind::NamedPerson);
+        let outlet = headline
+            && !possessive
+            && (self.lex.publications.contains(w.phrase(&r))
+                || r.len() == 1
+                    && (self.lex.publication_nouns.contains(&w.toks[r.start].lower)
+                        || self.lex.document_nouns.contains(&w.toks[r.start].lower)));
         // What follows is a statement of a few words, not a figure ("Clinton: 1,769.").
         let rest = &w.toks[r.end..];
-        let statement = rest.len() >= 4
+        let statement = rest.len() >= 3
             && !rest[0].text.starts_with(|c: char| c.is_ascii_digit())
             && !(r.end + 1..r.end + 5).any(|i| w.gaps.get(i) == Some(&Gap::Comma))
-            && !self.lex.is_source_noun(&w.toks[r.end - 1].lower);
-        if !person || !statement {
+            && (outlet || !self.lex.is_source_noun(&w.toks[r.end - 1].lower));
+        if !(person || outlet) || !statement {
             return None;
         }
-        let kind = SourceKind::NamedPerson;
+        let kind = if person {
+            SourceKind::NamedPerson
+        } else {
+            classified.unwrap_or(SourceKind::Publication)
+        };
         Some(Candidate {
             place: Place::Clause,
             span: w.toks[r.start].span.start..colon.end,

@@ -692,6 +692,23 @@ fn roles_homes_groups_and_a_second_verb() {
 }
 
 #[test]
+fn headline_labels_of_one_word_and_of_outlets() {
+    let a = one("Mayor Okafor: Bridge Will Reopen");
+    check(&a, ":", "Mayor Okafor", Some(CueKind::Speech));
+    // In a headline a surname alone labels its speaker.
+    let a = one("Okafor: The Toll Bridge Will Pay for Itself");
+    check(&a, ":", "Okafor", Some(CueKind::Speech));
+    assert_eq!(a.source_kind, Some(SourceKind::NamedPerson), "{a:?}");
+    let a = one("Reuters: Border Talks Stall Over Truck Permits");
+    check(&a, ":", "Reuters", Some(CueKind::Speech));
+    // In running prose a one-word label is a heading, and a figure is no statement.
+    let a = one("Okafor: the toll bridge will pay for itself, she has argued for years.");
+    assert_ne!(a.cue, ":", "{a:?}");
+    let a = one("Okafor: 1,769 Votes Counted So Far");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
