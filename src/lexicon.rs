@@ -176,6 +176,8 @@ pub mod attribution {
     pub static QUANTIFIERS: List = List::new(&[(W, "quantifier")]);
     /// Words that open a leading adverbial before the subject ("Around that time, ...").
     pub static ADVERBIAL_OPENERS: List = List::new(&[(W, "adverbial-opener")]);
+    /// Words that may stand before a number opening a plain subject ("About 9 percent").
+    pub static APPROXIMATORS: List = List::new(&[(W, "approximator")]);
     /// Prepositions that may stand inside a plain subject ("People in the town").
     pub static SUBJECT_PREPOSITIONS: List = List::new(&[(W, "subject-preposition")]);
     /// Subordinators that may open a sentence before a plain subject ("While critics say").

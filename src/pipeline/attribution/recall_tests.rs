@@ -709,6 +709,30 @@ fn headline_labels_of_one_word_and_of_outlets() {
 }
 
 #[test]
+fn poll_shares_and_subjects_after_openings() {
+    // A share of those polled, with an approximator before its number.
+    let a = one("About 9 percent said they had no preference.");
+    check(&a, "said", "About 9 percent", Some(CueKind::Speech));
+    let a = one("Nearly 40 percent of renters said the fee was unfair.");
+    check(
+        &a,
+        "said",
+        "Nearly 40 percent of renters",
+        Some(CueKind::Speech),
+    );
+    // An opening, a one-word adverb, then the subject.
+    let a = one("Among the mayor's supporters, however, 61 percent said they had decided.");
+    check(&a, "said", "61 percent", Some(CueKind::Speech));
+    let a = one("Again, those surveyed said the levy should stay.");
+    check(&a, "said", "those surveyed", Some(CueKind::Speech));
+    // A short time phrase without a comma before a pronoun.
+    let a = one("In 2010 she said the pier would never close.");
+    check(&a, "said", "she", Some(CueKind::Speech));
+    let a = one("Last week he told the council the pier would close.");
+    assert_eq!((a.cue.as_str(), a.source.as_str()), ("told", "he"), "{a:?}");
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");

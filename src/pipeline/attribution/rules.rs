@@ -12,8 +12,9 @@ use super::source::{classify, is_pronoun, titled_name, Words};
 use super::text::{self, Gap};
 use super::{CueKind, SourceKind};
 use crate::lexicon::attribution::{
-    ADVERBIAL_OPENERS, CONNECTIVES, LEADS, NOT_IN_SUBJECT, OPENERS, OPENING_DETERMINERS,
-    PHRASE_SUBORDINATORS, QUANTIFIERS, SENTENCE_SUBORDINATORS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
+    ADVERBIAL_OPENERS, APPROXIMATORS, CONNECTIVES, LEADS, NOT_IN_SUBJECT, OPENERS,
+    OPENING_DETERMINERS, PHRASE_SUBORDINATORS, QUANTIFIERS, SENTENCE_SUBORDINATORS,
+    SUBJECT_PREPOSITIONS, SUBORDINATORS,
 };
 use crate::lexicon::attribution::{DETERMINERS, TIME_WORDS};
 
@@ -119,9 +120,15 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         && r.len() <= 4
         && head.lower.ends_with('s')
         && !NOT_IN_SUBJECT.contains(&first.lower.as_str());
+    let digits = |i: usize| w.toks[i].text.starts_with(|c: char| c.is_ascii_digit());
+    // "About 9 percent", "nearly 40 percent of voters": a number may follow an approximator.
+    let approximate = |i: usize| {
+        i == start && i < j && APPROXIMATORS.contains(&w.toks[i].lower.as_str()) && digits(i + 1)
+    };
     let opens = OPENING_DETERMINERS.contains(&first.lower.as_str())
         || first.is_capitalized()
-        || first.text.starts_with(|c: char| c.is_ascii_digit())
+        || digits(start)
+        || approximate(start)
         || lower_plural;
     // "Attorneys and legal experts", "current and former officials", "Jeb Bush and Chris
     // Christie", "journalist and author Hiro Aida": "and" between two nouns or names, not
@@ -143,7 +150,10 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     };
     let plain = r.clone().all(|i| {
         let t = &w.toks[i];
-        (inner_preposition(i) || inner_and(i) || !NOT_IN_SUBJECT.contains(&t.lower.as_str()))
+        (inner_preposition(i)
+            || inner_and(i)
+            || approximate(i)
+            || !NOT_IN_SUBJECT.contains(&t.lower.as_str()))
             && (i == start || !t.lower.ends_with("ly"))
     });
     let determiner_only = r.len() == 1 && OPENING_DETERMINERS.contains(&head.lower.as_str());
@@ -240,9 +250,24 @@ fn after_opening(w: &Words, chunk: usize) -> bool {
         return (chunk <= 5 && first.len() >= 2 && !first.chars().any(char::is_lowercase))
             || wire_dateline_end(w) == Some(chunk);
     }
-    let prev = w.chunk_start(chunk - 1);
+    let mut prev = w.chunk_start(chunk - 1);
+    // "Among the mayor's supporters, however, 61 percent said": a one-word adverb or
+    // connective between the opening and the subject is skipped.
+    let one_word = |c: usize| {
+        c > 0 && {
+            let l = w.toks[c].lower.as_str();
+            w.chunk_start(c) == c
+                && (c + 1 >= w.toks.len() || w.gaps[c + 1] == Gap::Comma)
+                && (CONNECTIVES.contains(&l) || w.is_adverb(c))
+        }
+    };
+    let mut opening_end = chunk;
+    if one_word(prev) {
+        opening_end = prev;
+        prev = w.chunk_start(prev - 1);
+    }
     prev == 0
-        && chunk - prev <= 6
+        && opening_end - prev <= 6
         && ADVERBIAL_OPENERS.contains(&w.toks[0].lower.as_str())
         && gap.trim() == ","
 }

@@ -148,6 +148,10 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
     while start < j && matches!(w.lower(start), "and" | "or" | "but") {
         start += 1;
     }
+    if start == j && is_pronoun(w, j) && leading_time(w, chunk, j) {
+        // "In 2010 she said", "Last week he told": a short time phrase opens the clause.
+        return Some(j..j + 1);
+    }
     // "As the Times reported, …", "…, as officials said,": "as" may lead a reporting clause.
     let lead_ok = |start: usize| {
         (chunk..start)
@@ -175,6 +179,29 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
         }
     }
     None
+}
+
+/// Words `from..to` are a short time phrase opening the sentence without a comma: "In 2010",
+/// "On Monday", "Last week", "Earlier this month" (an opener, then a year, weekday, month or
+/// time noun last).
+fn leading_time(w: &Words, from: usize, to: usize) -> bool {
+    if from != 0 || to == from || to - from > 3 {
+        return false;
+    }
+    let first = w.lower(from);
+    let last = w.lower(to - 1);
+    let opener = ADVERBIAL_OPENERS.contains(&first) || TIME_WORDS.contains(&first);
+    let time = w.toks[to - 1]
+        .text
+        .starts_with(|c: char| c.is_ascii_digit())
+        || WEEKDAYS.contains(&last)
+        || MONTHS.contains(&last)
+        || TIME_NOUNS.contains(&last)
+        || matches!(
+            last,
+            "week" | "weekend" | "night" | "morning" | "evening" | "afternoon"
+        );
+    opener && time && (from + 1..to).all(|i| w.gaps[i] == Gap::Space)
 }
 
 /// A lower-case word that names a job or role and may stand before a name: a listed title or
