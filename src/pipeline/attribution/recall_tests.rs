@@ -730,6 +730,10 @@ fn poll_shares_and_subjects_after_openings() {
     check(&a, "said", "she", Some(CueKind::Speech));
     let a = one("Last week he told the council the pier would close.");
     assert_eq!((a.cue.as_str(), a.source.as_str()), ("told", "he"), "{a:?}");
+    // A share opening the sentence is unnamed people, not a person called "Half".
+    let a = one("Half of those polled said the tax was too high.");
+    check(&a, "said", "Half of those polled", Some(CueKind::Speech));
+    assert_eq!(a.source_kind, Some(SourceKind::Anonymous), "{a:?}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use super::SourceKind;
 pub(crate) use crate::lexicon::attribution::PRONOUNS;
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ADVERBS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS, NOT_ADVERBS, NOT_AGENTS,
-    NOT_NAMES, OPENERS, RIGHT_STOPS, TIME_NOUNS, TIME_WORDS,
+    NOT_NAMES, OPENERS, QUANTIFIERS, RIGHT_STOPS, TIME_NOUNS, TIME_WORDS,
 };
 use crate::lexicon::calendar::{MONTHS, WEEKDAYS};
 use crate::lexicon::credits::CUE_WORDS;
@@ -579,12 +579,11 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
     if lex.organization_nouns.contains(&head.lower) {
         return Some(SourceKind::Organization);
     }
-    let quantified = matches!(
-        w.lower(r.start),
-        "many" | "some" | "most" | "several" | "few" | "two" | "three" | "other" | "both"
-    );
+    let lead = w.lower(r.start);
+    let quantified = !matches!(lead, "the" | "a" | "an")
+        && (DETERMINERS.contains(&lead) || QUANTIFIERS.contains(&lead));
     if head.is_capitalized() && quantified {
-        // "Many Americans", "some Republicans": unnamed people.
+        // "Many Americans", "some Republicans", "Half of those polled": unnamed people.
         return Some(SourceKind::Anonymous);
     }
     if head.is_capitalized() {
