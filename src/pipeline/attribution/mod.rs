@@ -965,7 +965,14 @@ impl Attributor {
                 }),
             });
         }
-        if matches!(w.toks[j].lower.as_str(), "and" | "or") {
+        let coordinated = match w.toks[j].lower.as_str() {
+            "and" | "or" => true,
+            // "… did not mention him by name, but told reporters": a spoken cue only; "was
+            // hailed …, but condemned in others" is a passive, not a credit.
+            "but" | "then" => self.cue_kind(&w.text[cue.clone()], None) == Some(CueKind::Speech),
+            _ => false,
+        };
+        if coordinated {
             // "Umerov was also invited … and “bluntly” told Witkoff": the main clause's subject.
             // A subject-verb cue that is never a noun counts too in its finite -s form ("… and
             // says the plan"); the bare form is an infinitive ("to praise … and defend").
@@ -1002,6 +1009,7 @@ impl Attributor {
             )
             .then(|| match class {
                 CueClass::Verb => rules::plain_subject(w, j)
+                    .or_else(|| rules::relative_subject(w, j))
                     .or_else(|| rules::subordinate_subject(&self.lex, w, j, kind)),
                 // "report", "claim" (also nouns): only a name that opens the sentence;
                 // "say", "argue" (never nouns): any plain subject.
@@ -1009,6 +1017,12 @@ impl Attributor {
                     .filter(|r| {
                         VERB_ONLY_CUES.contains(&w.toks[first].lower.as_str())
                             || (w.gaps[r.start] == Gap::Start && w.toks[r.end - 1].is_capitalized())
+                    })
+                    .or_else(|| {
+                        VERB_ONLY_CUES
+                            .contains(&w.toks[first].lower.as_str())
+                            .then(|| rules::relative_subject(w, j))
+                            .flatten()
                     })
                     .or_else(|| {
                         // "which critics say": a speech verb that is never a noun.
@@ -1244,7 +1258,10 @@ impl Attributor {
             matches!(t.lower.as_str(), "of" | "from") && next.is_some_and(|n| n.is_capitalized());
         let place = chunk_end - c <= 3 && (c..chunk_end).all(|i| w.toks[i].is_capitalized());
         let participle = !t.is_capitalized() && t.lower.ends_with("ing") && t.lower.len() > 5;
-        let aside = matches!(t.lower.as_str(), "in" | "on" | "at" | "during");
+        let aside = matches!(
+            t.lower.as_str(),
+            "in" | "on" | "at" | "during" | "like" | "unlike"
+        );
         role || home || place || participle || aside || is_occupation(&self.lex, &t.lower)
     }
 

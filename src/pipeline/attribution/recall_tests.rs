@@ -737,6 +737,34 @@ fn poll_shares_and_subjects_after_openings() {
 }
 
 #[test]
+fn subjects_with_a_relative_clause_an_aside_of_likeness_and_but() {
+    let a = one("People who have battled floods before say the levee could fail.");
+    check(
+        &a,
+        "say",
+        "People who have battled floods before",
+        Some(CueKind::Speech),
+    );
+    let a = one("Local groups that endorsed the mayor said the vote was fair.");
+    check(
+        &a,
+        "said",
+        "Local groups that endorsed the mayor",
+        Some(CueKind::Speech),
+    );
+    // The relative pronoun must be the clause's subject, and the cue not its passive verb.
+    let a = one("Two firms that have not been accused of fraud were named in the filing.");
+    assert_ne!(a.cue, "accused", "{a:?}");
+    let a = one("Local economists, like their county counterparts, say the tax helps savers.");
+    check(&a, "say", "Local economists", Some(CueKind::Speech));
+    let a = one("The mayor did not name the council, but told reporters the vote was rigged.");
+    check(&a, "told reporters", "The mayor", Some(CueKind::Speech));
+    // After "but" only a spoken cue takes the main subject: a passive is no credit.
+    let a = one("His election was hailed in some towns, but condemned in others.");
+    assert_ne!(a.cue, "condemned", "{a:?}");
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");

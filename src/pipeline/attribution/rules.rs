@@ -17,6 +17,7 @@ use crate::lexicon::attribution::{
     SUBJECT_PREPOSITIONS, SUBORDINATORS,
 };
 use crate::lexicon::attribution::{DETERMINERS, TIME_WORDS};
+use crate::lexicon::credits::CUE_WORDS;
 
 /// A speaker label opening the sentence: a short capitalised name and a colon, then the
 /// words ("TAPPER: Do you think …", "Mayor Ruiz: Bridge Will Reopen"). Returns the name's
@@ -285,6 +286,36 @@ pub(crate) fn wire_dateline_end(w: &Words) -> Option<usize> {
             && w.toks[0].is_capitalized()
             && w.toks[j - 1].is_capitalized()
     })
+}
+
+/// A plain subject with a relative clause, ending at word `j` right before a cue: "People who
+/// have battled floods before say", "Progressive groups that have endorsed him say". The
+/// relative pronoun must be the clause's subject, so an auxiliary or an -ed verb follows it
+/// ("that officials say" is the officials' credit, read elsewhere); the clause holds no
+/// comma, no quotation and no cue word. Returns the whole phrase.
+pub(crate) fn relative_subject(w: &Words, j: usize) -> Option<Range<usize>> {
+    let chunk = w.chunk_start(j);
+    let q = (chunk + 1..j).find(|&i| matches!(w.toks[i].lower.as_str(), "who" | "that"))?;
+    let verb = &w.toks[q + 1].lower;
+    let finite = matches!(
+        verb.as_str(),
+        "have" | "has" | "had" | "are" | "were" | "is" | "was" | "will" | "would" | "can" | "did"
+    ) || (verb.ends_with("ed") && !w.toks[q + 1].is_capitalized());
+    let clause_free = (q + 1..=j).all(|i| {
+        !CUE_WORDS.contains(&w.toks[i].lower.as_str())
+            && !matches!(w.toks[i].lower.as_str(), "who" | "that")
+    });
+    // "companies that have not been accused": the cue is the clause's own passive verb.
+    let passive = matches!(
+        w.toks[j].lower.as_str(),
+        "been" | "be" | "being" | "not" | "have" | "has" | "had" | "is" | "are" | "was" | "were"
+    );
+    if !finite || !clause_free || passive || j - q > 10 {
+        return None;
+    }
+    let head = plain_subject(w, q - 1)?;
+    let person = w.toks[q - 1].is_capitalized() || w.toks[q - 1].lower.ends_with('s');
+    (head.start == w.chunk_start(q - 1) && person).then_some(head.start..j + 1)
 }
 
 /// The kind of a plain subject the lexicon cannot classify: a name with a capital head is a
