@@ -765,6 +765,18 @@ fn subjects_with_a_relative_clause_an_aside_of_likeness_and_but() {
 }
 
 #[test]
+fn a_time_after_a_party_tag_is_no_speaker() {
+    let a = one("Rep. Mark Tully (R-Ohio) Tuesday said the bridge would reopen.");
+    check(&a, "said", "Rep. Mark Tully", Some(CueKind::Speech));
+    let a = one("Sen. Ana Ruiz (D-Ore.) on Monday told reporters the bill was dead.");
+    assert_eq!(
+        (a.cue.as_str(), a.source.as_str()),
+        ("told reporters", "Sen. Ana Ruiz"),
+        "{a:?}"
+    );
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");

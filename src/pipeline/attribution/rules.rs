@@ -566,7 +566,9 @@ pub(crate) fn time_adjunct_before(w: &Words, k: usize) -> Option<usize> {
     if !before.is_capitalized() && before.lower.ends_with("ed") {
         return None;
     }
-    (spaced(start - 1, k) && w.gaps[start] == Gap::Space).then_some(start)
+    // "Rep. Mark Tully (R-Ohio) Tuesday said": a party tag's bracket may close before it.
+    let after_tag = w.gaps[start] == Gap::Comma && super::source::is_party_tag(&before.text);
+    (spaced(start, k) && (w.gaps[start] == Gap::Space || after_tag)).then_some(start)
 }
 
 /// "is", "are", "was", "were" right before a progressive cue ("is telling", "was saying").

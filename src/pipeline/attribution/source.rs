@@ -18,7 +18,7 @@ use crate::pipeline::reading::Reading;
 
 /// A capitalised word that never begins a person's name: a function word, a month or a day.
 pub(crate) fn is_not_name(lower: &str) -> bool {
-    NOT_NAMES.contains(&lower) || MONTHS.contains(&lower)
+    NOT_NAMES.contains(&lower) || MONTHS.contains(&lower) || WEEKDAYS.contains(&lower)
 }
 
 /// The words of one sentence and what separates them.
