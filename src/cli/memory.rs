@@ -13,7 +13,8 @@
 
 /// Keeps large allocations returnable to the system for the whole run (see the module doc).
 pub fn keep_large_blocks_returnable() {
-    // The crate's only unsafe code: mallopt has no safe wrapper.
+    // One of the crate's two unsafe calls (the other: the AVX2 dot product in
+    // pipeline/similarity/vectors.rs): mallopt has no safe wrapper.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     #[allow(unsafe_code)]
     // SAFETY: mallopt only changes a malloc tunable; called once at start, before any thread.

@@ -522,6 +522,11 @@ impl Attributor {
             if class == CueClass::Verb && matches!(w.toks[last].lower.as_str(), "told" | "tells") {
                 last = self.extend_told(w, last);
             }
+            // "called on the council to act" is a demand; "called on a student", "called on
+            // Monday" are not.
+            if w.toks[last].lower == "on" && !rules::infinitive_follows(w, last) {
+                continue;
+            }
             // "called" alone is a cue only before what was said; "called for" and "called
             // on" are demands, cues whatever follows.
             if first == last
@@ -607,16 +612,21 @@ impl Attributor {
         // In a headline a one-word label is a speaker too ("Graham: Trump's Rhetoric Hurts
         // GOP"), and an outlet or a document credits what follows ("NY Post: …", "Poll: …").
         let headline = rules::is_headline(w);
-        let person = rules::is_transcript_name(w, &r)
-            || ((2..=3).contains(&r.len()) || headline && r.len() == 1)
-                && !possessive
-                && classified == Some(SourceKind::NamedPerson);
         let outlet = headline
             && !possessive
             && (self.lex.publications.contains(w.phrase(&r))
                 || r.len() == 1
                     && (self.lex.publication_nouns.contains(&w.toks[r.start].lower)
                         || self.lex.document_nouns.contains(&w.toks[r.start].lower)));
+        // A one-word label is a surname only when it is no noun the lexicon lists (section
+        // labels such as "Review:" or "Results:" are in the label list).
+        let one_word_name =
+            headline && r.len() == 1 && !self.lex.is_source_noun(&w.toks[r.start].lower);
+        let person = !outlet
+            && (rules::is_transcript_name(w, &r)
+                || ((2..=3).contains(&r.len()) || one_word_name)
+                    && !possessive
+                    && classified == Some(SourceKind::NamedPerson));
         // What follows is a statement of a few words, not a figure ("Clinton: 1,769.").
         let rest = &w.toks[r.end..];
         let statement = rest.len() >= 3

@@ -581,6 +581,9 @@ fn a_demand_credits_whatever_follows_it() {
         "Councillor Ines Varga",
         Some(CueKind::Speech),
     );
+    // "called on" asks someone to act: "called on a student", "called on Monday" do not.
+    let a = one("The teacher called on a student in the back row.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
     let a = one("The union calls for a four-day week in its new platform.");
     check(&a, "calls for", "The union", Some(CueKind::Speech));
     // A demand named as a noun is no cue: "calls" after a demonstrative.
@@ -647,10 +650,20 @@ fn plural_documents_and_dated_documents_are_findings_sources() {
 fn a_clause_after_the_cue_is_no_source() {
     // An inverted source never opens with a subject pronoun and its verb.
     let a = one("Six newspapers in the state, including the Ledger, said he was unfit to serve.");
-    assert_ne!(a.source, "he was unfit to serve", "{a:?}");
+    check(
+        &a,
+        "said",
+        "Six newspapers in the state",
+        Some(CueKind::Speech),
+    );
     // A subject walk stops at a cue word: "said his survey" is no source of "showed".
     let a = one("Another pollster, Dana Woods of Harlow College, said his survey showed a tie.");
-    assert_ne!(a.source, "said his survey", "{a:?}");
+    check(
+        &a,
+        "said",
+        "Another pollster, Dana Woods of Harlow College",
+        Some(CueKind::Speech),
+    );
     // "that report", "this report": the noun, not the verb.
     let a = one("One of the authors of that report, Ari Feld, said the rule would fail.");
     assert_ne!(a.cue, "report", "{a:?}");
@@ -668,10 +681,19 @@ fn roles_homes_groups_and_a_second_verb() {
         "County delegate Ruth Amos",
         Some(CueKind::Speech),
     );
+    assert_eq!(a.source_kind, Some(SourceKind::NamedPerson), "{a:?}");
+    let a = one("Campaign volunteer Ana Ruiz said the office was closed.");
+    check(
+        &a,
+        "said",
+        "Campaign volunteer Ana Ruiz",
+        Some(CueKind::Speech),
+    );
+    // A weekday ending a plain subject is no name.
+    let a = one("The suspects charged Monday told the judge they were innocent.");
+    assert_eq!(a.source_kind, Some(SourceKind::Anonymous), "{a:?}");
     let a = one("Friday at the forum, candidate Lena Marsh said the levy was too high.");
     check(&a, "said", "candidate Lena Marsh", Some(CueKind::Speech));
-    let a = one("Several volunteers said they would stay through the night.");
-    check(&a, "said", "Several volunteers", Some(CueKind::Speech));
     // A described person, then a name with its institution.
     let a = one("Another pollster, Dana Woods of Harlow College, said the race was close.");
     check(
@@ -687,8 +709,8 @@ fn roles_homes_groups_and_a_second_verb() {
     // "… and says": the finite form takes the main subject; an infinitive does not.
     let a = one("The senator spent five years in prison and says such methods are cruel.");
     check(&a, "says", "The senator", Some(CueKind::Speech));
-    let a = one("It led the mayor to make a joke and call the plan flexible.");
-    assert_ne!(a.cue, "call", "{a:?}");
+    let a = one("The council voted to delay the project and warn residents.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
 }
 
 #[test]
@@ -706,6 +728,15 @@ fn headline_labels_of_one_word_and_of_outlets() {
     assert_ne!(a.cue, ":", "{a:?}");
     let a = one("Okafor: 1,769 Votes Counted So Far");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+    // A section label is no speaker, and a listed noun is none either.
+    for headline in [
+        "Review: The New Ferry Is Slow but Comfortable",
+        "Results: Smith Wins Third Ward Council Race",
+        "Study: Coffee Drinkers Live Longer Than Others",
+    ] {
+        let a = one(headline);
+        assert_eq!(a.kind, AttributionKind::None, "{headline}: {a:?}");
+    }
 }
 
 #[test]
@@ -734,6 +765,24 @@ fn poll_shares_and_subjects_after_openings() {
     let a = one("Half of those polled said the tax was too high.");
     check(&a, "said", "Half of those polled", Some(CueKind::Speech));
     assert_eq!(a.source_kind, Some(SourceKind::Anonymous), "{a:?}");
+    // A name that opens with a quantifier is still a name.
+    for (text, source) in [
+        (
+            "All Blacks coach Ian Foster said the team was ready.",
+            "All Blacks coach Ian Foster",
+        ),
+        (
+            "Half Moon Bay Mayor Ana Ruiz said the beach would reopen.",
+            "Half Moon Bay Mayor Ana Ruiz",
+        ),
+    ] {
+        let a = one(text);
+        check(&a, "said", source, Some(CueKind::Speech));
+        assert_eq!(a.source_kind, Some(SourceKind::NamedPerson), "{a:?}");
+    }
+    // "numbers of people" are people, not a document.
+    let a = one("Growing numbers of residents say the town is changing.");
+    assert_eq!(a.source_kind, Some(SourceKind::Anonymous), "{a:?}");
 }
 
 #[test]
@@ -754,14 +803,14 @@ fn subjects_with_a_relative_clause_an_aside_of_likeness_and_but() {
     );
     // The relative pronoun must be the clause's subject, and the cue not its passive verb.
     let a = one("Two firms that have not been accused of fraud were named in the filing.");
-    assert_ne!(a.cue, "accused", "{a:?}");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
     let a = one("Local economists, like their county counterparts, say the tax helps savers.");
     check(&a, "say", "Local economists", Some(CueKind::Speech));
     let a = one("The mayor did not name the council, but told reporters the vote was rigged.");
     check(&a, "told reporters", "The mayor", Some(CueKind::Speech));
     // After "but" only a spoken cue takes the main subject: a passive is no credit.
     let a = one("His election was hailed in some towns, but condemned in others.");
-    assert_ne!(a.cue, "condemned", "{a:?}");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
 }
 
 #[test]

@@ -16,7 +16,7 @@ use crate::lexicon::attribution::{
     OPENING_DETERMINERS, PHRASE_SUBORDINATORS, QUANTIFIERS, SENTENCE_SUBORDINATORS,
     SUBJECT_PREPOSITIONS, SUBORDINATORS,
 };
-use crate::lexicon::attribution::{DETERMINERS, TIME_WORDS};
+use crate::lexicon::attribution::{CLAUSE_WORDS, DETERMINERS, TIME_WORDS};
 use crate::lexicon::credits::CUE_WORDS;
 
 /// A speaker label opening the sentence: a short capitalised name and a colon, then the
@@ -288,6 +288,12 @@ pub(crate) fn wire_dateline_end(w: &Words) -> Option<usize> {
     })
 }
 
+/// Forms of "be" and "have" and "not": before a past participle they make it a passive or
+/// perfect of the clause they stand in, not a cue of its own.
+const AUXILIARIES: [&str; 11] = [
+    "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "not",
+];
+
 /// A plain subject with a relative clause, ending at word `j` right before a cue: "People who
 /// have battled floods before say", "Progressive groups that have endorsed him say". The
 /// relative pronoun must be the clause's subject, so an auxiliary or an -ed verb follows it
@@ -295,21 +301,16 @@ pub(crate) fn wire_dateline_end(w: &Words) -> Option<usize> {
 /// comma, no quotation and no cue word. Returns the whole phrase.
 pub(crate) fn relative_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     let chunk = w.chunk_start(j);
-    let q = (chunk + 1..j).find(|&i| matches!(w.toks[i].lower.as_str(), "who" | "that"))?;
+    let relative = |i: usize| matches!(w.toks[i].lower.as_str(), "who" | "that");
+    let q = (chunk + 1..j).find(|&i| relative(i))?;
     let verb = &w.toks[q + 1].lower;
-    let finite = matches!(
-        verb.as_str(),
-        "have" | "has" | "had" | "are" | "were" | "is" | "was" | "will" | "would" | "can" | "did"
-    ) || (verb.ends_with("ed") && !w.toks[q + 1].is_capitalized());
-    let clause_free = (q + 1..=j).all(|i| {
-        !CUE_WORDS.contains(&w.toks[i].lower.as_str())
-            && !matches!(w.toks[i].lower.as_str(), "who" | "that")
-    });
+    // An auxiliary (a clause word) or a past form right after the pronoun: its own verb.
+    let finite = CLAUSE_WORDS.contains(&verb.as_str())
+        || (verb.ends_with("ed") && !w.toks[q + 1].is_capitalized());
+    let clause_free =
+        (q + 1..=j).all(|i| !CUE_WORDS.contains(&w.toks[i].lower.as_str()) && !relative(i));
     // "companies that have not been accused": the cue is the clause's own passive verb.
-    let passive = matches!(
-        w.toks[j].lower.as_str(),
-        "been" | "be" | "being" | "not" | "have" | "has" | "had" | "is" | "are" | "was" | "were"
-    );
+    let passive = AUXILIARIES.contains(&w.toks[j].lower.as_str());
     if !finite || !clause_free || passive || j - q > 10 {
         return None;
     }
@@ -318,10 +319,18 @@ pub(crate) fn relative_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     (head.start == w.chunk_start(q - 1) && person).then_some(head.start..j + 1)
 }
 
+/// Whether "to" and a word follow word `last` within fourteen words ("called on the council
+/// to act", "called on Gov. Rick Snyder (R) to resign", "called on others who … to return").
+pub(crate) fn infinitive_follows(w: &Words, last: usize) -> bool {
+    (last + 1..w.toks.len().min(last + 15)).any(|i| w.toks[i].lower == "to" && i + 1 < w.toks.len())
+}
+
 /// The kind of a plain subject the lexicon cannot classify: a name with a capital head is a
 /// person (the lexicon knows the bodies), anything else is unnamed people.
 pub(crate) fn plain_subject_kind(w: &Words, r: &Range<usize>) -> SourceKind {
-    if w.toks[r.end - 1].is_capitalized() {
+    let last = &w.toks[r.end - 1];
+    // "The suspects charged Monday": a weekday or month is no name.
+    if last.is_capitalized() && !super::source::is_not_name(&last.lower) {
         SourceKind::NamedPerson
     } else {
         SourceKind::Anonymous

@@ -12,6 +12,9 @@ use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ADVERBS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS, NOT_ADVERBS, NOT_AGENTS,
     NOT_NAMES, OPENERS, QUANTIFIERS, RIGHT_STOPS, TIME_NOUNS, TIME_WORDS,
 };
+
+/// Articles, which open a phrase without counting its members.
+const ARTICLES: [&str; 3] = ["the", "a", "an"];
 use crate::lexicon::calendar::{MONTHS, WEEKDAYS};
 use crate::lexicon::credits::CUE_WORDS;
 use crate::pipeline::reading::Reading;
@@ -197,11 +200,9 @@ fn leading_time(w: &Words, from: usize, to: usize) -> bool {
         || WEEKDAYS.contains(&last)
         || MONTHS.contains(&last)
         || TIME_NOUNS.contains(&last)
-        || matches!(
-            last,
-            "week" | "weekend" | "night" | "morning" | "evening" | "afternoon"
-        );
-    opener && time && (from + 1..to).all(|i| w.gaps[i] == Gap::Space)
+        || TIME_WORDS.contains(&last);
+    // The caller's words lie in one chunk, so only spaces separate them.
+    opener && time
 }
 
 /// A lower-case word that names a job or role and may stand before a name: a listed title or
@@ -355,7 +356,8 @@ fn head_range(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Range<usize> {
         // planned Monday to …").
         let after_noun = end > r.start && {
             let before = &w.toks[end - 1];
-            !before.is_capitalized() && !is_pronoun(w, end - 1)
+            let listed = end - 1 == r.start && lex.is_source_noun(&before.lower);
+            (listed || !before.is_capitalized()) && !is_pronoun(w, end - 1)
         };
         let participle = l.ends_with("ed")
             && w.toks.get(end + 1).is_some_and(|n| {
@@ -570,7 +572,9 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
     {
         return Some(SourceKind::Publication);
     }
-    if lex.document_nouns.contains(&head.lower) && !head.is_capitalized() {
+    // Capitalised only as the sentence's first word ("Polls released Sunday showed").
+    let common = !head.is_capitalized() || (end - 1 == r.start && w.gaps[r.start] == Gap::Start);
+    if lex.document_nouns.contains(&head.lower) && common {
         return Some(SourceKind::Document);
     }
     if lex.anonymous_nouns.contains(&head.lower) {
@@ -580,10 +584,15 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
         return Some(SourceKind::Organization);
     }
     let lead = w.lower(r.start);
-    let quantified = !matches!(lead, "the" | "a" | "an")
-        && (DETERMINERS.contains(&lead) || QUANTIFIERS.contains(&lead));
+    let quantifier =
+        !ARTICLES.contains(&lead) && (DETERMINERS.contains(&lead) || QUANTIFIERS.contains(&lead));
+    // "Many Americans", "some Republicans": a quantifier before a plural; "Half of those
+    // polled": the quantifier is the head. Not a name that opens with one ("All Blacks
+    // coach Ian Foster", "Half Moon Bay Mayor Ana Ruiz").
+    let quantified =
+        quantifier && (end == r.start + 1 || (end == r.start + 2 && head.lower.ends_with('s')));
     if head.is_capitalized() && quantified {
-        // "Many Americans", "some Republicans", "Half of those polled": unnamed people.
+        // unnamed people
         return Some(SourceKind::Anonymous);
     }
     if head.is_capitalized() {
@@ -592,7 +601,12 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
             let p = w.phrase(&(s..end));
             lex.organizations.contains(p) || lex.publications.contains(p)
         });
-        let titled = (start..end).any(|i| lex.titles.contains(&w.toks[i].lower));
+        // A listed title or a role noun in lower case ("County delegate Ruth Amos").
+        let titled = (start..end).any(|i| {
+            let t = &w.toks[i];
+            lex.titles.contains(&t.lower)
+                || (!t.is_capitalized() && lex.anonymous_nouns.contains(&t.lower))
+        });
         if institution && !titled {
             let p = w.phrase(&head_range);
             let publication = (start..end).any(|s| lex.publications.contains(w.phrase(&(s..end))));

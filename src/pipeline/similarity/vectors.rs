@@ -101,6 +101,7 @@ fn dot_avx2(a: &[u8; DIMS], b: &[u8; DIMS]) -> i32 {
     dot_portable(a, b)
 }
 
+// Always inlined, so that inside `dot_avx2` the loop is compiled for AVX2 too.
 #[inline(always)]
 fn dot_portable(a: &[u8; DIMS], b: &[u8; DIMS]) -> i32 {
     a.iter()
@@ -348,9 +349,18 @@ mod tests {
         ("fire", "budget"),
     ];
 
+    #[test]
+    fn the_dot_product_holds_at_the_extremes() {
+        let (low, high) = ([0x80u8; DIMS], [0x7fu8; DIMS]);
+        let n = DIMS as i32;
+        assert_eq!(dot(&low, &low), 128 * 128 * n);
+        assert_eq!(dot(&low, &high), -128 * 127 * n);
+        assert_eq!(dot(&high, &high), dot_portable(&high, &high));
+    }
+
     proptest! {
         /// The dot product the processor's fastest path computes is the portable loop's, for
-        /// any components (the table's, and the extremes -128 and 127).
+        /// any components.
         #[test]
         fn every_dot_product_path_agrees(
             a in proptest::collection::vec(any::<u8>(), DIMS),
