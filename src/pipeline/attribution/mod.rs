@@ -584,7 +584,12 @@ impl Attributor {
             None => (source, None),
         };
         let via = self.via(&text[best.cue.clone()]);
-        let cue_kind = self.cue_kind(&text[best.cue.clone()], source_kind);
+        let cue_kind = match self.cue_kind(&text[best.cue.clone()], source_kind) {
+            // A finding verb in a quotation's speaker slot reports speech ("“…,” Carson
+            // concluded.").
+            Some(CueKind::Finding) if self.in_speaker_slot(w, &best) => Some(CueKind::Speech),
+            kind => kind,
+        };
         Attribution {
             cue: text[best.cue.clone()].to_string(),
             source,
@@ -806,19 +811,39 @@ impl Attributor {
                     source: Some(Source { words: r, kind }),
                 })
             }
-            CueClass::Verb | CueClass::SubjectVerb | CueClass::Evidence => {
-                self.verb_reading(w, class, first, last, cue)
-            }
-            CueClass::AfterQuote => {
-                // "“…,” he continued." or "“…,” continued Smith": the speaker slot of a quote;
-                // or "Cruz continued: “…”", the slot before a colon that opens what is said.
-                let c = self.verb_reading(w, CueClass::Verb, first, last, cue)?;
-                let r = c.source.as_ref()?.words.clone();
-                let after_quote =
-                    w.gaps[r.start] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose;
-                (after_quote || (r.end <= first && opens_with_colon(w, last))).then_some(c)
-            }
+            CueClass::Verb | CueClass::SubjectVerb => self.verb_reading(w, class, first, last, cue),
+            // "the report concluded that …", and in a quotation's speaker slot a person too:
+            // "“…,” Carson concluded."
+            CueClass::Evidence => self
+                .verb_reading(w, class, first, last, cue.clone())
+                .or_else(|| self.after_quote_reading(w, first, last, cue)),
+            CueClass::AfterQuote => self.after_quote_reading(w, first, last, cue),
         }
+    }
+
+    /// Whether a reading's source or cue stands right after a closing quotation mark.
+    fn in_speaker_slot(&self, w: &Words, c: &Candidate) -> bool {
+        let cue_word = w.toks.iter().position(|t| t.span.start == c.cue.start);
+        let source_word = c.source.as_ref().map(|s| s.words.start);
+        [cue_word, source_word]
+            .into_iter()
+            .flatten()
+            .any(|i| w.gaps[i] == Gap::QuoteClose)
+    }
+
+    /// "“…,” he continued." or "“…,” continued Smith": the speaker slot of a quote; or "Cruz
+    /// continued: “…”", the slot before a colon that opens what is said.
+    fn after_quote_reading(
+        &self,
+        w: &Words,
+        first: usize,
+        last: usize,
+        cue: Range<usize>,
+    ) -> Option<Candidate> {
+        let c = self.verb_reading(w, CueClass::Verb, first, last, cue)?;
+        let r = c.source.as_ref()?.words.clone();
+        let after_quote = w.gaps[r.start] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose;
+        (after_quote || (r.end <= first && opens_with_colon(w, last))).then_some(c)
     }
 
     fn verb_reading(

@@ -826,6 +826,19 @@ fn a_time_after_a_party_tag_is_no_speaker() {
 }
 
 #[test]
+fn a_finding_verb_in_a_quotations_speaker_slot_is_speech() {
+    let a = one("“She should be held accountable,” Okafor concluded.");
+    check(&a, "concluded", "Okafor", Some(CueKind::Speech));
+    let a = one("“We are done here,” concluded the mayor.");
+    check(&a, "concluded", "the mayor", Some(CueKind::Speech));
+    // Elsewhere it stays a finding, of a document only.
+    let a = one("The audit concluded that the dam was weak.");
+    check(&a, "concluded", "The audit", Some(CueKind::Finding));
+    let a = one("The war concluded in 1953.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
