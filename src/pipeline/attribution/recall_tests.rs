@@ -839,6 +839,32 @@ fn a_finding_verb_in_a_quotations_speaker_slot_is_speech() {
 }
 
 #[test]
+fn people_close_to_a_matter_and_longer_asides() {
+    let a = one("People close to the talks said the deal was near.");
+    check(
+        &a,
+        "said",
+        "People close to the talks",
+        Some(CueKind::Speech),
+    );
+    let a = one("Officials close to the negotiations told reporters the deal was near.");
+    assert_eq!(
+        (a.cue.as_str(), a.source.as_str()),
+        ("told reporters", "Officials close to the negotiations"),
+        "{a:?}"
+    );
+    // An aside of up to six words between commas.
+    let a =
+        one("Cutting the budget too soon, a wide array of economists say, slowed the recovery.");
+    check(
+        &a,
+        "say",
+        "a wide array of economists",
+        Some(CueKind::Speech),
+    );
+}
+
+#[test]
 fn adding_up_is_not_adding_words() {
     let a = one("The delays added to the cost of the new school.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");

@@ -83,7 +83,7 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     // "These sources, the lawyers said, all …", "On top of that, opponents say, the wage …":
     // a short subject and its cue set off by commas inside the sentence, an aside.
     let aside = w.gaps[chunk] == Gap::Comma
-        && j + 1 - start <= 4
+        && j + 1 - start <= 6
         && w.gaps.get(j + 2) == Some(&Gap::Comma)
         && j + 3 < w.toks.len();
     if w.gaps[chunk] == Gap::Comma && start == chunk && !after_opening(w, chunk) && !aside {
@@ -93,8 +93,14 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     let r = start..j + 1;
     // "People in Fort Pierce", "52 percent of registered voters": up to two prepositions
     // inside the phrase, never first or last, make a post-modified subject (a longer one).
-    let inner_preposition =
-        |i: usize| i > start && i < j && SUBJECT_PREPOSITIONS.contains(&w.toks[i].lower.as_str());
+    // A listed two-word preposition counts at its second word ("People close to the talks").
+    let inner_preposition = |i: usize| {
+        let listed = |p: &str| SUBJECT_PREPOSITIONS.contains(&p);
+        i > start
+            && i < j
+            && (listed(&w.toks[i].lower)
+                || listed(&format!("{} {}", w.toks[i - 1].lower, w.toks[i].lower)))
+    };
     let prepositions = r.clone().filter(|&i| inner_preposition(i)).count();
     let limit = if prepositions == 0 { 8 } else { 10 };
     if r.len() > limit || r.is_empty() || prepositions > 2 {
