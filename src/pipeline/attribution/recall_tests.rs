@@ -853,6 +853,9 @@ fn people_close_to_a_matter_and_longer_asides() {
         ("told reporters", "Officials close to the negotiations"),
         "{a:?}"
     );
+    // A subordinate clause opening the sentence, then the subject.
+    let a = one("Although the plan failed, Republican strategists say the idea was sound.");
+    check(&a, "say", "Republican strategists", Some(CueKind::Speech));
     // An aside of up to six words between commas.
     let a =
         one("Cutting the budget too soon, a wide array of economists say, slowed the recovery.");

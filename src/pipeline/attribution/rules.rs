@@ -273,9 +273,12 @@ fn after_opening(w: &Words, chunk: usize) -> bool {
         opening_end = prev;
         prev = w.chunk_start(prev - 1);
     }
+    // "Around that time, …", and a subordinate clause: "Though stopping short of …, Carson
+    // told", "When the vote ended, officials said".
+    let first = w.toks[0].lower.as_str();
     prev == 0
         && opening_end - prev <= 6
-        && ADVERBIAL_OPENERS.contains(&w.toks[0].lower.as_str())
+        && (ADVERBIAL_OPENERS.contains(&first) || SENTENCE_SUBORDINATORS.contains(&first))
         && gap.trim() == ","
 }
 
