@@ -522,17 +522,20 @@ impl Attributor {
             if class == CueClass::Verb && matches!(w.toks[last].lower.as_str(), "told" | "tells") {
                 last = self.extend_told(w, last);
             }
-            // "called on the council to act" is a demand; "called on a student", "called on
-            // Monday" are not.
-            if w.toks[last].lower == "on" && !rules::infinitive_follows(w, last) {
-                continue;
-            }
-            // "called" alone is a cue only before what was said; "called for" and "called
-            // on" are demands, cues whatever follows.
+            // A verb of naming: "called" alone is a cue only before what was said; "called
+            // for" is a demand whatever follows, and "called on" (or "calling on") only when
+            // someone is asked to act ("called on the council to act", not "called on a
+            // student").
+            let head = w.toks[first].lower.as_str();
             if first == last
-                && NAMING_VERBS.contains(&w.toks[first].lower.as_str())
+                && NAMING_VERBS.contains(&head)
                 && !rules::names_something(w, first, last)
             {
+                continue;
+            }
+            let naming_on =
+                w.toks[last].lower == "on" && NAMING_VERBS.iter().any(|v| head.starts_with(v));
+            if naming_on && !rules::infinitive_follows(w, last) {
                 continue;
             }
             if let Some(c) = self.reading(w, class, first, last) {
@@ -585,9 +588,17 @@ impl Attributor {
         };
         let via = self.via(&text[best.cue.clone()]);
         let cue_kind = match self.cue_kind(&text[best.cue.clone()], source_kind) {
-            // A finding verb in a quotation's speaker slot reports speech ("“…,” Carson
-            // concluded.").
-            Some(CueKind::Finding) if self.in_speaker_slot(w, &best) => Some(CueKind::Speech),
+            // A finding verb in a quotation's speaker slot, said by no document, reports
+            // speech ("“…,” Carson concluded."; "“…,” the audit found." stays a finding).
+            Some(CueKind::Finding)
+                if in_speaker_slot(w, &best)
+                    && !matches!(
+                        source_kind,
+                        Some(SourceKind::Document | SourceKind::Publication)
+                    ) =>
+            {
+                Some(CueKind::Speech)
+            }
             kind => kind,
         };
         Attribution {
@@ -821,16 +832,6 @@ impl Attributor {
         }
     }
 
-    /// Whether a reading's source or cue stands right after a closing quotation mark.
-    fn in_speaker_slot(&self, w: &Words, c: &Candidate) -> bool {
-        let cue_word = w.toks.iter().position(|t| t.span.start == c.cue.start);
-        let source_word = c.source.as_ref().map(|s| s.words.start);
-        [cue_word, source_word]
-            .into_iter()
-            .flatten()
-            .any(|i| w.gaps[i] == Gap::QuoteClose)
-    }
-
     /// "“…,” he continued." or "“…,” continued Smith": the speaker slot of a quote; or "Cruz
     /// continued: “…”", the slot before a colon that opens what is said.
     fn after_quote_reading(
@@ -842,8 +843,8 @@ impl Attributor {
     ) -> Option<Candidate> {
         let c = self.verb_reading(w, CueClass::Verb, first, last, cue)?;
         let r = c.source.as_ref()?.words.clone();
-        let after_quote = w.gaps[r.start] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose;
-        (after_quote || (r.end <= first && opens_with_colon(w, last))).then_some(c)
+        (speaker_slot(w, first, r.start) || (r.end <= first && opens_with_colon(w, last)))
+            .then_some(c)
     }
 
     fn verb_reading(
@@ -1503,6 +1504,22 @@ fn continues_statement(w: &Words, prev: &Attribution) -> bool {
         "they" => !group,
         _ => false,
     }
+}
+
+/// Whether a cue starting at word `first` with a source starting at word `source` stands in a
+/// quotation's speaker slot: either right after a closing quotation mark ("“…,” Smith said",
+/// "“…,” said Smith").
+fn speaker_slot(w: &Words, first: usize, source: usize) -> bool {
+    w.gaps[source] == Gap::QuoteClose || w.gaps[first] == Gap::QuoteClose
+}
+
+/// Whether reading `c` (as [`speaker_slot`] asks) stands in a quotation's speaker slot.
+fn in_speaker_slot(w: &Words, c: &Candidate) -> bool {
+    let first = w.toks.iter().position(|t| t.span.start == c.cue.start);
+    let source = c.source.as_ref().map(|s| s.words.start);
+    first
+        .zip(source)
+        .is_some_and(|(f, s)| speaker_slot(w, f, s))
 }
 
 /// Whether a colon follows word `last` (the end of a cue), opening what was said: "Cruz

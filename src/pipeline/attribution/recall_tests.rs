@@ -581,6 +581,9 @@ fn a_demand_credits_whatever_follows_it() {
         "Councillor Ines Varga",
         Some(CueKind::Speech),
     );
+    // The infinitive test is the naming verb's: another cue ending in "on" needs none.
+    let a = one("“We are done here,” she went on.");
+    check(&a, "went on", "she", Some(CueKind::Speech));
     // "called on" asks someone to act: "called on a student", "called on Monday" do not.
     let a = one("The teacher called on a student in the back row.");
     assert_eq!(a.kind, AttributionKind::None, "{a:?}");
@@ -831,6 +834,9 @@ fn a_finding_verb_in_a_quotations_speaker_slot_is_speech() {
     check(&a, "concluded", "Okafor", Some(CueKind::Speech));
     let a = one("“We are done here,” concluded the mayor.");
     check(&a, "concluded", "the mayor", Some(CueKind::Speech));
+    // A document in the speaker slot still found something.
+    let a = one("“The pier is unsafe,” the audit found.");
+    check(&a, "found", "the audit", Some(CueKind::Finding));
     // Elsewhere it stays a finding, of a document only.
     let a = one("The audit concluded that the dam was weak.");
     check(&a, "concluded", "The audit", Some(CueKind::Finding));

@@ -95,11 +95,12 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     // inside the phrase, never first or last, make a post-modified subject (a longer one).
     // A listed two-word preposition counts at its second word ("People close to the talks").
     let inner_preposition = |i: usize| {
-        let listed = |p: &str| SUBJECT_PREPOSITIONS.contains(&p);
-        i > start
-            && i < j
-            && (listed(&w.toks[i].lower)
-                || listed(&format!("{} {}", w.toks[i - 1].lower, w.toks[i].lower)))
+        i > start && i < j && {
+            let (before, word) = (w.toks[i - 1].lower.as_str(), w.toks[i].lower.as_str());
+            SUBJECT_PREPOSITIONS
+                .iter()
+                .any(|&p| p == word || p.split_once(' ') == Some((before, word)))
+        }
     };
     let prepositions = r.clone().filter(|&i| inner_preposition(i)).count();
     let limit = if prepositions == 0 { 8 } else { 10 };

@@ -12,12 +12,12 @@ use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ADVERBS, CLAUSE_WORDS, CONNECTIVES, DETERMINERS, NOT_ADVERBS, NOT_AGENTS,
     NOT_NAMES, OPENERS, QUANTIFIERS, RIGHT_STOPS, TIME_NOUNS, TIME_WORDS,
 };
-
-/// Articles, which open a phrase without counting its members.
-const ARTICLES: [&str; 3] = ["the", "a", "an"];
 use crate::lexicon::calendar::{MONTHS, WEEKDAYS};
 use crate::lexicon::credits::CUE_WORDS;
 use crate::pipeline::reading::Reading;
+
+/// Articles, which open a phrase without counting its members.
+const ARTICLES: [&str; 3] = ["the", "a", "an"];
 
 /// A capitalised word that never begins a person's name: a function word, a month or a day.
 pub(crate) fn is_not_name(lower: &str) -> bool {

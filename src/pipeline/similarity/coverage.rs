@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::features::{analyse_marked, hash, idf, Kind, Token};
+use super::features::{analyse_marked, first_chars, hash, idf, Kind, Token};
 use super::vectors::{self, WordVector, NEIGHBOUR_THRESHOLD};
 use crate::id::FastMap;
 use crate::lexicon::ANTONYMS;
@@ -102,11 +102,7 @@ impl ClaimWords {
             if !is_claim_word(t) {
                 continue;
             }
-            let prefix = &t.stem[..t
-                .stem
-                .char_indices()
-                .nth(5)
-                .map_or(t.stem.len(), |(i, _)| i)];
+            let prefix = first_chars(&t.stem, 5);
             let stem = hash(&t.stem);
             let number = t.kind == Kind::Number;
             words.push(Word {

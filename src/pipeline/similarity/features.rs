@@ -233,8 +233,9 @@ pub(crate) fn prefix(stem: &str) -> u64 {
     hash(first_chars(stem, 5))
 }
 
-/// The first `n` characters of `s` (all of it when shorter).
-fn first_chars(s: &str, n: usize) -> &str {
+/// The first `n` characters of `s` (all of it when shorter): a stem's prefix, here and in
+/// the claim words of [`super::coverage`].
+pub(crate) fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
