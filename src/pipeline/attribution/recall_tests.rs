@@ -685,6 +685,9 @@ fn roles_homes_groups_and_a_second_verb() {
         Some(CueKind::Speech),
     );
     assert_eq!(a.source_kind, Some(SourceKind::NamedPerson), "{a:?}");
+    // A role noun opening the sentence is capitalised, not a name.
+    let a = one("Forecasters expect the storm to weaken by Friday.");
+    assert_eq!(a.source_kind, Some(SourceKind::Anonymous), "{a:?}");
     let a = one("Campaign volunteer Ana Ruiz said the office was closed.");
     check(
         &a,
