@@ -310,6 +310,7 @@ fn word_alignment(
         let evidence = match m.evidence {
             Evidence::Stem => "same stem".to_string(),
             Evidence::Prefix => "same prefix".to_string(),
+            Evidence::Acronym => "acronym".to_string(),
             Evidence::Neighbour(cos) => format!("neighbour {cos:.2}"),
             Evidence::Unmatched => "none".to_string(),
         };

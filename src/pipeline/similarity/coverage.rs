@@ -65,6 +65,11 @@ pub struct Word {
     pub vector: Option<WordVector>,
     /// Listed in the antonym file (rise, fall, approve...).
     pub directional: bool,
+    /// Written as an acronym ("U.N.", "FTC"); its stem is its letters.
+    pub acronym: bool,
+    /// For a word of a run of capitalised words, the hash of the run's initials ("United
+    /// Nations": "un", "Federal Bureau of Investigation": "fbi"); 0 otherwise.
+    pub expansion: u64,
 }
 
 /// A sentence's claim words, cut into units.
@@ -92,7 +97,9 @@ impl ClaimWords {
         let mut words = Vec::new();
         let mut starts = vec![0];
         let mut since_start = 0;
+        let mut run = NameRun::default();
         for (t, &boundary) in tokens.iter().zip(boundaries) {
+            run.read(t, boundary, &mut words);
             let lower = crate::pipeline::reading::lowercase(&t.text);
             let opens = OPENERS.contains(&&*lower) && (boundary || lower != "and");
             if (opens || boundary) && since_start >= MIN_UNIT_WORDS {
@@ -121,9 +128,13 @@ impl ClaimWords {
                     vectors::vector(&lower)
                 },
                 directional: antonyms().contains_key(&stem),
+                acronym: t.name && is_acronym(&t.text),
+                expansion: 0,
             });
+            run.add(t, words.len() - 1);
             since_start += 1;
         }
+        run.close(&mut words);
         starts.dedup();
         starts.retain(|&s| s < words.len());
         if starts.is_empty() {
@@ -140,6 +151,62 @@ impl ClaimWords {
             .collect();
         ClaimWords { words, units }
     }
+}
+
+/// Function words a spelled-out name may hold without breaking it ("Bureau of Investigation").
+const NAME_JOINERS: [&str; 4] = ["of", "and", "for", "on"];
+
+/// A run of capitalised words being read, to match it with its acronym ("the United Nations"
+/// in one article, "the U.N." in the other): its initials and its claim words.
+#[derive(Default)]
+struct NameRun {
+    initials: String,
+    words: Vec<usize>,
+}
+
+impl NameRun {
+    /// Closes the run before `t` unless `t` continues it: a capitalised word that is no
+    /// acronym, or a joiner inside the run, with no clause boundary before it.
+    fn read(&mut self, t: &Token, boundary: bool, words: &mut [Word]) {
+        let joiner = !self.initials.is_empty()
+            && NAME_JOINERS.iter().any(|j| t.text.eq_ignore_ascii_case(j));
+        if boundary || !(joiner || (t.possible_name && !is_acronym(&t.text))) {
+            self.close(words);
+        }
+    }
+
+    /// Adds claim word `index` (token `t`) to the run when `t` is a capitalised word.
+    fn add(&mut self, t: &Token, index: usize) {
+        if t.possible_name && !is_acronym(&t.text) {
+            if let Some(c) = t.text.chars().next() {
+                self.initials.extend(c.to_lowercase());
+                self.words.push(index);
+            }
+        }
+    }
+
+    /// Gives the run's words the hash of its initials when it has two words or more.
+    fn close(&mut self, words: &mut [Word]) {
+        if self.words.len() >= 2 {
+            let initials = hash(&self.initials);
+            self.words
+                .iter()
+                .for_each(|&i| words[i].expansion = initials);
+        }
+        self.initials.clear();
+        self.words.clear();
+    }
+}
+
+/// Two to six capital letters, dotted or not ("UN", "U.N.", "NTSB").
+fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|&c| c != '.');
+    (2..=6).contains(&letters.clone().count()) && letters.clone().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether `w` and `o` are an acronym and its spelled-out name, either way round.
+fn spells(w: &Word, o: &Word) -> bool {
+    (w.expansion != 0 && o.acronym && o.stem == w.expansion) || (w.acronym && o.expansion == w.stem)
 }
 
 /// Whether a token is one of the claim words: no stop word, no attribution, no stock phrase.
@@ -252,9 +319,10 @@ fn matched(w: &Word, other: &[Word], semantic: bool) -> f64 {
     scaled(best)
 }
 
-/// 1 for a shared stem, 0.9 for a shared prefix, `None` for neither.
+/// 1 for a shared stem or an acronym and its spelled-out name, 0.9 for a shared prefix,
+/// `None` for none of these.
 fn lexical(w: &Word, other: &[Word]) -> Option<f64> {
-    if other.iter().any(|o| o.stem == w.stem) {
+    if other.iter().any(|o| o.stem == w.stem || spells(w, o)) {
         Some(1.0)
     } else if w.prefix != 0 && other.iter().any(|o| o.prefix == w.prefix) {
         Some(0.9)
@@ -414,6 +482,8 @@ pub enum Evidence {
     Stem,
     /// The same 5-letter stem prefix (Ukraine ~ Ukrainian).
     Prefix,
+    /// An acronym and its spelled-out name (U.N. ~ United Nations).
+    Acronym,
     /// A semantic neighbour in the word table, with its cosine.
     Neighbour(f32),
     /// Nothing in the other sentence.
@@ -467,6 +537,9 @@ pub fn align_words(
 fn counterpart(w: &Word, other: &[Word]) -> (Option<usize>, Evidence, f64) {
     if let Some(j) = other.iter().position(|o| o.stem == w.stem) {
         return (Some(j), Evidence::Stem, 1.0);
+    }
+    if let Some(j) = other.iter().position(|o| spells(w, o)) {
+        return (Some(j), Evidence::Acronym, 1.0);
     }
     if let Some(j) = other
         .iter()
@@ -664,6 +737,62 @@ mod tests {
         let m = aligned[found];
         assert!(matches!(m.evidence, Evidence::Neighbour(_)), "{m:?}");
         assert_eq!(other[m.counterpart.unwrap()], "discovered");
+    }
+
+    /// The evidence `align_words` gives each claim word of `a` against `b`, by word.
+    fn evidence(a: &str, b: &str) -> Vec<(String, Evidence)> {
+        let (ca, cb) = (ClaimWords::new(a), ClaimWords::new(b));
+        let aligned = align_words(&ca, &cb, |w| w.idf);
+        claim_word_texts(a)
+            .into_iter()
+            .zip(aligned.iter().map(|m| m.evidence))
+            .collect()
+    }
+
+    fn evidence_of(found: &[(String, Evidence)], word: &str) -> Evidence {
+        match found.iter().find(|(w, _)| w == word) {
+            Some((_, e)) => *e,
+            None => panic!("{word} is no claim word of {found:?}"),
+        }
+    }
+
+    #[test]
+    fn an_acronym_matches_its_spelled_out_name_either_way() {
+        let long = "The United Nations sent food to the Federal Bureau of Investigation.";
+        let short = "The U.N. sent food to the FBI.";
+        let forward = evidence(long, short);
+        for word in ["United", "Nations", "Federal", "Bureau", "Investigation"] {
+            assert_eq!(evidence_of(&forward, word), Evidence::Acronym, "{word}");
+        }
+        let back = evidence(short, long);
+        assert_eq!(evidence_of(&back, "U.N"), Evidence::Acronym);
+        assert_eq!(evidence_of(&back, "FBI"), Evidence::Acronym);
+        let c = coverage(&ClaimWords::new(short), &ClaimWords::new(long), |w| w.idf);
+        assert!(c.whole > 0.95, "{c:?}");
+    }
+
+    #[test]
+    fn a_comma_or_a_lower_case_word_ends_a_spelled_out_name() {
+        // "Utah, Nevada" is two names, not "UN"; "United workers" has one capitalised word.
+        for long in [
+            "In Utah, Nevada officials met on Monday.",
+            "The United workers of the port met on Monday.",
+        ] {
+            let found = evidence(long, "The UN met on Monday.");
+            assert!(
+                found.iter().all(|(_, e)| *e != Evidence::Acronym),
+                "{long}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_acronym_does_not_match_a_name_with_other_initials() {
+        let found = evidence(
+            "The FTC sued on Monday.",
+            "The Justice Department sued on Monday.",
+        );
+        assert_eq!(evidence_of(&found, "FTC"), Evidence::Unmatched);
     }
 
     #[test]
