@@ -78,6 +78,15 @@ pub fn run(args: &Args) -> Result<Exit> {
                 args.inputs.len()
             )));
         };
+        // an empty side has no words to score: the "score" would be the intercept's alone
+        if let Some(side) = [("first (A)", a), ("second (B)", b)]
+            .iter()
+            .find_map(|(side, s)| s.trim().is_empty().then_some(side))
+        {
+            return Err(Error::Usage(format!(
+                "explain: empty sentence: the {side} has no words to score"
+            )));
+        }
         if looks_like_reference(a) && looks_like_reference(b) {
             return Err(Error::Usage(format!(
                 "'{a}' and '{b}' name claims, not sentences: give their articles, e.g. crosscheck explain ARTICLES... --claims {a} {b}"
@@ -106,6 +115,13 @@ pub fn run(args: &Args) -> Result<Exit> {
     let at =
         |r: &str| links::resolve(&analysis, r).map_err(|e| Error::Usage(format!("--claims {e}")));
     let (a, b) = (at(&args.claims[0])?, at(&args.claims[1])?);
+    if a == b {
+        // a claim always matches itself: there is no pair for compare to have decided on
+        return Err(Error::Usage(format!(
+            "--claims {} {}: both name the same claim; give two different claims",
+            args.claims[0], args.claims[1]
+        )));
+    }
     // The references are resolved against the analysis; a second run, which links alike,
     // records why the alignment linked the pair or did not.
     let analysis = if a.0 == b.0 {
@@ -311,6 +327,7 @@ fn word_alignment(
             Evidence::Stem => "same stem".to_string(),
             Evidence::Prefix => "same prefix".to_string(),
             Evidence::Acronym => "acronym".to_string(),
+            Evidence::Synonym => "synonym".to_string(),
             Evidence::Neighbour(cos) => format!("neighbour {cos:.2}"),
             Evidence::Unmatched => "none".to_string(),
         };
