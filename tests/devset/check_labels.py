@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Self-check for the devset answer keys.
 
-For every set folder next to this script: links.tsv has the exact header,
+For every set folder next to this script (or in the directory given as the
+one argument: python3 check_labels.py ../heldout): links.tsv has the exact header,
 three tab-separated fields per row, a known kind, and each snippet has at
 least five words, contains no line break, does not span a sentence end and
 occurs exactly once in its article, and no sentence pair is labelled
@@ -12,7 +13,7 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 KINDS = {"corroborated", "paraphrased", "changed"}
 ABBREV = re.compile(r"\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Lt|Sgt|Gen|Co|Inc|Jr|No|Mt|Ave|Det|Capt|Supt|Prof|U\.S|a\.m|p\.m|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.$")
 END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“A-Z0-9])")
