@@ -414,7 +414,7 @@ impl FactTable {
     }
 
     /// Integrity flags of sentence `s` of document `d` against the sentences it is linked to,
-    /// one per kind and matched entry, naming the best-linked sentence of that entry; and for
+    /// one per kind and linked sentence, naming it; and for
     /// each link, in order, whether its claims disagree on a fact
     /// ([`FlagKind::changes_facts`]), for [`settle`].
     fn flags(
@@ -426,7 +426,6 @@ impl FactTable {
         found: &SentenceLinks,
     ) -> (Vec<Flag>, Vec<bool>) {
         let own = self.of[d][s];
-        let mut seen: Vec<u32> = Vec::new();
         let mut out = Vec::new();
         let mut conflicting = Vec::with_capacity(found.links.len());
         for l in &found.links {
@@ -437,10 +436,8 @@ impl FactTable {
                 .entry((own, other, crediting))
                 .or_insert_with(|| integrity::compare(x, y, crediting));
             conflicting.push(kinds.iter().any(|k| k.changes_facts()));
-            if seen.contains(&other) {
-                continue;
-            }
-            seen.push(other);
+            // Every linked claim is named, also a second copy of one text: each side of a
+            // link then lists the flag (docs/csv.md), and a copy may credit differently.
             out.extend(kinds.iter().map(|&kind| Flag {
                 kind,
                 doc: l.doc,
