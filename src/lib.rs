@@ -24,6 +24,8 @@
 //!   CI policy).
 //! - [`cli`]: the command line, one file per subcommand in [`cmd`](cli::cmd), with the
 //!   terminal and the atomic output writer.
+//! - [`textfile`]: the small text files a user names beside the articles (outlets, config),
+//!   read with errors that name the file and the line.
 //!
 //! The library does everything the binary does. Comparing two articles held in memory:
 //!
@@ -57,6 +59,7 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod report;
 pub mod review;
+pub mod textfile;
 
 /// Property tests start from a fixed seed, so `cargo test` passes or fails the same way on
 /// every run and every machine; a failure is reproduced by running again. To explore beyond

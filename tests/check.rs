@@ -305,7 +305,7 @@ fn stale_reviews_are_reported_and_kept() {
     run(&["review", "--accept-all"], &seed.articles())
         .assert()
         .success()
-        .stderr(predicates::str::contains("1 stale reviews"))
+        .stderr(predicates::str::contains("1 stale review ("))
         .stderr(predicates::str::contains(victim.id.as_str()));
     assert!(decisions(&seed.reviews())
         .iter()
@@ -340,6 +340,15 @@ fn errors_exit_2_with_one_line_naming_the_file() {
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(problem), "{toml}: {err}");
     }
+    // not UTF-8: the file and the place, not the standard library's bare message
+    std::fs::write(&config, b"max_unattributed = 1\n# caf\xe9\n").unwrap();
+    let (code, _, err) = check(&["--config", &config_arg], &seed.articles());
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("crosscheck.toml: not valid UTF-8 (line 2, byte 26)"),
+        "{err}"
+    );
     let missing = seed.path("missing.toml").display().to_string();
     let (code, _, err) = check(&["--config", &missing], &seed.articles());
     assert_eq!(code, 2);

@@ -4,7 +4,7 @@ use std::fs;
 
 use predicates::prelude::*;
 
-use crate::util::{corpus, crosscheck};
+use crate::util::{corpus, crosscheck, success_stdout};
 
 const WSJ: &str = "corpus/ukraine-plan/wsj.txt";
 const POST: &str = "corpus/ukraine-plan/post.txt";
@@ -63,6 +63,143 @@ fn a_single_article_is_all_single_source() {
     assert!(rows
         .iter()
         .all(|r| &r[6] == "single-source" && r[8].is_empty()));
+}
+
+#[test]
+fn a_single_article_warns_on_stderr_that_nothing_was_cross_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(corpus("wire-rewrite/wire.txt"), dir.path().join("wire.txt")).unwrap();
+    let out = crosscheck()
+        .arg("compare")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "one article is valid input");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("warning: only one article (wire)"),
+        "{stderr}"
+    );
+    // two articles: no warning
+    let out = crosscheck().args(["compare", WSJ, POST]).output().unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn summary_as_json_lines_is_one_compact_object_per_document() {
+    let jsonl = success_stdout(crosscheck().args([
+        "compare",
+        "corpus/wire-rewrite/",
+        "--summary",
+        "--format",
+        "jsonl",
+    ]));
+    let json = success_stdout(crosscheck().args([
+        "compare",
+        "corpus/wire-rewrite/",
+        "--summary",
+        "--format",
+        "json",
+    ]));
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let text = String::from_utf8(jsonl).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(json["documents"].as_array().unwrap(), &lines);
+}
+
+#[test]
+fn a_reviews_file_given_but_missing_means_no_decisions_yet() {
+    // documented (docs/ci.md, `check --help`): a missing reviews file is nothing reviewed yet
+    let missing = success_stdout(crosscheck().args([
+        "compare",
+        "corpus/wire-rewrite/",
+        "--reviews",
+        "no-such-reviews.csv",
+    ]));
+    let none =
+        success_stdout(crosscheck().args(["compare", "corpus/wire-rewrite/", "--no-reviews"]));
+    assert_eq!(missing, none);
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_named_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no-such-dir").join("x.csv");
+    let stderr = crosscheck()
+        .args(["compare", WSJ, POST, "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let named = format!("crosscheck: {}: cannot write: ", out.display());
+    // the message is the same on every run: no random temporary name after the path
+    let why = stderr
+        .strip_prefix(&named)
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        !why.contains(".tmp") && !why.contains("at path"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn max_matches_below_one_is_refused_when_parsing() {
+    crosscheck()
+        .args(["compare", WSJ, POST, "--max-matches", "0"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--max-matches"))
+        .stderr(predicate::str::contains("must be at least 1"));
+    let rows = csv_rows(&success_stdout(crosscheck().args([
+        "compare",
+        WSJ,
+        POST,
+        "--max-matches",
+        "1",
+    ])));
+    assert!(rows.iter().any(|r| !r[8].is_empty()));
+    assert!(rows.iter().all(|r| !r[8].contains(';')));
+}
+
+#[test]
+fn input_format_help_is_plain_words_and_lists_what_each_command_reads() {
+    for command in ["compare", "segment", "review", "check"] {
+        let help = success_stdout(crosscheck().args([command, "--help"]));
+        let help = String::from_utf8(help).unwrap();
+        assert!(!help.contains("]("), "{command}: rustdoc link in --help");
+        assert!(
+            !help.contains("crate::"),
+            "{command}: rustdoc path in --help"
+        );
+        let values = help
+            .split("--input-format")
+            .nth(1)
+            .and_then(|h| h.split("[default: auto]").next())
+            .expect("--input-format is documented");
+        let lists_jsonl = values.contains("- jsonl:");
+        assert_eq!(lists_jsonl, command == "compare", "{command}: {values}");
+    }
+    crosscheck()
+        .args(["segment", "--input-format", "jsonl", WSJ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "[possible values: auto, text, html]",
+        ));
 }
 
 #[test]
@@ -303,6 +440,36 @@ mod bad_input {
                 ("y/wsj.txt", b"Two."),
             ],
             "duplicate label 'wsj'",
+        );
+    }
+
+    #[test]
+    fn an_outlet_for_a_label_no_article_has() {
+        rejects(
+            &["a.txt", "b.txt", "--outlet", "nope=Foo"],
+            &[("a.txt", b"One."), ("b.txt", b"Two.")],
+            "--outlet nope=...: no article is labelled 'nope' (the labels are: a, b)",
+        );
+    }
+
+    #[test]
+    fn an_outlets_file_that_is_not_utf8() {
+        rejects(
+            &["a.txt", "--outlets", "outlets.txt"],
+            &[
+                ("a.txt", b"One."),
+                ("outlets.txt", b"The Herald | the Herald\nLe Monde \xe9\n"),
+            ],
+            "outlets.txt: not valid UTF-8 (line 2, byte 33)",
+        );
+    }
+
+    #[test]
+    fn an_abbreviations_file_that_is_not_utf8() {
+        rejects(
+            &["a.txt", "--abbreviations", "abbr.txt"],
+            &[("a.txt", b"One."), ("abbr.txt", b"Gen.\n\xff\n")],
+            "abbr.txt: not valid UTF-8 (line 2, byte 5)",
         );
     }
 

@@ -63,3 +63,26 @@ fn a_missing_file_is_a_one_line_error() {
     assert!(err.contains("no-such-file.jsonl"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    std::fs::write(&path, b"\n{\"id\": \"caf\xe9\"}\n").unwrap();
+    let out = crosscheck()
+        .args(["eval", "attribution"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}: not valid UTF-8 (line 2, byte 12)",
+            path.display()
+        )),
+        "{err}"
+    );
+}

@@ -56,7 +56,12 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path().join("repo");
     copy_dir(&root().join("corpus"), &repo.join("corpus"));
-    for dir in ["tests/devset", "tests/heldout", "tests/pages", "tests/archives"] {
+    for dir in [
+        "tests/devset",
+        "tests/heldout",
+        "tests/pages",
+        "tests/archives",
+    ] {
         copy_dir(&root().join(dir), &repo.join(dir));
     }
     let shared = root().join("..").join("shared");

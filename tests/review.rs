@@ -428,6 +428,48 @@ fn set_with_note_and_explicit_reviews_file() {
 }
 
 #[test]
+fn set_counts_its_decisions_in_the_right_number() {
+    let seed = Seed::new();
+    let all = pending(&seed.articles());
+    let one = format!("{}=verified", all[0].id);
+    let two = format!("{}=verified", all[1].id);
+    run(&["review", "--set", &one], &seed.articles())
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("recorded 1 decision in "));
+    run(&["review", "--set", &one, "--set", &two], &seed.articles())
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("recorded 2 decisions in "));
+}
+
+#[test]
+fn a_reviews_file_in_a_missing_directory_is_named_not_its_lock() {
+    let seed = Seed::new();
+    let id = pending(&seed.articles()).remove(0).id;
+    let file = seed.path("no-such-dir").join("r.csv");
+    let out = run(
+        &[
+            "review",
+            "--reviews",
+            &file.display().to_string(),
+            "--set",
+            &format!("{id}=verified"),
+        ],
+        &seed.articles(),
+    )
+    .assert()
+    .code(2)
+    .get_output()
+    .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let named = format!("crosscheck: {}: cannot write: ", file.display());
+    let why = err.strip_prefix(&named).unwrap_or_else(|| panic!("{err}"));
+    assert!(!why.contains(".lock"), "{err}");
+}
+
+#[test]
 fn set_rejects_unknown_ids_and_decisions_with_exit_2() {
     let seed = Seed::new();
     let id = pending(&seed.articles()).remove(0).id;

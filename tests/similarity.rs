@@ -197,6 +197,39 @@ fn pairs_rejects_invalid_utf8_and_missing_files() {
 }
 
 #[test]
+fn fit_on_a_file_without_pairs_is_exit_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        (
+            "header.txt",
+            b"Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let model = dir.path().join("model.rs");
+        let out = crosscheck()
+            .arg("fit")
+            .arg(&path)
+            .arg("--write")
+            .arg(&model)
+            .assert()
+            .code(2)
+            .stdout("")
+            .get_output()
+            .clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("{}: no pairs", path.display())),
+            "{err}"
+        );
+        assert!(!model.exists(), "no all-zero model written");
+    }
+}
+
+#[test]
 fn explain_prints_score_verdict_and_weighted_evidence() {
     crosscheck()
         .args([
@@ -235,10 +268,10 @@ fn explain_shows_the_word_alignment_with_its_evidence() {
             .unwrap_or_else(|| panic!("no row for {word}: {out}"))
             .to_string()
     };
-    // a synonym found by the word table, a shared stem, and a word the other lacks
+    // a listed synonym, a shared stem, and a word the other lacks
     let found = row("found");
     assert!(
-        found.contains("discovered") && found.contains("neighbour"),
+        found.contains("discovered") && found.contains("synonym"),
         "{found}"
     );
     assert!(row("leak").contains("same stem"), "{out}");
@@ -503,6 +536,30 @@ fn explain_refuses_bare_references_and_bad_ones_with_exit_2() {
         .stderr(predicates::str::contains(
             "not a sentence number of rewrite",
         ));
+    // a claim with itself: nothing for compare to have decided
+    crosscheck()
+        .args([
+            "explain",
+            "corpus/wire-rewrite/",
+            "--claims",
+            "rewrite:3",
+            "rewrite:3",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("crosscheck: --claims rewrite:3 rewrite:3: both name the same claim; give two different claims\n");
+    // empty sentences: no words to score
+    for (a, b, side) in [("", "", "first"), ("The vote was 6-1.", "  ", "second")] {
+        crosscheck()
+            .args(["explain", a, b])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(format!(
+                "empty sentence: the {side} sentence"
+            )));
+    }
     // near miss: a sentence with a colon and a number is still a sentence
     crosscheck()
         .args(["explain", "The vote was 6:1", "The vote ended 6-1."])

@@ -74,11 +74,26 @@ pub fn run(cli: &Cli) -> Result<Exit> {
     }
 }
 
+/// `n` and the noun in the number it takes: "1 decision", "2 decisions", "0 decisions".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn cli_definition_is_valid() {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(super::count(1, "decision", "decisions"), "1 decision");
+        assert_eq!(super::count(0, "decision", "decisions"), "0 decisions");
+        assert_eq!(
+            super::count(2, "stale review", "stale reviews"),
+            "2 stale reviews"
+        );
     }
 }

@@ -95,15 +95,12 @@ pub fn write_atomic_with(
         .map_or("out".into(), |n| n.to_string_lossy());
     let prefix = format!(".{name}.");
     let tmp = crate::cli::signals::create_temp(|| {
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        // a new file gets the usual mode (0666 less the umask), not tempfile's private 0600
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        builder.tempfile_in(dir)
+        // The file is opened here rather than by `tempfile_in`, whose errors end in `at path
+        // ".NAME.XXXXXX.tmp"`: a random name the user never gave. The error names `path`.
+        tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(".tmp")
+            .make_in(dir, create_new)
     })
     .map_err(err)?;
     let result = (|| {
@@ -121,6 +118,19 @@ pub fn write_atomic_with(
         sync_dir(dir)
     })();
     result.map_err(err)
+}
+
+/// Creates the temporary file, failing if it exists (the name is tried again). A new file gets
+/// the usual mode (0666 less the umask), not tempfile's private 0600.
+fn create_new(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o666);
+    }
+    options.open(path)
 }
 
 /// Makes a rename in `dir` durable (on Unix a directory can be synced; elsewhere a no-op).
@@ -214,6 +224,19 @@ mod tests {
         write_atomic(&out, b"new").unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_error_names_the_output_not_the_temporary_file() {
+        let dir = scratch("missing-dir");
+        let out = dir.join("no-such-dir").join("x.csv");
+        let err = write_atomic(&out, b"new").unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("{}: cannot write: ", out.display())),
+            "{err}"
+        );
+        assert!(!err.contains(".tmp"), "{err}");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

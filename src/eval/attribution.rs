@@ -519,10 +519,7 @@ pub fn is_speech(cue: &str) -> bool {
 
 /// Reads the file and scores the articles of `part`.
 pub fn evaluate(path: &Path, part: Part) -> Result<Report> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::textfile::read(path)?;
     let shown = path.display().to_string();
     let mut articles = Vec::new();
     for (i, line) in text.lines().enumerate() {

@@ -430,6 +430,17 @@ pub fn summary_json(summary: &Summary) -> Vec<u8> {
     out
 }
 
+/// The summary as JSON lines: one compact object per document, the entries of
+/// [`summary_json`]'s `documents` array, so each line stands alone for line tools.
+pub fn summary_jsonl(summary: &Summary) -> Vec<u8> {
+    let mut out = Vec::new();
+    for document in &summary.documents {
+        serde_json::to_writer(&mut out, document).expect("summary always serialises");
+        out.push(b'\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod names {
     use strum::IntoEnumIterator;

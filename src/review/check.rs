@@ -149,10 +149,7 @@ impl Policy {
 
     /// Reads a config file.
     pub fn load(path: &Path) -> Result<Policy> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::textfile::read(path)?;
         Policy::parse(&path.display().to_string(), &text)
     }
 }

@@ -75,8 +75,10 @@ impl Store {
     /// Takes the lock, waiting for any other writer; released when the file is dropped.
     fn lock(&self) -> Result<File> {
         let path = self.lock_path();
+        // The error names the reviews file the user gave, not the sidecar they never named:
+        // whatever stops the lock (a missing directory, no permission) stops the write too.
         let err = |source| Error::Write {
-            path: path.clone(),
+            path: self.path.clone(),
             source,
         };
         let file = OpenOptions::new()
@@ -131,6 +133,18 @@ mod tests {
         let path = dir.path().join("reviews.csv");
         Store::new(&path).update(|_| ()).unwrap();
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_lock_that_cannot_be_taken_names_the_reviews_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-dir").join("r.csv");
+        let err = Store::new(&path).update(|_| ()).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("{}: cannot write: ", path.display())),
+            "{err}"
+        );
+        assert!(!err.contains(".lock"), "{err}");
     }
 
     #[test]

@@ -47,7 +47,7 @@ Examples (from the repository root):
 
 /// Compare articles on one story and write one row per claim.
 #[derive(Clone, Debug, clap::Args)]
-#[command(after_help = EXAMPLES)]
+#[command(after_help = EXAMPLES, mut_arg("input_format", crate::cli::cmd::with_archives))]
 pub struct Args {
     #[command(flatten)]
     articles: ArticleArgs,
@@ -86,9 +86,25 @@ pub struct Args {
     #[arg(long)]
     no_reviews: bool,
 
-    /// At most this many references in the `matches` column.
-    #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_MATCHES)]
+    /// At most this many references in the `matches` column (at least 1: `support` counts
+    /// them all).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = report::DEFAULT_MAX_MATCHES,
+        value_parser = at_least_one
+    )]
     max_matches: usize,
+}
+
+/// Parses `--max-matches`: 0 would empty `matches` while `support` still counts the links, a
+/// row that contradicts itself.
+fn at_least_one(arg: &str) -> std::result::Result<usize, String> {
+    match arg.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (`support` counts every match; N limits the list)".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// The most worker threads `--threads` accepts: far more than any machine has cores, and
@@ -116,6 +132,7 @@ pub fn run(args: &Args) -> Result<Exit> {
     }
     options.align.progress = true;
     let analysis = args.articles.analyze(&options, args.threads)?;
+    warn_if_one_article(&analysis);
     let analysis = if args.no_reviews {
         analysis
     } else {
@@ -128,7 +145,8 @@ pub fn run(args: &Args) -> Result<Exit> {
         let summary = report::summary(&analysis);
         let bytes = match args.format {
             Format::Csv => report::summary_text(&summary),
-            Format::Json | Format::Jsonl | Format::Html => report::summary_json(&summary),
+            Format::Jsonl => report::summary_jsonl(&summary),
+            Format::Json | Format::Html => report::summary_json(&summary),
         };
         return output::write(args.output.as_deref(), &bytes).map(|()| Exit::Success);
     }
@@ -153,6 +171,19 @@ pub fn run(args: &Args) -> Result<Exit> {
     };
     output::write(args.output.as_deref(), &bytes)?;
     Ok(Exit::Success)
+}
+
+/// Says on stderr that one article was compared with nothing. It is valid input (its claims,
+/// attributions and report are still of use, and the output has the usual form), so it is a
+/// warning, not an error; but every claim is single-source only because there was nothing to
+/// find it in, which the output alone does not tell apart from a real finding.
+fn warn_if_one_article(analysis: &pipeline::Analysis) {
+    if let [only] = analysis.documents.as_slice() {
+        eprintln!(
+            "crosscheck: warning: only one article ({}): nothing to cross-check it against, so every claim is single-source; give two or more",
+            only.label
+        );
+    }
 }
 
 /// JSON lines archives: each story compared on its own, its claims written as it finishes.

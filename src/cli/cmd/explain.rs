@@ -79,7 +79,7 @@ pub fn run(args: &Args) -> Result<Exit> {
             )));
         };
         // an empty side has no words to score: the "score" would be the intercept's alone
-        if let Some(side) = [("first (A)", a), ("second (B)", b)]
+        if let Some(side) = [("first sentence (A)", a), ("second sentence (B)", b)]
             .iter()
             .find_map(|(side, s)| s.trim().is_empty().then_some(side))
         {

@@ -73,6 +73,13 @@ pub fn run(args: &Args) -> Result<Exit> {
         }
     }
     let pairs = fit::read_pairs(&args.file)?;
+    if pairs.is_empty() {
+        // an all-zero model written over the committed one would pass every build
+        return Err(Error::input(
+            args.file.display().to_string(),
+            "no pairs: fit needs MSRP lines (Quality, #1 ID, #2 ID, #1 String, #2 String)",
+        ));
+    }
     let y: Vec<bool> = pairs
         .iter()
         .enumerate()

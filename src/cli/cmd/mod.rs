@@ -45,10 +45,9 @@ pub struct ArticleArgs {
     #[arg(long)]
     pub keep_all_lines: bool,
 
-    /// How to read the inputs: `auto` (by extension: `.html`/`.htm` are web pages, `.jsonl`
-    /// archives, anything else text), `text`, `html` or `jsonl` (one article per line; compare
-    /// only). Standard input is text unless this says otherwise.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    /// How to read the inputs: `auto` (by extension), `text` or `html`. Standard input is text
+    /// unless this says otherwise. (`compare` also reads JSON lines archives.)
+    #[arg(long, value_parser = input_formats(false), default_value = "auto")]
     pub input_format: InputFormat,
 
     /// A file of extra abbreviations, one per line (`Gen.`, `Calif.`), added to the built-in list.
@@ -74,6 +73,46 @@ pub struct ArticleArgs {
     /// docs/reliability.md). Memory grows with the largest article.
     #[arg(long, value_name = "BYTES", default_value_t = document::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,
+}
+
+/// The `--input-format` help of `compare`, the one command that also reads JSON lines
+/// archives (given to [`with_archives`]).
+const INPUT_FORMAT_WITH_ARCHIVES: &str = "How to read the inputs: `auto` (by extension), \
+`text`, `html` or `jsonl` (archives, one article per line; docs/input.md). Standard input is \
+text unless this says otherwise";
+
+/// The values of `--input-format`, with help in plain words: clap prints help verbatim, so
+/// the rustdoc of [`InputFormat`] (written for the library's reader, links and all) is not
+/// shown. `archives` adds `jsonl`, which only `compare` reads; for the other commands it is
+/// not a possible value, so `--help` lists what the command accepts.
+fn input_formats(archives: bool) -> impl clap::builder::TypedValueParser<Value = InputFormat> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let auto = if archives {
+        "by extension: .html and .htm are web pages, .jsonl archives, anything else text"
+    } else {
+        "by extension: .html and .htm are web pages, anything else text (.jsonl archives are read by compare only)"
+    };
+    let mut values = vec![
+        PossibleValue::new("auto").help(auto),
+        PossibleValue::new("text").help("plain text, with an optional metadata header"),
+        PossibleValue::new("html").help("a saved web page; the article is read out of it"),
+    ];
+    if archives {
+        values.push(
+            PossibleValue::new("jsonl")
+                .help("a JSON lines archive: one article per line, grouped by story"),
+        );
+    }
+    PossibleValuesParser::new(values)
+        .try_map(|name| <InputFormat as clap::ValueEnum>::from_str(&name, false))
+}
+
+/// Makes `--input-format` of a command that flattens [`ArticleArgs`] accept JSON lines
+/// archives too (`#[command(mut_arg("input_format", with_archives))]`).
+pub fn with_archives(arg: clap::Arg) -> clap::Arg {
+    arg.value_parser(input_formats(true))
+        .help(INPUT_FORMAT_WITH_ARCHIVES)
+        .long_help(INPUT_FORMAT_WITH_ARCHIVES)
 }
 
 /// Matching thresholds.
@@ -198,10 +237,7 @@ impl ArticleArgs {
     pub fn options(&self, thresholds: &ThresholdArgs) -> Result<Options> {
         let mut outlets = OutletBook::default();
         if let Some(path) = &self.outlets_file {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
+            let text = crate::textfile::read(path)?;
             outlets.extend_front(OutletBook::parse(&text));
         }
         let mut options = Options {
@@ -219,6 +255,7 @@ impl ArticleArgs {
     /// (0: one per core).
     pub fn analyze(&self, options: &Options, threads: usize) -> Result<Analysis> {
         let documents = self.load()?;
+        refuse_unknown_outlet_labels(&options.outlet_overrides, &documents)?;
         Ok(pipeline::analyze_with_threads(documents, options, threads))
     }
 
@@ -238,12 +275,28 @@ impl ArticleArgs {
     }
 }
 
+/// Refuses an `--outlet LABEL=...` whose label no article has: the override would apply to
+/// nothing, and a misspelt label would leave the article's outlet unset without a word.
+fn refuse_unknown_outlet_labels(
+    overrides: &[(String, Outlet)],
+    documents: &[Document],
+) -> Result<()> {
+    let Some((label, _)) = overrides
+        .iter()
+        .find(|(label, _)| !documents.iter().any(|d| d.label == *label))
+    else {
+        return Ok(());
+    };
+    let labels: Vec<&str> = documents.iter().map(|d| d.label.as_str()).collect();
+    Err(Error::Usage(format!(
+        "--outlet {label}=...: no article is labelled '{label}' (the labels are: {})",
+        labels.join(", ")
+    )))
+}
+
 /// Reads a word list: one entry per line, `#` comments and blank lines ignored.
 pub fn read_word_list(path: &std::path::Path) -> Result<Vec<String>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::textfile::read(path)?;
     Ok(text
         .lines()
         .map(str::trim)

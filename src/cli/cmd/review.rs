@@ -27,6 +27,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
+use crate::cli::count;
 use crate::cli::terminal::{CrLf, Keys, LineKeys, RawKeys};
 use crate::error::{Error, Exit, Result};
 use crate::pipeline::classify::Claim;
@@ -178,13 +179,15 @@ pub fn run(args: &Args) -> Result<Exit> {
             n
         })?;
         eprintln!(
-            "accepted {n} pending claims as verified in {}",
+            "accepted {} as verified in {}",
+            count(n, "pending claim", "pending claims"),
             path.display()
         );
         let flags = review::pending_flags(&analysis, &reviews).len();
         if flags > 0 {
             eprintln!(
-                "{flags} integrity flags still pending: a copy changed the facts; review them one by one (review, or --set ID=DECISION)"
+                "{} still pending: a copy changed the facts; review them one by one (review, or --set ID=DECISION)",
+                count(flags, "integrity flag", "integrity flags")
             );
         }
     } else if !args.set.is_empty() {
@@ -196,16 +199,17 @@ pub fn run(args: &Args) -> Result<Exit> {
             }
         })?;
         eprintln!(
-            "recorded {} decisions in {}",
-            args.set.len(),
+            "recorded {} in {}",
+            count(args.set.len(), "decision", "decisions"),
             path.display()
         );
     } else {
         if migrated > 0 {
             // re-keyed entries are written under their new ids with the first decision
             eprintln!(
-                "{}: {migrated} decisions re-keyed to this version's ids",
-                path.display()
+                "{}: {} re-keyed to this version's ids",
+                path.display(),
+                count(migrated, "decision", "decisions")
             );
         }
         let scorer = Scorer::new(options.thresholds);
@@ -255,9 +259,9 @@ fn report_stale(analysis: &Analysis, reviews: &Reviews, path: &Path) {
         return;
     }
     eprintln!(
-        "{}: {} stale reviews (their claims or flags are no longer in the articles; kept until you delete the lines):",
+        "{}: {} (their claims or flags are no longer in the articles; kept until you delete the lines):",
         path.display(),
-        stale.len()
+        count(stale.len(), "stale review", "stale reviews")
     );
     for e in stale {
         eprintln!("  {} {} {}", e.id, e.doc, e.text);
@@ -609,9 +613,10 @@ fn pending_summary(pending: &[Pending]) -> String {
     let echoes = claims.iter().filter(|c| review::is_echo_only(c)).count();
     let flags = pending.len() - claims.len();
     format!(
-        "{} claims ({} single-source, {echoes} supported only by copies of their own source) and {flags} integrity flags",
-        claims.len(),
-        claims.len() - echoes
+        "{} ({} single-source, {echoes} supported only by copies of their own source) and {}",
+        count(claims.len(), "claim", "claims"),
+        claims.len() - echoes,
+        count(flags, "integrity flag", "integrity flags")
     )
 }
 
