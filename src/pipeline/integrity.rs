@@ -94,6 +94,8 @@ pub struct Facts {
     numbers: Vec<Quantity>,
     /// Head words of the subject, when the subject is a person or body.
     actors: Vec<String>,
+    /// How the subject names its actors (meaningful only with `actors`).
+    naming: Naming,
     /// Content words of the source.
     source: BTreeSet<String>,
     /// The claim has an attribution cue of its own or carried.
@@ -104,6 +106,20 @@ pub struct Facts {
     credits: Option<u32>,
     /// The source is a publication or report, not a person or body speaking through it.
     source_is_publication: bool,
+}
+
+/// How a subject names the people or bodies it is about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Naming {
+    /// Every head is a name ("Witkoff and Kushner", "The National Guard").
+    Names,
+    /// A definite description: "the" and a role noun ("The special envoy", "the mayor"). It
+    /// points back to someone its article named before, whom the other side may name.
+    Described,
+    /// Anything else: an indefinite or bare role noun ("A senior official", "State police"),
+    /// or names and role nouns mixed.
+    #[default]
+    Other,
 }
 
 /// A number and what it counts (`three days` → 3, "day"; `Nov. 18` → 18, "date:nov").
@@ -159,15 +175,17 @@ impl Facts {
             content.extend(named.iter().cloned());
         }
         let content_words: Vec<&Word> = words.iter().filter(|w| !w.attribution).collect();
+        let subject = if source_is_subject(text, &ranges, attribution) {
+            subject_heads(&words.iter().collect::<Vec<_>>())
+        } else {
+            subject_heads(&content_words)
+        };
         Facts {
             narrative,
             quotes: quotes(&words),
             numbers: quantities(&content_words),
-            actors: if source_is_subject(text, &ranges, attribution) {
-                subject_heads(&words.iter().collect::<Vec<_>>())
-            } else {
-                subject_heads(&content_words)
-            },
+            actors: subject.heads,
+            naming: subject.naming,
             content,
             source: named,
             attributed: attribution.kind != AttributionKind::None,
@@ -361,20 +379,27 @@ fn unit_after(words: &[&Word], i: usize, dollar: bool, value: f64) -> String {
 /// The longest subject phrase looked at, in words.
 const MAX_SUBJECT_WORDS: usize = 8;
 
+/// A sentence's subject when it is a person or body: its head words and how it names them.
+#[derive(Default)]
+struct Subject {
+    heads: Vec<String>,
+    naming: Naming,
+}
+
 /// Head words of the sentence's subject when it is a person or body: the last word of each
 /// conjunct of the leading noun phrase ("A senior Ukrainian official" → official; "The state
 /// transportation department" → department; "Witkoff and Kushner" → witkoff, kushner). Empty
 /// when the subject is a thing, a pronoun, or cannot be found within a few words.
-fn subject_heads(words: &[&Word]) -> Vec<String> {
+fn subject_heads(words: &[&Word]) -> Subject {
     let narrative: Vec<&Word> = words.iter().copied().filter(|w| !w.quoted).collect();
     let Some(first) = narrative.first() else {
-        return Vec::new();
+        return Subject::default();
     };
     let mut start = 0;
     if CLAUSE_OPENERS.contains(&first.norm.as_str()) || first.norm.ends_with("ing") {
         match narrative.iter().position(|w| w.comma_after) {
             Some(comma) => start = comma + 1,
-            None => return Vec::new(),
+            None => return Subject::default(),
         }
     }
     let mut conjuncts: Vec<Vec<&Word>> = vec![Vec::new()];
@@ -397,7 +422,7 @@ fn subject_heads(words: &[&Word]) -> Vec<String> {
         }
     }
     if !ended {
-        return Vec::new();
+        return Subject::default();
     }
     let heads: Vec<&Word> = conjuncts.iter().filter_map(|c| c.last().copied()).collect();
     // A capitalised stop word ("By", "In") opens a sentence; it names no one.
@@ -406,9 +431,22 @@ fn subject_heads(words: &[&Word]) -> Vec<String> {
             || (w.capital && !SUBJECT_FILLERS.contains(&w.norm.as_str()) && !is_stop_word(&w.norm))
     };
     if heads.is_empty() || !heads.iter().all(is_actor) {
-        return Vec::new();
+        return Subject::default();
     }
-    heads.iter().map(|w| singular(&w.norm)).collect()
+    let described = |c: &Vec<&Word>| {
+        c.first().is_some_and(|w| w.norm == "the") && c.last().is_some_and(|w| !w.capital)
+    };
+    let naming = if heads.iter().all(|w| w.capital) {
+        Naming::Names
+    } else if conjuncts.iter().all(described) {
+        Naming::Described
+    } else {
+        Naming::Other
+    };
+    Subject {
+        heads: heads.iter().map(|w| singular(&w.norm)).collect(),
+        naming,
+    }
 }
 
 /// Whether each side of a pair credits the other: its attribution names the outlet of a
@@ -536,13 +574,17 @@ fn has_value(values: &[f64], v: f64) -> bool {
 
 /// Both subjects are people or bodies, and neither side mentions the other's (a subject that
 /// is also the other side's subject is mentioned, even where it is the speaker and so not
-/// among the content words).
+/// among the content words). A definite description against names stays silent: "The
+/// special envoy" may be the "Witkoff" of the other side, named earlier in its own article.
 fn actors_disagree(x: &Facts, y: &Facts) -> bool {
     let mentions = |facts: &Facts, actor: &String| {
         facts.content.contains(actor) || facts.actors.contains(actor)
     };
+    let namings = [x.naming, y.naming];
+    let may_corefer = namings.contains(&Naming::Described) && namings.contains(&Naming::Names);
     !x.actors.is_empty()
         && !y.actors.is_empty()
+        && !may_corefer
         && !x.actors.iter().any(|a| mentions(y, a))
         && !y.actors.iter().any(|a| mentions(x, a))
 }
@@ -713,6 +755,25 @@ mod tests {
         assert!(flags(&x, &y).is_empty());
         let z = plain("The package costs $3 billion over ten years.");
         assert_eq!(flags(&x, &z), [FlagKind::NumberMismatch]);
+    }
+
+    #[test]
+    fn a_definite_description_may_be_the_other_sides_name() {
+        // "The special envoy" points back to a person its article named: maybe Witkoff.
+        let envoy = plain("The special envoy determined the plan should favor Moscow.");
+        let witkoff = plain("Witkoff concluded the plan should favor Moscow.");
+        assert!(!flags(&envoy, &witkoff).contains(&FlagKind::ActorMismatch));
+        assert!(!flags(&witkoff, &envoy).contains(&FlagKind::ActorMismatch));
+        // two descriptions of different roles, or a new person against a name, still differ
+        let mayor = plain("The mayor closed the road on Monday.");
+        let governor = plain("The governor closed the road on Monday.");
+        assert_eq!(flags(&mayor, &governor), [FlagKind::ActorMismatch]);
+        let official = plain("A senior official organized two calls with Zelensky.");
+        let pair = plain("Witkoff and Kushner organized two calls with Zelensky.");
+        assert_eq!(flags(&official, &pair), [FlagKind::ActorMismatch]);
+        let guard = plain("The National Guard closed Route 443 in both directions.");
+        let police = plain("State police closed Route 443 in both directions.");
+        assert_eq!(flags(&guard, &police), [FlagKind::ActorMismatch]);
     }
 
     #[test]
