@@ -810,20 +810,19 @@ fn bad_fail_on_flags_values_are_config_errors() {
     }
 }
 
-/// What `.ci/run` runs: the seed pair's four flags are warnings, the check passes (five
-/// before "The special envoy" / "Witkoff" stopped counting as different actors).
+/// What `.ci/run` runs: the seed pair's five flags are warnings, the check passes.
 #[test]
 fn the_seed_pair_passes_with_its_flags_as_warnings() {
     let (code, out, _) = check(&[], &["corpus/ukraine-plan".to_string()]);
     assert_eq!(code, 0, "{out}");
     assert_eq!(
         lines_with(&out, ": warning: integrity flag").len(),
-        4,
+        5,
         "{out}"
     );
     assert!(
         out.contains(
-            "4 integrity flags (quote-misattributed 2, actor-mismatch 1, attribution-changed 1;"
+            "5 integrity flags (quote-misattributed 2, actor-mismatch 1, attribution-changed 2;"
         ),
         "{out}"
     );

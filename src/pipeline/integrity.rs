@@ -102,6 +102,9 @@ pub struct Facts {
     attributed: bool,
     /// The source is a bare or resolved pronoun; it cannot be compared by its words.
     vague_source: bool,
+    /// The source is unnamed ("officials", "people familiar with the matter"): the same word
+    /// in the other claim's content is no report of them speaking.
+    anonymous_source: bool,
     /// The derivation group of the document whose outlet the attribution names, if any.
     credits: Option<u32>,
     /// The source is a publication or report, not a person or body speaking through it.
@@ -190,6 +193,7 @@ impl Facts {
             source: named,
             attributed: attribution.kind != AttributionKind::None,
             vague_source: kind == Some(SourceKind::Pronoun),
+            anonymous_source: kind == Some(SourceKind::Anonymous),
             credits,
             source_is_publication: matches!(
                 kind,
@@ -592,12 +596,17 @@ fn actors_disagree(x: &Facts, y: &Facts) -> bool {
 /// Sources that share no word, or a source on one side and no attribution at all on the other.
 /// Crediting the other side's own outlet is never a change, nor is naming as source someone
 /// the other side's claim itself reports speaking ("Umerov told them ..." against "Umerov told
-/// them ..., people familiar with the matter said").
+/// them ..., people familiar with the matter said"). An unnamed source is not reported
+/// speaking by a claim that merely has its word ("…, officials said" against "… through
+/// discussions with US and foreign officials").
 fn attribution_changed(x: &Facts, y: &Facts, crediting: Crediting) -> bool {
     if crediting.x_credits_y || crediting.y_credits_x {
         return false;
     }
-    if !x.source.is_disjoint(&y.content) || !y.source.is_disjoint(&x.content) {
+    let reported = |speaker: &Facts, claim: &Facts| {
+        !speaker.anonymous_source && !speaker.source.is_disjoint(&claim.content)
+    };
+    if reported(x, y) || reported(y, x) {
         return false;
     }
     match (x.attributed, y.attributed) {
@@ -863,10 +872,25 @@ mod tests {
         );
         let y = facts_at(
             "Umerov told Witkoff the plan favored Russia.",
-            &said("told", "Umerov"),
+            &Attribution {
+                source_kind: Some(SourceKind::NamedPerson),
+                ..said("told", "Umerov")
+            },
             None,
         );
         assert!(flags(&x, &y).is_empty());
+    }
+
+    #[test]
+    fn an_unnamed_sources_word_in_the_other_claim_is_no_report_of_them() {
+        // The Post drops "officials said"; its officials are the people Witkoff talked to.
+        let x = facts_at(
+            "Witkoff concluded that Ukraine was weaker after talks with officials, U.S. officials said.",
+            &said("said", "U.S. officials"),
+            None,
+        );
+        let y = plain("The envoy concluded that Ukraine was weaker after talks with officials.");
+        assert_eq!(flags(&x, &y), [FlagKind::AttributionChanged]);
     }
 
     #[test]
