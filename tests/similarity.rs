@@ -246,6 +246,31 @@ fn explain_prints_score_verdict_and_weighted_evidence() {
 }
 
 #[test]
+fn explain_of_two_sentences_gives_the_flags_compare_would_raise() {
+    // The scorer calls these corroborated; compare flags the changed day and settles the
+    // link as paraphrased, and explain must say so rather than disagree with compare.
+    let explained = |a: &str, b: &str| {
+        let out = crosscheck().args(["explain", a, b]).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let out = explained(
+        "A fire destroyed the warehouse on Monday night.",
+        "A fire destroyed the warehouse on Sunday night.",
+    );
+    let flags = out.lines().nth(3).unwrap_or_default();
+    assert!(flags.starts_with("flags    number-mismatch"), "{out}");
+    assert!(
+        flags.contains("settles a corroborated link as paraphrased"),
+        "{out}"
+    );
+    let same = explained(
+        "A fire destroyed the warehouse on Monday night.",
+        "On Monday night a fire destroyed the warehouse.",
+    );
+    assert!(same.contains("\nflags    none ("), "{same}");
+}
+
+#[test]
 fn explain_shows_the_word_alignment_with_its_evidence() {
     let out = crosscheck()
         .args([

@@ -9,6 +9,10 @@
 //! integrity flags between them. Two bare references without articles are an error, not two
 //! sentences to score.
 //!
+//! For two sentences, the verdict is followed by the integrity flags `compare` would raise on
+//! the pair were it linked (each sentence read as a one-sentence article), so a changed day
+//! or actor shows here as it does in `compare`.
+//!
 //! After the sentence scorer's evidence comes the claim matcher's: its probability and
 //! measures, then the word alignment behind its coverage, each way: every claim word, by claim
 //! unit, with its counterpart in the other sentence and what matched it (the same stem, the
@@ -19,6 +23,8 @@ use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
 use crate::cli::output;
 use crate::error::{Error, Exit, Result};
 use crate::pipeline::align::{ContextDecision, Dropped, NotCandidate, PairDecision};
+use crate::pipeline::document;
+use crate::pipeline::integrity::{self, Crediting, Facts};
 use crate::pipeline::matcher_model::{CONTEXT_BIAS, CONTEXT_WEIGHTS};
 use crate::pipeline::segment::LineBreaks;
 use crate::pipeline::similarity::coverage::{
@@ -94,6 +100,9 @@ pub fn run(args: &Args) -> Result<Exit> {
         }
         let story = StoryWeights::new(&[ClaimWords::new(a), ClaimWords::new(b)]);
         let mut text = scorer.explain(a, b).to_string();
+        // the flags go under the verdict, before the evidence table
+        let head = text.find("\n\n").map_or(text.len(), |i| i + 1);
+        text.insert_str(head, &integrity_line(a, b, &args.thresholds)?);
         text.push_str(&explain_match(&scorer, a, b, &story));
         output::write_stdout(text.as_bytes())?;
         return Ok(Exit::Success);
@@ -133,6 +142,46 @@ pub fn run(args: &Args) -> Result<Exit> {
     let text = explain_claims(&analysis, &scorer, a, b);
     output::write_stdout(text.as_bytes())?;
     Ok(Exit::Success)
+}
+
+/// The integrity flags `compare` would raise on the two sentences were they linked, as a
+/// `flags` line ("none" when it would raise none): each sentence is read as a one-sentence
+/// article, attributed as `compare` attributes it. Empty when a side is more than a sentence.
+fn integrity_line(a: &str, b: &str, thresholds: &ThresholdArgs) -> Result<String> {
+    let docs = [("A", a), ("B", b)]
+        .iter()
+        .map(|(label, text)| {
+            let name = format!("sentence {label}");
+            document::from_bytes((*label).into(), name, text.as_bytes().to_vec())
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let options = crate::pipeline::Options {
+        thresholds: thresholds.thresholds()?,
+        ..Default::default()
+    };
+    let analysis = crate::pipeline::analyze(docs, &options);
+    let ([x], [y]) = (&analysis.claims[0][..], &analysis.claims[1][..]) else {
+        return Ok(String::new());
+    };
+    let facts = |d: usize, claim: &crate::pipeline::classify::Claim| {
+        Facts::new(&analysis.sentences[d][0].text, &claim.attribution, None)
+    };
+    let kinds = integrity::compare(&facts(0, x), &facts(1, y), Crediting::default());
+    let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    let names = if names.is_empty() {
+        "none".to_string()
+    } else {
+        names.join(", ")
+    };
+    // the verdict line above is the scorer's; compare settles it with these flags
+    let settled = if kinds.iter().any(|k| k.changes_facts()) {
+        "; a changed fact: compare settles a corroborated link as paraphrased"
+    } else {
+        ""
+    };
+    Ok(format!(
+        "flags    {names} (integrity, as compare would flag the pair{settled})\n"
+    ))
 }
 
 /// The two claims with where they are, what `compare` decided about the pair, then the
