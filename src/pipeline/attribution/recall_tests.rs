@@ -1234,3 +1234,16 @@ fn participles_after_a_connective_subject_or_an_adverb() {
     let a = one("Varga responds that the port never closed.");
     check(&a, "responds", "Varga", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_month_that_is_a_given_name_begins_a_speakers_name() {
+    let a = one(
+        "April Mellody, a spokeswoman for the convention, said the team would work with police.",
+    );
+    check(&a, "said", "April Mellody", Some(CueKind::Speech));
+    let a = one("June Harris, who leads the union, said the strike would end on Friday.");
+    check(&a, "said", "June Harris", Some(CueKind::Speech));
+    // after a preposition, or before a number, the month is a date
+    let a = one("In June Democrats, the party's leaders said, would try again.");
+    assert_ne!(a.source, "June Democrats", "{a:?}");
+}

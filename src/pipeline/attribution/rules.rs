@@ -229,7 +229,7 @@ pub(crate) fn opening_name(
             && end - start <= 5
             && r.clone().all(word)
             && w.toks[end - 1].is_capitalized()
-            && !super::source::is_not_name(&w.toks[start].lower)
+            && !super::source::is_not_name_at(w, start)
             && !is_pronoun(w, start)
             && !opener(&w.toks[start].lower)
             && k - end <= 30;

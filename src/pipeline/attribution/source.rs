@@ -24,6 +24,27 @@ pub(crate) fn is_not_name(lower: &str) -> bool {
     NOT_NAMES.contains(&lower) || MONTHS.contains(&lower) || WEEKDAYS.contains(&lower)
 }
 
+/// Months that are also given names ("April Mellody", "June Harris").
+const NAME_MONTHS: [&str; 3] = ["april", "may", "june"];
+
+/// Whether word `i` cannot begin a person's name, read in its place: as [`is_not_name`], but
+/// a month that is also a given name begins one when a capitalised word that could be a
+/// surname follows it and no preposition stands before it ("April Mellody, a spokeswoman,
+/// said" against "In June Democrats said").
+pub(crate) fn is_not_name_at(w: &Words, i: usize) -> bool {
+    let lower = w.lower(i);
+    if !is_not_name(lower) {
+        return false;
+    }
+    let surname = i + 1 < w.toks.len()
+        && w.gaps[i + 1] == Gap::Space
+        && w.toks[i + 1].is_capitalized()
+        && !is_not_name(w.lower(i + 1))
+        && !w.toks[i + 1].text.starts_with(|c: char| c.is_ascii_digit());
+    let after_preposition = i > 0 && w.gaps[i] == Gap::Space && NOT_NAMES.contains(&w.lower(i - 1));
+    !(NAME_MONTHS.contains(&lower) && surname && !after_preposition)
+}
+
 /// The words of one sentence and what separates them.
 #[derive(Clone, Debug)]
 pub(crate) struct Words {
@@ -260,7 +281,7 @@ pub(crate) fn role_then_name(
                 && !w.toks[i].is_possessive()
                 && (i == name.start || w.gaps[i] == Gap::Space)
         })
-        && !is_not_name(w.lower(name.start))
+        && !is_not_name_at(w, name.start)
         && !lex.is_institution_name(w.phrase(&name));
     if !bare || name.start == 0 || w.gaps[name.start] != Gap::Comma {
         return None;
