@@ -45,8 +45,6 @@ pub const CHROME: &str = include_str!("data/chrome.txt");
 pub const CHROME_DATES: &str = include_str!("data/chrome_dates.txt");
 /// Pairs of opposite words, which no semantic neighbour may join (`src/data/antonyms.txt`).
 pub const ANTONYMS: &str = include_str!("data/antonyms.txt");
-/// Sets of news synonyms, which count as semantic neighbours in full (`src/data/synonyms.txt`).
-pub const SYNONYMS: &str = include_str!("data/synonyms.txt");
 
 const CALENDAR: &str = include_str!("data/calendar.txt");
 const ATTRIBUTION_WORDS: &str = include_str!("data/attribution_words.txt");

@@ -120,12 +120,9 @@ fn candidates_keep_at_least_99_percent_of_exhaustive_links() {
     // Both paths apply one candidate rule (shared index terms); the index only leaves out
     // terms too common to tell a match. The context stage reads each pair among the other
     // candidates of its two articles, so a pair left out can move another either way: the
-    // index is no longer a strict subset, but the two must agree on 99% of links. The links
-    // only the index makes may be a little more: with listed synonyms they were six of 504
-    // (three pairs, each an MSRP paraphrase: "bill" / "legislation", "guiding" / "leading"),
-    // which the exhaustive path's many more candidates crowd out.
+    // index is no longer a strict subset, but the two must agree on 99% of links.
     assert!(kept as f64 >= 0.99 * exhaustive.len() as f64);
-    assert!(invented as f64 <= 0.015 * indexed.len() as f64);
+    assert!(invented as f64 <= 0.01 * indexed.len() as f64);
 }
 
 #[test]

@@ -96,6 +96,8 @@ pub struct Facts {
     actors: Vec<String>,
     /// How the subject names its actors (meaningful only with `actors`).
     naming: Naming,
+    /// Role nouns of the subject other than its heads ("Mayor Eric Adams": mayor).
+    roles: Vec<String>,
     /// Content words of the source.
     source: BTreeSet<String>,
     /// The claim has an attribution cue of its own or carried.
@@ -114,7 +116,9 @@ pub struct Facts {
 /// How a subject names the people or bodies it is about.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Naming {
-    /// Every head is a name ("Witkoff and Kushner", "The National Guard").
+    /// Every head is a name, not a capitalised role noun nor a plural capitalised because it
+    /// opens the sentence ("Witkoff and Kushner", "The National Guard"; not "Police",
+    /// "Protesters").
     Names,
     /// A definite description: "the" and a role noun ("The special envoy", "the mayor"). It
     /// points back to someone its article named before, whom the other side may name.
@@ -189,6 +193,7 @@ impl Facts {
             numbers: quantities(&content_words),
             actors: subject.heads,
             naming: subject.naming,
+            roles: subject.roles,
             content,
             source: named,
             attributed: attribution.kind != AttributionKind::None,
@@ -388,6 +393,7 @@ const MAX_SUBJECT_WORDS: usize = 8;
 struct Subject {
     heads: Vec<String>,
     naming: Naming,
+    roles: Vec<String>,
 }
 
 /// Head words of the sentence's subject when it is a person or body: the last word of each
@@ -440,16 +446,29 @@ fn subject_heads(words: &[&Word]) -> Subject {
     let described = |c: &Vec<&Word>| {
         c.first().is_some_and(|w| w.norm == "the") && c.last().is_some_and(|w| !w.capital)
     };
-    let naming = if heads.iter().all(|w| w.capital) {
+    let role = |w: &Word| ACTOR_NOUNS.contains(&singular(&w.norm).as_str());
+    // A plural opening the sentence is capitalised for its place, not as a name
+    // ("Protesters blocked …"); a name that opens it stays one ("Witkoff concluded …").
+    let opening_plural =
+        |w: &Word| std::ptr::eq(w, narrative[start]) && singular(&w.norm) != w.norm;
+    let named = |w: &&Word| w.capital && !role(w) && !opening_plural(w);
+    let naming = if heads.iter().all(named) {
         Naming::Names
     } else if conjuncts.iter().all(described) {
         Naming::Described
     } else {
         Naming::Other
     };
+    let roles = conjuncts
+        .iter()
+        .flat_map(|c| c.split_last().map_or(&[][..], |(_, rest)| rest))
+        .filter(|w| role(w))
+        .map(|w| singular(&w.norm))
+        .collect();
     Subject {
         heads: heads.iter().map(|w| singular(&w.norm)).collect(),
         naming,
+        roles,
     }
 }
 
@@ -579,13 +598,18 @@ fn has_value(values: &[f64], v: f64) -> bool {
 /// Both subjects are people or bodies, and neither side mentions the other's (a subject that
 /// is also the other side's subject is mentioned, even where it is the speaker and so not
 /// among the content words). A definite description against names stays silent: "The
-/// special envoy" may be the "Witkoff" of the other side, named earlier in its own article.
+/// special envoy" may be the "Witkoff" of the other side, named earlier in its own article;
+/// unless the names carry a different role ("Mayor Eric Adams" against "The governor").
 fn actors_disagree(x: &Facts, y: &Facts) -> bool {
     let mentions = |facts: &Facts, actor: &String| {
         facts.content.contains(actor) || facts.actors.contains(actor)
     };
-    let namings = [x.naming, y.naming];
-    let may_corefer = namings.contains(&Naming::Described) && namings.contains(&Naming::Names);
+    let may_corefer = |described: &Facts, named: &Facts| {
+        described.naming == Naming::Described
+            && named.naming == Naming::Names
+            && (named.roles.is_empty() || described.actors.iter().all(|a| named.roles.contains(a)))
+    };
+    let may_corefer = may_corefer(x, y) || may_corefer(y, x);
     !x.actors.is_empty()
         && !y.actors.is_empty()
         && !may_corefer
@@ -596,15 +620,20 @@ fn actors_disagree(x: &Facts, y: &Facts) -> bool {
 /// Sources that share no word, or a source on one side and no attribution at all on the other.
 /// Crediting the other side's own outlet is never a change, nor is naming as source someone
 /// the other side's claim itself reports speaking ("Umerov told them ..." against "Umerov told
-/// them ..., people familiar with the matter said"). An unnamed source is not reported
-/// speaking by a claim that merely has its word ("…, officials said" against "… through
-/// discussions with US and foreign officials").
+/// them ..., people familiar with the matter said"). An unnamed source counts as the other
+/// claim's own only as its subject ("…, officials said" against "Officials arrested two
+/// men …"), not where the claim merely has its word ("… through discussions with US and
+/// foreign officials").
 fn attribution_changed(x: &Facts, y: &Facts, crediting: Crediting) -> bool {
     if crediting.x_credits_y || crediting.y_credits_x {
         return false;
     }
     let reported = |speaker: &Facts, claim: &Facts| {
-        !speaker.anonymous_source && !speaker.source.is_disjoint(&claim.content)
+        if speaker.anonymous_source {
+            claim.actors.iter().any(|a| speaker.source.contains(a))
+        } else {
+            !speaker.source.is_disjoint(&claim.content)
+        }
     };
     if reported(x, y) || reported(y, x) {
         return false;
@@ -780,6 +809,14 @@ mod tests {
         let official = plain("A senior official organized two calls with Zelensky.");
         let pair = plain("Witkoff and Kushner organized two calls with Zelensky.");
         assert_eq!(flags(&official, &pair), [FlagKind::ActorMismatch]);
+        let adams = plain("Mayor Eric Adams closed the road on Monday.");
+        assert_eq!(flags(&adams, &governor), [FlagKind::ActorMismatch]);
+        let titled =
+            plain("US special envoy Steve Witkoff concluded the plan should favor Moscow.");
+        assert!(!flags(&envoy, &titled).contains(&FlagKind::ActorMismatch));
+        let protesters = plain("Protesters blocked the bridge on Monday.");
+        let police = plain("The police blocked the bridge on Monday.");
+        assert_eq!(flags(&protesters, &police), [FlagKind::ActorMismatch]);
         let guard = plain("The National Guard closed Route 443 in both directions.");
         let police = plain("State police closed Route 443 in both directions.");
         assert_eq!(flags(&guard, &police), [FlagKind::ActorMismatch]);
@@ -891,6 +928,14 @@ mod tests {
         );
         let y = plain("The envoy concluded that Ukraine was weaker after talks with officials.");
         assert_eq!(flags(&x, &y), [FlagKind::AttributionChanged]);
+        // but officials who are the other claim's subject are its own source
+        let x = facts_at(
+            "Two men were arrested near the station on Monday, officials said.",
+            &said("said", "officials"),
+            None,
+        );
+        let y = plain("Officials arrested two men near the station on Monday.");
+        assert!(!flags(&x, &y).contains(&FlagKind::AttributionChanged));
     }
 
     #[test]

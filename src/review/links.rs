@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use crate::pipeline::align::Link;
 use crate::pipeline::classify::{self, legacy_claim_id, status_of, Claim};
 use crate::pipeline::flagged::{self, flag_id};
-use crate::pipeline::integrity::{self, Crediting, Facts, Flag};
+use crate::pipeline::integrity::{self, Crediting, Facts, Flag, FlagKind};
 use crate::pipeline::similarity::{Features, Scorer, Verdict};
 use crate::pipeline::{self, provenance, quotes, settle, Analysis};
 use crate::review::{Decision, Entry, Reviews};
@@ -182,6 +182,22 @@ fn features(analysis: &Analysis, at: At) -> std::borrow::Cow<'_, Features> {
     }
 }
 
+/// The integrity flags the pair `a`, `b` raises (or would raise, were it linked), computed as
+/// for any matched pair: each claim's facts as the pipeline reads them, with who credits whom.
+pub fn pair_flags(analysis: &Analysis, a: At, b: At) -> Vec<FlagKind> {
+    let groups = provenance::groups(analysis.documents.len(), &analysis.derivations);
+    pair_kinds(analysis, &groups, a, b)
+}
+
+fn pair_kinds(analysis: &Analysis, groups: &[u32], a: At, b: At) -> Vec<FlagKind> {
+    let (fa, fb) = (facts(analysis, groups, a), facts(analysis, groups, b));
+    integrity::compare(
+        &fa,
+        &fb,
+        Crediting::between(&fa, groups[a.0], &fb, groups[b.0]),
+    )
+}
+
 fn facts(analysis: &Analysis, groups: &[u32], at: At) -> Facts {
     let claim = &analysis.claims[at.0][at.1];
     let credited = claim.credits.map(|c| groups[c]);
@@ -203,12 +219,7 @@ fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) 
         return; // the scorer found it already; the decision confirms it
     }
     let score = scorer.score(&features(analysis, a), &features(analysis, b));
-    let (fa, fb) = (facts(analysis, groups, a), facts(analysis, groups, b));
-    let kinds = integrity::compare(
-        &fa,
-        &fb,
-        Crediting::between(&fa, groups[a.0], &fb, groups[b.0]),
-    );
+    let kinds = pair_kinds(analysis, groups, a, b);
     let found = match score.verdict {
         Verdict::Different => Verdict::Paraphrased,
         v => v,

@@ -24,7 +24,6 @@ use crate::cli::output;
 use crate::error::{Error, Exit, Result};
 use crate::pipeline::align::{ContextDecision, Dropped, NotCandidate, PairDecision};
 use crate::pipeline::document;
-use crate::pipeline::integrity::{self, Crediting, Facts};
 use crate::pipeline::matcher_model::{CONTEXT_BIAS, CONTEXT_WEIGHTS};
 use crate::pipeline::segment::LineBreaks;
 use crate::pipeline::similarity::coverage::{
@@ -146,7 +145,7 @@ pub fn run(args: &Args) -> Result<Exit> {
 
 /// The integrity flags `compare` would raise on the two sentences were they linked, as a
 /// `flags` line ("none" when it would raise none): each sentence is read as a one-sentence
-/// article, attributed as `compare` attributes it. Empty when a side is more than a sentence.
+/// article and its facts taken as for any matched pair ([`links::pair_flags`]).
 fn integrity_line(a: &str, b: &str, thresholds: &ThresholdArgs) -> Result<String> {
     let docs = [("A", a), ("B", b)]
         .iter()
@@ -160,13 +159,10 @@ fn integrity_line(a: &str, b: &str, thresholds: &ThresholdArgs) -> Result<String
         ..Default::default()
     };
     let analysis = crate::pipeline::analyze(docs, &options);
-    let ([x], [y]) = (&analysis.claims[0][..], &analysis.claims[1][..]) else {
-        return Ok(String::new());
-    };
-    let facts = |d: usize, claim: &crate::pipeline::classify::Claim| {
-        Facts::new(&analysis.sentences[d][0].text, &claim.attribution, None)
-    };
-    let kinds = integrity::compare(&facts(0, x), &facts(1, y), Crediting::default());
+    if analysis.claims.iter().any(|c| c.len() != 1) {
+        return Ok("flags    not read: a side is more than one sentence\n".to_string());
+    }
+    let kinds = links::pair_flags(&analysis, (0, 0), (1, 0));
     let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
     let names = if names.is_empty() {
         "none".to_string()
@@ -180,7 +176,7 @@ fn integrity_line(a: &str, b: &str, thresholds: &ThresholdArgs) -> Result<String
         ""
     };
     Ok(format!(
-        "flags    {names} (integrity, as compare would flag the pair{settled})\n"
+        "flags    {names} (integrity, if compare linked the pair{settled})\n"
     ))
 }
 
@@ -376,7 +372,6 @@ fn word_alignment(
             Evidence::Stem => "same stem".to_string(),
             Evidence::Prefix => "same prefix".to_string(),
             Evidence::Acronym => "acronym".to_string(),
-            Evidence::Synonym => "synonym".to_string(),
             Evidence::Neighbour(cos) => format!("neighbour {cos:.2}"),
             Evidence::Unmatched => "none".to_string(),
         };
