@@ -2,8 +2,9 @@
 //! abbreviations list, the `check` config, an evaluation file.
 //!
 //! The one idea: the standard library's "stream did not contain valid UTF-8" names neither the
-//! file nor the place, so every such file is read here, and a bad byte is reported as the
-//! article reader reports it: `FILE: not valid UTF-8 (line N, byte M)`.
+//! file nor the place, so every such file is read here, and a bad byte is reported as
+//! `FILE: not valid UTF-8 (line N, byte M)`; the article reader reports its own with
+//! [`from_utf8`] too.
 
 use std::path::Path;
 

@@ -272,14 +272,7 @@ pub fn from_bytes(label: String, path: String, bytes: Vec<u8>) -> Result<Documen
             format!("holds a NUL byte (line {line}, byte {at}): not a text article"),
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-        Error::input(
-            path.clone(),
-            format!("not valid UTF-8 (line {line}, byte {at})"),
-        )
-    })?;
+    let text = crate::textfile::from_utf8(&path, bytes)?;
     let (meta, body_start) = parse_header(&text);
     if text[body_start..].trim().is_empty() {
         return Err(Error::input(path, "empty article: no text to read"));

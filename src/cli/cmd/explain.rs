@@ -15,8 +15,9 @@
 //!
 //! After the sentence scorer's evidence comes the claim matcher's: its probability and
 //! measures, then the word alignment behind its coverage, each way: every claim word, by claim
-//! unit, with its counterpart in the other sentence and what matched it (the same stem, the
-//! same prefix, a semantic neighbour and its cosine, or nothing) and its weight (rarity in news
+//! unit, with its counterpart in the other sentence and what matched it (the same stem, an
+//! acronym and its spelled-out name, the same prefix, a semantic neighbour and its cosine, or
+//! nothing) and its weight (rarity in news
 //! and in the story; for two bare sentences the story is the two of them).
 
 use crate::cli::cmd::{ArticleArgs, ThresholdArgs};

@@ -2,8 +2,8 @@
 //!
 //! Takes two sentences' claim words (attribution and stock phrases left out, as the scorer
 //! reads them) cut into claim units at clause boundaries; returns, each way, the weighted
-//! share of the words the other sentence has (same stem, same 5-letter prefix), for the whole
-//! sentence and for its best-covered unit.
+//! share of the words the other sentence has (same stem, an acronym and its spelled-out name,
+//! same 5-letter prefix), for the whole sentence and for its best-covered unit.
 //!
 //! The one idea: a rewrite keeps a claim, not a sentence. "after the council voted 5-2 to
 //! close it" states one of the two claims of the original's lead; the lead as a whole is
