@@ -108,6 +108,10 @@ impl ClaimWords {
                 since_start = 0;
             }
             if !is_claim_word(t) {
+                // "States" of "United States" reads as a cue, yet it spells "U.S."
+                if t.kind != Kind::Stop {
+                    run.add(t, None);
+                }
                 continue;
             }
             let prefix = first_chars(&t.stem, 5);
@@ -132,7 +136,7 @@ impl ClaimWords {
                 acronym: t.name && is_acronym(&t.text) && spells_a_name(&t.text),
                 expansion: 0,
             });
-            run.add(t, words.len() - 1);
+            run.add(t, Some(words.len() - 1));
             since_start += 1;
         }
         run.close(&mut words);
@@ -177,19 +181,20 @@ impl NameRun {
         }
     }
 
-    /// Adds claim word `index` (token `t`) to the run when `t` is a capitalised word.
-    fn add(&mut self, t: &Token, index: usize) {
+    /// Adds token `t` to the run when it is a capitalised word: its initial, and its claim word
+    /// `index` if it is one (a word left out of the claim still spells its letter).
+    fn add(&mut self, t: &Token, index: Option<usize>) {
         if t.possible_name && !is_acronym(&t.text) {
             if let Some(c) = t.text.chars().next() {
                 self.initials.extend(c.to_lowercase());
-                self.words.push(index);
+                self.words.extend(index);
             }
         }
     }
 
-    /// Gives the run's words the hash of its initials when it has two words or more.
+    /// Gives the run's claim words the hash of its initials when it has two words or more.
     fn close(&mut self, words: &mut [Word]) {
-        if self.words.len() >= 2 {
+        if self.initials.chars().count() >= 2 && !self.words.is_empty() {
             let initials = hash(&self.initials);
             self.words
                 .iter()
@@ -769,6 +774,8 @@ mod tests {
     fn an_acronym_matches_its_spelled_out_name_either_way() {
         let long = "The United Nations sent food to the Federal Bureau of Investigation.";
         let short = "The U.N. sent food to the FBI.";
+        let states = evidence("The U.S. sent food.", "The United States sent food.");
+        assert_eq!(evidence_of(&states, "U.S"), Evidence::Acronym, "{states:?}");
         let forward = evidence(long, short);
         for word in ["United", "Nations", "Federal", "Bureau", "Investigation"] {
             assert_eq!(evidence_of(&forward, word), Evidence::Acronym, "{word}");
