@@ -1417,7 +1417,7 @@ fn leading_adverbial(w: &Words, start: usize) -> bool {
         || OPENERS.contains(&l)
         || ADVERBIAL_OPENERS.contains(&l)
         || TIME_WORDS.contains(&l)
-        || (l.len() > 4 && l.ends_with("ly"))
+        || (l.len() > 4 && source::ends_like_adverb(l))
         || l.ends_with("ing")
 }
 

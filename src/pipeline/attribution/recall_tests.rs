@@ -1247,3 +1247,18 @@ fn a_month_that_is_a_given_name_begins_a_speakers_name() {
     let a = one("In June Democrats, the party's leaders said, would try again.");
     assert_ne!(a.source, "June Democrats", "{a:?}");
 }
+
+#[test]
+fn a_noun_ending_in_ly_is_no_adverb_anywhere_in_a_source() {
+    // "rally" and "family" are listed as words that only look like adverbs; every "-ly" test
+    // reads that list, the subject walk included.
+    let a = one("The organizer of the rally said the rules made violence likelier.");
+    check(
+        &a,
+        "said",
+        "The organizer of the rally",
+        Some(CueKind::Speech),
+    );
+    let a = one("A friend of the family said the boy had been missing since Friday.");
+    check(&a, "said", "A friend of the family", Some(CueKind::Speech));
+}

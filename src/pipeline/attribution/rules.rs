@@ -162,7 +162,7 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
             || inner_and(i)
             || approximate(i)
             || !NOT_IN_SUBJECT.contains(&t.lower.as_str()))
-            && (i == start || !t.lower.ends_with("ly"))
+            && (i == start || !super::source::ends_like_adverb(&t.lower))
     });
     let determiner_only = r.len() == 1 && OPENING_DETERMINERS.contains(&head.lower.as_str());
     // "the governor’s claim": a possessive before the cue makes it a noun.
@@ -388,7 +388,7 @@ fn subordinate_phrase(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
         let plain = r.clone().all(|i| {
             let t = &w.toks[i];
             !NOT_IN_SUBJECT.contains(&t.lower.as_str())
-                && (t.is_capitalized() || !t.lower.ends_with("ly"))
+                && (t.is_capitalized() || !super::source::ends_like_adverb(&t.lower))
                 && (i == start || !DETERMINERS.contains(&t.lower.as_str()))
         });
         let quantifier = r.len() == 1 && QUANTIFIERS.contains(&head.lower.as_str());
@@ -686,7 +686,7 @@ pub(crate) fn headline_subject(w: &Words, c: &super::Candidate) -> bool {
     let verbish = matches!(
         last.as_str(),
         "just" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "also" | "for" | "of"
-    ) || last.ends_with("ly")
+    ) || super::source::ends_like_adverb(last)
         || last.ends_with("ing");
     !verbish && !matches!(cue.as_str(), "state" | "states" | "stated")
 }

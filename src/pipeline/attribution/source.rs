@@ -24,6 +24,12 @@ pub(crate) fn is_not_name(lower: &str) -> bool {
     NOT_NAMES.contains(&lower) || MONTHS.contains(&lower) || WEEKDAYS.contains(&lower)
 }
 
+/// Whether a lower-case word ends like an adverb ("-ly") and is not one of the listed words
+/// that only look so ("family", "rally", "assembly", "July"). Every "-ly" test reads this.
+pub(crate) fn ends_like_adverb(lower: &str) -> bool {
+    lower.ends_with("ly") && !NOT_ADVERBS.contains(&lower)
+}
+
 /// Months that are also given names ("April Mellody", "June Harris").
 const NAME_MONTHS: [&str; 3] = ["april", "may", "june"];
 
@@ -105,10 +111,7 @@ impl Words {
         if t.is_capitalized() && i > 0 {
             return false;
         }
-        ADVERBS.contains(&t.lower.as_str())
-            || (t.lower.len() > 4
-                && t.lower.ends_with("ly")
-                && !NOT_ADVERBS.contains(&t.lower.as_str()))
+        ADVERBS.contains(&t.lower.as_str()) || (t.lower.len() > 4 && ends_like_adverb(&t.lower))
     }
 
     fn lower(&self, i: usize) -> &str {
@@ -535,7 +538,7 @@ fn leading_adverbial_chunk(w: &Words, i: usize, end: usize, after_skipped: bool)
     ADVERBIAL_OPENERS.contains(&first)
         || CONNECTIVES.contains(&first)
         || TIME_WORDS.contains(&first)
-        || (first.len() > 4 && first.ends_with("ly"))
+        || (first.len() > 4 && ends_like_adverb(first))
         || matches!(first, "back" | "early")
         || matches!(last, "later" | "earlier" | "ago")
         || dateline
