@@ -1262,3 +1262,30 @@ fn a_noun_ending_in_ly_is_no_adverb_anywhere_in_a_source() {
     let a = one("A friend of the family said the boy had been missing since Friday.");
     check(&a, "said", "A friend of the family", Some(CueKind::Speech));
 }
+
+#[test]
+fn an_approximate_share_opens_a_subject_of_people() {
+    for (text, source) in [
+        (
+            "More than half of respondents said the county needs a new hospital.",
+            "More than half of respondents",
+        ),
+        (
+            "Fewer than a third of voters said the levy was fair.",
+            "Fewer than a third of voters",
+        ),
+        (
+            "More than 60 percent of parents said the schedule was too early.",
+            "More than 60 percent of parents",
+        ),
+    ] {
+        check(&one(text), "said", source, Some(CueKind::Speech));
+    }
+    // "more" alone is no share: the subject is the people it counts
+    check(
+        &one("More residents said the bus was late."),
+        "said",
+        "More residents",
+        Some(CueKind::Speech),
+    );
+}

@@ -129,14 +129,18 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         && head.lower.ends_with('s')
         && !NOT_IN_SUBJECT.contains(&first.lower.as_str());
     let digits = |i: usize| w.toks[i].text.starts_with(|c: char| c.is_ascii_digit());
-    // "About 9 percent", "nearly 40 percent of voters": a number may follow an approximator.
+    // "About 9 percent", "nearly 40 percent of voters": a number may follow an approximator;
+    // "More than half of respondents", "about a third of voters": so may a share.
+    let share = share_opening(w, start, j);
     let approximate = |i: usize| {
-        i == start && i < j && APPROXIMATORS.contains(&w.toks[i].lower.as_str()) && digits(i + 1)
+        (i == start && i < j && APPROXIMATORS.contains(&w.toks[i].lower.as_str()) && digits(i + 1))
+            || (start..start + share).contains(&i)
     };
     let opens = OPENING_DETERMINERS.contains(&first.lower.as_str())
         || first.is_capitalized()
         || digits(start)
         || approximate(start)
+        || share > 0
         || lower_plural;
     // "Attorneys and legal experts", "current and former officials", "Jeb Bush and Chris
     // Christie", "journalist and author Hiro Aida": "and" between two nouns or names, not
@@ -168,6 +172,44 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
     // "the governor’s claim": a possessive before the cue makes it a noun.
     let possessive = head.is_possessive();
     (opens && plain && !determiner_only && !possessive && !is_pronoun(w, j)).then_some(r)
+}
+
+/// Shares that open a subject of people ("half of those polled", "a third of voters").
+const SHARES: [&str; 7] = [
+    "half",
+    "third",
+    "quarter",
+    "majority",
+    "minority",
+    "two-thirds",
+    "three-quarters",
+];
+
+/// How many words, from `start` and before `end`, open the subject with an approximate share
+/// followed by "of" ("More than half of", "about a third of", "Fewer than half of") or an
+/// approximate percentage ("More than 60 percent"); 0 when none does. The count stops before
+/// "of", which the subject walk reads as a preposition.
+fn share_opening(w: &Words, start: usize, end: usize) -> usize {
+    let word = |i: usize| (i < end).then(|| w.toks[i].lower.as_str());
+    let mut k = start;
+    if matches!(word(k), Some("more" | "fewer" | "less")) && word(k + 1) == Some("than") {
+        k += 2;
+    } else if word(k).is_some_and(|l| APPROXIMATORS.contains(&l)) {
+        k += 1;
+    }
+    if word(k) == Some("a") {
+        k += 1;
+    }
+    let shared = k > start && word(k).is_some_and(|l| SHARES.contains(&l));
+    let digits = k < end && w.toks[k].text.starts_with(|c: char| c.is_ascii_digit());
+    if shared && word(k + 1) == Some("of") {
+        k + 1 - start
+    } else if k > start && digits && matches!(word(k + 1), Some("percent" | "%")) {
+        // "More than 60 percent (of voters)"
+        k + 2 - start
+    } else {
+        0
+    }
 }
 
 /// "Michael Green, associate professor of history at the state university, said …", "Hicks,
