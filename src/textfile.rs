@@ -3,8 +3,8 @@
 //!
 //! The one idea: the standard library's "stream did not contain valid UTF-8" names neither the
 //! file nor the place, so every such file is read here, and a bad byte is reported as
-//! `FILE: not valid UTF-8 (line N, byte M)`; the article reader reports its own with
-//! [`from_utf8`] too.
+//! `FILE: not valid UTF-8 (line N, byte M)`; the article and web-page readers report theirs
+//! with [`from_utf8`] too.
 
 use std::path::Path;
 

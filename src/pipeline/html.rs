@@ -78,10 +78,7 @@ const SKIPPED: &[&str] = &[
 
 /// Reads a page: extracts the article, its paragraphs and its metadata.
 pub fn document(label: String, path: String, bytes: Vec<u8>) -> Result<Document> {
-    let html = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Error::input(path.clone(), format!("not valid UTF-8 (byte {at})"))
-    })?;
+    let html = crate::textfile::from_utf8(&path, bytes)?;
     let (text, meta, lines) = extract(&html).map_err(|problem| Error::input(&path, problem))?;
     Ok(Document {
         label,

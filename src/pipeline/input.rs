@@ -8,17 +8,17 @@ use crate::error::{Error, Result};
 use crate::pipeline::document::{self, Document, Input};
 use crate::pipeline::html;
 
-/// How inputs are read.
+/// How inputs are read. The variants' comments are `--input-format`'s help: plain words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    /// By extension: `.html`/`.htm` are pages, `.jsonl` archives, anything else text.
+    /// By extension: .html and .htm are web pages, .jsonl archives, anything else text
     #[default]
     Auto,
-    /// Plain text with an optional metadata header.
+    /// Plain text, with an optional metadata header
     Text,
-    /// A saved web page, read through a readability port.
+    /// A saved web page; the article is read out of it
     Html,
-    /// JSON lines, one article per line (`compare` only; see [`jsonl`](crate::pipeline::jsonl)).
+    /// A JSON lines archive: one article per line, grouped by story (compare only)
     Jsonl,
 }
 

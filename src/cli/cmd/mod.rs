@@ -81,30 +81,17 @@ const INPUT_FORMAT_WITH_ARCHIVES: &str = "How to read the inputs: `auto` (by ext
 `text`, `html` or `jsonl` (archives, one article per line; docs/input.md). Standard input is \
 text unless this says otherwise";
 
-/// The values of `--input-format`, with help in plain words: clap prints help verbatim, so
-/// the rustdoc of [`InputFormat`] (written for the library's reader, links and all) is not
-/// shown. `archives` adds `jsonl`, which only `compare` reads; for the other commands it is
-/// not a possible value, so `--help` lists what the command accepts.
+/// The values of `--input-format`, derived from [`InputFormat`] (its variants' comments are
+/// their help). `archives` keeps `jsonl`, which only `compare` reads; for the other commands
+/// it is not a possible value, so `--help` lists what the command accepts.
 fn input_formats(archives: bool) -> impl clap::builder::TypedValueParser<Value = InputFormat> {
-    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-    let auto = if archives {
-        "by extension: .html and .htm are web pages, .jsonl archives, anything else text"
-    } else {
-        "by extension: .html and .htm are web pages, anything else text (.jsonl archives are read by compare only)"
-    };
-    let mut values = vec![
-        PossibleValue::new("auto").help(auto),
-        PossibleValue::new("text").help("plain text, with an optional metadata header"),
-        PossibleValue::new("html").help("a saved web page; the article is read out of it"),
-    ];
-    if archives {
-        values.push(
-            PossibleValue::new("jsonl")
-                .help("a JSON lines archive: one article per line, grouped by story"),
-        );
-    }
-    PossibleValuesParser::new(values)
-        .try_map(|name| <InputFormat as clap::ValueEnum>::from_str(&name, false))
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    use clap::ValueEnum;
+    let values = InputFormat::value_variants()
+        .iter()
+        .filter(|&&f| archives || f != InputFormat::Jsonl)
+        .filter_map(ValueEnum::to_possible_value);
+    PossibleValuesParser::new(values).try_map(|name| InputFormat::from_str(&name, false))
 }
 
 /// Makes `--input-format` of a command that flattens [`ArticleArgs`] accept JSON lines

@@ -129,17 +129,12 @@ pub(crate) fn plain_subject(w: &Words, j: usize) -> Option<Range<usize>> {
         && head.lower.ends_with('s')
         && !NOT_IN_SUBJECT.contains(&first.lower.as_str());
     let digits = |i: usize| w.toks[i].text.starts_with(|c: char| c.is_ascii_digit());
-    // "About 9 percent", "nearly 40 percent of voters": a number may follow an approximator;
-    // "More than half of respondents", "about a third of voters": so may a share.
-    let share = share_opening(w, start, j);
-    let approximate = |i: usize| {
-        (i == start && i < j && APPROXIMATORS.contains(&w.toks[i].lower.as_str()) && digits(i + 1))
-            || (start..start + share).contains(&i)
-    };
+    // "About 9 percent", "More than half of respondents": an approximate figure or share.
+    let share = approximate_opening(w, start, j);
+    let approximate = |i: usize| (start..start + share).contains(&i);
     let opens = OPENING_DETERMINERS.contains(&first.lower.as_str())
         || first.is_capitalized()
         || digits(start)
-        || approximate(start)
         || share > 0
         || lower_plural;
     // "Attorneys and legal experts", "current and former officials", "Jeb Bush and Chris
@@ -185,11 +180,12 @@ const SHARES: [&str; 7] = [
     "three-quarters",
 ];
 
-/// How many words, from `start` and before `end`, open the subject with an approximate share
-/// followed by "of" ("More than half of", "about a third of", "Fewer than half of") or an
-/// approximate percentage ("More than 60 percent"); 0 when none does. The count stops before
-/// "of", which the subject walk reads as a preposition.
-fn share_opening(w: &Words, start: usize, end: usize) -> usize {
+/// How many words, from `start` and before `end`, open the subject as an approximation: an
+/// approximator before a number ("About 9 percent", "more than 60 percent of voters"; the
+/// count stops before the number, which the walk reads as it reads any), or before a share
+/// and "of" ("More than half of", "about a third of"; the count stops before "of", which the
+/// walk reads as a preposition); 0 for none.
+fn approximate_opening(w: &Words, start: usize, end: usize) -> usize {
     let word = |i: usize| (i < end).then(|| w.toks[i].lower.as_str());
     let mut k = start;
     if matches!(word(k), Some("more" | "fewer" | "less")) && word(k + 1) == Some("than") {
@@ -197,16 +193,16 @@ fn share_opening(w: &Words, start: usize, end: usize) -> usize {
     } else if word(k).is_some_and(|l| APPROXIMATORS.contains(&l)) {
         k += 1;
     }
+    let number = k > start && k <= end && w.toks[k].text.starts_with(|c: char| c.is_ascii_digit());
+    if number {
+        return k - start;
+    }
     if word(k) == Some("a") {
         k += 1;
     }
     let shared = k > start && word(k).is_some_and(|l| SHARES.contains(&l));
-    let digits = k < end && w.toks[k].text.starts_with(|c: char| c.is_ascii_digit());
     if shared && word(k + 1) == Some("of") {
         k + 1 - start
-    } else if k > start && digits && matches!(word(k + 1), Some("percent" | "%")) {
-        // "More than 60 percent (of voters)"
-        k + 2 - start
     } else {
         0
     }

@@ -109,6 +109,8 @@ pub struct Token<'a> {
     /// A name, or a capitalised first word that may be one (not a known sentence starter,
     /// not ending in -ly, -ing or -ed).
     pub possible_name: bool,
+    /// Written in capitals, two letters or more, dots aside ("FBI", "U.S.", "NATO").
+    pub capitals: bool,
 }
 
 /// Splits text into raw words ([`word_spans`]: U.S., 2.5, 1,000, Witkoff's), apostrophes
@@ -233,6 +235,7 @@ fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Toke
             attribution: false,
             stock: false,
             possible_name: false,
+            capitals: false,
         };
     }
     // Acronyms and abbreviations (U.S., US, NATO) keep their letters only, and are never stop
@@ -252,6 +255,7 @@ fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Toke
             attribution: false,
             stock: false,
             possible_name: false,
+            capitals: false,
         };
     }
     let stop = !acronym && (lex.stop.contains(&*bare) || lex.time.contains(&*bare));
@@ -278,6 +282,7 @@ fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Toke
         name,
         attribution,
         stock: false,
+        capitals: all_caps,
     }
 }
 

@@ -65,8 +65,8 @@ pub struct Word {
     pub vector: Option<WordVector>,
     /// Listed in the antonym file (rise, fall, approve...).
     pub directional: bool,
-    /// Written as an acronym sure enough to spell a name ("U.N.", "FTC": dotted, or three
-    /// capitals or more); its stem is its letters.
+    /// A name in capitals sure enough to spell a spelled-out one ("U.N.", "FTC": dotted, or
+    /// three capitals or more); its stem is its letters.
     pub acronym: bool,
     /// For a word of a run of capitalised words, the hash of the run's initials ("United
     /// Nations": "un", "Federal Bureau of Investigation": "fbi"); 0 otherwise.
@@ -133,7 +133,7 @@ impl ClaimWords {
                     vectors::vector(&lower)
                 },
                 directional: antonyms().contains_key(&stem),
-                acronym: t.name && is_acronym(&t.text) && spells_a_name(&t.text),
+                acronym: t.name && t.capitals && spells_a_name(&t.text),
                 expansion: 0,
             });
             run.add(t, Some(words.len() - 1));
@@ -176,7 +176,7 @@ impl NameRun {
     fn read(&mut self, t: &Token, boundary: bool, words: &mut [Word]) {
         let joiner = !self.initials.is_empty()
             && NAME_JOINERS.iter().any(|j| t.text.eq_ignore_ascii_case(j));
-        if boundary || !(joiner || (t.possible_name && !is_acronym(&t.text))) {
+        if boundary || !(joiner || (t.possible_name && !t.capitals)) {
             self.close(words);
         }
     }
@@ -184,7 +184,7 @@ impl NameRun {
     /// Adds token `t` to the run when it is a capitalised word: its initial, and its claim word
     /// `index` if it is one (a word left out of the claim still spells its letter).
     fn add(&mut self, t: &Token, index: Option<usize>) {
-        if t.possible_name && !is_acronym(&t.text) {
+        if t.possible_name && !t.capitals {
             if let Some(c) = t.text.chars().next() {
                 self.initials.extend(c.to_lowercase());
                 self.words.extend(index);
@@ -205,14 +205,8 @@ impl NameRun {
     }
 }
 
-/// Two to six capital letters, dotted or not ("UN", "U.N.", "NTSB").
-fn is_acronym(text: &str) -> bool {
-    let letters = text.chars().filter(|&c| c != '.');
-    (2..=6).contains(&letters.clone().count()) && letters.clone().all(|c| c.is_ascii_uppercase())
-}
-
-/// Whether an acronym is sure enough to stand for a spelled-out name: dotted ("U.N.") or three
-/// letters or more ("FBI"). Two bare capitals are too often something else's initials
+/// Whether a word in capitals ([`Token::capitals`]) is sure enough to stand for a spelled-out
+/// name: dotted ("U.N.") or three letters or more ("FBI"). Two bare capitals are too often something else's initials
 /// ("VP" and "Vladimir Putin", "AI" and "Air India").
 fn spells_a_name(text: &str) -> bool {
     text.contains('.') || text.chars().filter(char::is_ascii_uppercase).count() >= 3
