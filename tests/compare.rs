@@ -117,6 +117,31 @@ fn summary_as_json_lines_is_one_compact_object_per_document() {
 }
 
 #[test]
+fn summary_counts_flagged_claims_once_however_many_copies_they_differ_from() {
+    // The rewrite's changed claims differ from the wire and from its verbatim copy: each is
+    // one changed claim, as it is one on the wire's side, not two.
+    let json = success_stdout(crosscheck().args([
+        "compare",
+        "corpus/wire-rewrite/",
+        "--summary",
+        "--format",
+        "json",
+    ]));
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let flags = |doc: &str| {
+        json["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["doc"] == doc)
+            .map(|d| d["flags"].clone())
+            .unwrap()
+    };
+    assert_eq!(flags("rewrite"), flags("wire"), "{json}");
+    assert_eq!(flags("rewrite")["number-mismatch"], 2, "{json}");
+}
+
+#[test]
 fn a_reviews_file_given_but_missing_means_no_decisions_yet() {
     // documented (docs/ci.md, `check --help`): a missing reviews file is nothing reviewed yet
     let missing = success_stdout(crosscheck().args([

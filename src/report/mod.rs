@@ -304,7 +304,8 @@ pub struct DocumentSummary {
     pub not_independent: usize,
     /// Documents this one draws on, with the sentences that show it.
     pub derived_from: Vec<DerivedFrom>,
-    /// Flags raised on this document's claims, per kind (kinds with none are left out).
+    /// Claims of this document with a flag, per kind (kinds with none are left out): a claim
+    /// flagged against two copies of one text counts once.
     pub flags: std::collections::BTreeMap<&'static str, usize>,
     /// Claims crediting an outlet that is none of the articles compared (a warning: their
     /// support cannot be checked, nor their independence).
@@ -341,8 +342,13 @@ pub fn summary(analysis: &Analysis) -> Summary {
         .map(|(d, claims)| {
             let count = |status| claims.iter().filter(|c| c.status == status).count();
             let mut flags = std::collections::BTreeMap::new();
-            for f in claims.iter().flat_map(|c| &c.flags) {
-                *flags.entry(f.kind.as_str()).or_insert(0) += 1;
+            for c in claims {
+                let mut kinds: Vec<&'static str> =
+                    c.flags.iter().map(|f| f.kind.as_str()).collect();
+                kinds.dedup(); // flags are sorted by kind first
+                for kind in kinds {
+                    *flags.entry(kind).or_insert(0) += 1;
+                }
             }
             DocumentSummary {
                 doc: analysis.documents[d].label.clone(),
