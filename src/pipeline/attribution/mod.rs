@@ -1125,9 +1125,15 @@ impl Attributor {
             cue.end
         };
         if !to_end {
-            // "said that", "told Parliament on Wednesday that": the clause up to "that".
+            // "said that", "told Parliament on Wednesday that": the clause up to "that". Not
+            // the "that" of a second complement ("said three were missing and that deputies
+            // were searching"): a clause word or "and" before it is the first complement's.
             let that = (last + 1..n.min(last + 8))
                 .take_while(|&i| w.gaps[i] == Gap::Space)
+                .take_while(|&i| {
+                    let lower = w.toks[i].lower.as_str();
+                    lower == "that" || !(lower == "and" || CLAUSE_WORDS.contains(&lower))
+                })
                 .find(|&i| w.toks[i].lower == "that");
             if let Some(t) = that {
                 end = w.toks[t].span.end;

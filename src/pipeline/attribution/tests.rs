@@ -44,6 +44,22 @@ fn x_said() {
 }
 
 #[test]
+fn the_that_of_a_second_complement_stays_in_the_claim() {
+    // "said that" strips its "that"; a "that" after "and" opens the second thing said.
+    let s = "She said three residents were missing and that deputies were trying to reach them.";
+    let a = one(s);
+    assert_eq!(
+        a.content_without_attribution(s),
+        "three residents were missing and that deputies were trying to reach them."
+    );
+    let s = "The mayor told reporters on Monday that the bridge would reopen.";
+    assert_eq!(
+        one(s).content_without_attribution(s),
+        "the bridge would reopen."
+    );
+}
+
+#[test]
 fn closing_reporting_clause_wins_over_inner_cue() {
     let s = "When the mayor met him, he told her the bridge was unsafe, two aides said.";
     let a = one(s);
