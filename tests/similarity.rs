@@ -504,15 +504,17 @@ fn explain_says_why_compare_linked_a_pair_or_did_not() {
     assert!(linked.contains("compare  linked, paraphrased"), "{linked}");
     assert!(linked.contains("why      context stage 0."), "{linked}");
     assert!(
-        linked.contains(" >= threshold 0.700 (stage 1 0."),
+        linked.contains(" >= threshold 0.600 (stage 1 0."),
         "{linked}"
     );
     assert!(linked.contains("context  probability "), "{linked}");
     assert!(linked.contains("doc_strength"), "{linked}");
-    // Stage 1 links it by itself, the context stage does not: the reviewer sees both.
-    let unlinked = explain_claims("corpus/ukraine-plan", "post:12", "wsj:23");
+    // Stage 1 links it by itself, the context stage does not: the reviewer sees both (the
+    // short TV item's lead against the Ledger's, whose other claims two more TV sentences
+    // take: a miss docs/accuracy.md names).
+    let unlinked = explain_claims("corpus/merger-ruling", "ktrv:1", "ledger:1");
     assert!(unlinked.contains("compare  not linked"), "{unlinked}");
-    assert!(unlinked.contains(" < threshold 0.700"), "{unlinked}");
+    assert!(unlinked.contains(" < threshold 0.600"), "{unlinked}");
     assert!(unlinked.contains("context  probability "), "{unlinked}");
     // No word form in common, yet right after a sure pair of a rewrite: proposed by order.
     let by_order = explain_claims(

@@ -71,8 +71,9 @@ def cv(X, C, mask):
 # shared-terms rule and kept at LOOK_ALIKE or more.
 SURE = 0.9  # context.rs: SURE
 LOOK_ALIKE = 0.2  # context.rs: LOOK_ALIKE
+ONE_STORY = 3  # context.rs: ONE_STORY
 arg = lambda name, default: type(default)(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
-MIN_SEEDS = arg('--min-seeds', 3)  # align.rs: MIN_SEEDS (the option only to measure others)
+MIN_SEEDS = arg('--min-seeds', ONE_STORY)  # align.rs: MIN_SEEDS (the option only to measure others)
 NO_ORDER = '--no-order' in sys.argv
 index = {(r['set'], int(r['o']), int(r['r'])): i for i, r in enumerate(rows)}
 
@@ -142,6 +143,21 @@ def context(p):
     return np.array(out)
 
 
+def sure_kept(p1, p2, cand):
+    """context.rs `probabilities`: a sure pair keeps its stage-1 probability when its article
+    pair shows no look-alike or has ONE_STORY sure pairs (neither changes a dev-set figure)."""
+    by_terms = cand & scored
+    sure, alike = defaultdict(int), defaultdict(bool)
+    for i, r in enumerate(rows):
+        if by_terms[i] and p1[i] >= SURE:
+            sure[r['set']] += 1
+        elif by_terms[i] and p1[i] >= LOOK_ALIKE:
+            alike[r['set']] = True
+    keep = np.array([cand[i] and p1[i] >= SURE and (not alike[r['set']] or sure[r['set']] >= ONE_STORY)
+                     for i, r in enumerate(rows)])
+    return np.where(keep, np.maximum(p2, p1), p2)
+
+
 def report(name, p, threshold, union, cand):
     pred = (p >= threshold) & cand
     if union is not None:
@@ -160,7 +176,7 @@ cand_cv = candidates(p1_all)
 p1 = np.where(cand_cv, p1_all, 0.0)
 C_cv = context(p1)
 C_cv_mask = cand_cv & (p1 >= FLOOR)
-p2 = cv(C_cv, C2, C_cv_mask)
+p2 = sure_kept(p1, cv(C_cv, C2, C_cv_mask), cand_cv)
 print('leave-one-set-out cross-validation, pair level (rows the index proposes: '
       f'{scored.sum()} of {len(y)}; labelled links among them {(y[scored] == 1).sum()} of {y.sum()}; '
       f'proposed by order {(cand_cv & ~scored).sum()}, links among them {(y[cand_cv & ~scored] == 1).sum()})')
@@ -181,7 +197,7 @@ if '--write' in sys.argv:
     # Stage 2 is fitted on cross-validated stage-1 probabilities (what unseen articles get)
     # and applied in-sample to the committed stage 1.
     m2 = fit(C_cv[C_cv_mask], y[C_cv_mask], C2)
-    q2 = np.where(cand & (q1 >= FLOOR), predict(m2, context(q1)), 0.0)
+    q2 = sure_kept(q1, np.where(cand & (q1 >= FLOOR), predict(m2, context(q1)), 0.0), cand)
     P1, R1 = report('in-sample stage 1', q1, T1, None, cand)
     P2, R2 = report('in-sample context stage', q2, T2, None, cand)
     with open(out, 'w') as fh:

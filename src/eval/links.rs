@@ -468,9 +468,12 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                     .collect()
             })
             .collect();
-        let claims: Vec<Vec<ClaimWords>> = texts
-            .iter()
-            .map(|d| d.iter().map(|t| ClaimWords::new(t)).collect())
+        let claims: Vec<Vec<ClaimWords>> = (0..texts.len())
+            .map(|d| {
+                (0..texts[d].len())
+                    .map(|s| crate::review::links::claim_words(&analysis, (d, s)))
+                    .collect()
+            })
             .collect();
         let features: Vec<Vec<Features>> = texts
             .iter()

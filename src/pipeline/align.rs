@@ -588,7 +588,7 @@ fn score_pairs(judge: &Judge, lone: &[Option<u32>], options: &AlignOptions) -> V
 /// the rule cheap: on a generated 60-article cluster, where articles share a claim or two,
 /// proposals from every seed cost 7.7% more instructions, from two seeds on 2.4%, from three
 /// 0.1%, and every dev-set gain holds at three (docs/performance.md).
-const MIN_SEEDS: usize = 3;
+const MIN_SEEDS: usize = context::ONE_STORY;
 
 /// A sure pair whose two texts each occur in one document only: `(doc, other doc, sentence,
 /// other sentence)` with `doc < other doc`.

@@ -20,6 +20,7 @@ use crate::pipeline::align::Link;
 use crate::pipeline::classify::{self, legacy_claim_id, status_of, Claim};
 use crate::pipeline::flagged::{self, flag_id};
 use crate::pipeline::integrity::{self, Crediting, Facts, Flag, FlagKind};
+use crate::pipeline::similarity::coverage::{self, ClaimWords, Credit};
 use crate::pipeline::similarity::{Features, Scorer, Verdict};
 use crate::pipeline::{self, provenance, quotes, settle, Analysis};
 use crate::review::{Decision, Entry, Reviews};
@@ -171,6 +172,28 @@ pub fn matched_text(analysis: &Analysis, at: At) -> String {
     let doubled = quotes::as_double(std::slice::from_ref(s));
     let sentence = doubled.into_iter().next().unwrap_or_else(|| s.clone());
     pipeline::claim_text(at.1, &sentence).to_string()
+}
+
+/// The claim words of claim `at` as `compare` matched them: its words as read, its credit
+/// as the attribution stage found it left out.
+pub fn claim_words(analysis: &Analysis, at: At) -> ClaimWords {
+    let (text, spans, credit) = claim_reading(analysis, at);
+    ClaimWords::credited(&text, &spans, &credit)
+}
+
+/// The claim words of claim `at` as written, in the order of [`claim_words`].
+pub fn claim_word_texts(analysis: &Analysis, at: At) -> Vec<String> {
+    let (text, spans, credit) = claim_reading(analysis, at);
+    coverage::claim_word_texts(&text, &spans, &credit)
+}
+
+/// Claim `at`'s matched text, its word spans and its credit.
+fn claim_reading(analysis: &Analysis, at: At) -> (String, Vec<std::ops::Range<usize>>, Credit) {
+    let sentence = &analysis.sentences[at.0][at.1];
+    let offset = pipeline::claim_start(at.1, sentence);
+    let spans = analysis.readings[at.0][at.1].spans_after(&sentence.text, offset);
+    let credit = pipeline::credit_in_claim(&analysis.claims[at.0][at.1].attribution, offset);
+    (matched_text(analysis, at), spans, credit)
 }
 
 /// The features `compare` scored the claim with when the analysis kept them, else built

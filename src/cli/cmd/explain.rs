@@ -26,9 +26,10 @@ use crate::error::{Error, Exit, Result};
 use crate::pipeline::align::{ContextDecision, Dropped, NotCandidate, PairDecision};
 use crate::pipeline::document;
 use crate::pipeline::matcher_model::{CONTEXT_BIAS, CONTEXT_WEIGHTS};
+use crate::pipeline::reading::word_spans;
 use crate::pipeline::segment::LineBreaks;
 use crate::pipeline::similarity::coverage::{
-    align_words, claim_word_texts, ClaimWords, Evidence, StoryWeights,
+    align_words, claim_word_texts, ClaimWords, Credit, Evidence, StoryWeights,
 };
 use crate::pipeline::similarity::{Features, Scorer};
 use crate::pipeline::Analysis;
@@ -98,12 +99,13 @@ pub fn run(args: &Args) -> Result<Exit> {
                 "'{a}' and '{b}' name claims, not sentences: give their articles, e.g. crosscheck explain ARTICLES... --claims {a} {b}"
             )));
         }
-        let story = StoryWeights::new(&[ClaimWords::new(a), ClaimWords::new(b)]);
+        let claims = [Claimed::of_text(a), Claimed::of_text(b)];
+        let story = StoryWeights::new(claims.iter().map(|c| &c.words));
         let mut text = scorer.explain(a, b).to_string();
         // the flags go under the verdict, before the evidence table
         let head = text.find("\n\n").map_or(text.len(), |i| i + 1);
         text.insert_str(head, &integrity_line(a, b, &args.thresholds)?);
-        text.push_str(&explain_match(&scorer, a, b, &story));
+        text.push_str(&explain_match(&scorer, &claims, &story));
         output::write_stdout(text.as_bytes())?;
         return Ok(Exit::Success);
     }
@@ -217,12 +219,12 @@ fn explain_claims(analysis: &Analysis, scorer: &Scorer, a: links::At, b: links::
         links::matched_text(analysis, b),
     );
     out.push_str(&scorer.explain(&text_a, &text_b).to_string());
-    out.push_str(&explain_match(
-        scorer,
-        &text_a,
-        &text_b,
-        &story_of(analysis),
-    ));
+    let claims = [a, b].map(|at| Claimed {
+        words: links::claim_words(analysis, at),
+        texts: links::claim_word_texts(analysis, at),
+        text: links::matched_text(analysis, at),
+    });
+    out.push_str(&explain_match(scorer, &claims, &story_of(analysis)));
     if let Some(PairDecision::Context(c)) = &analysis.explained {
         out.push('\n');
         out.push_str(&context_table(c));
@@ -330,23 +332,47 @@ fn context_table(c: &ContextDecision) -> String {
 
 /// The story weights `compare` used: every distinct claim text of the analysis counted once.
 fn story_of(analysis: &Analysis) -> StoryWeights {
-    let mut texts: Vec<String> = (0..analysis.sentences.len())
+    let mut seen = std::collections::HashSet::new();
+    let claims: Vec<ClaimWords> = (0..analysis.sentences.len())
         .flat_map(|d| (0..analysis.sentences[d].len()).map(move |s| (d, s)))
-        .map(|at| links::matched_text(analysis, at))
+        .filter(|&at| seen.insert(links::matched_text(analysis, at)))
+        .map(|at| links::claim_words(analysis, at))
         .collect();
-    texts.sort_unstable();
-    texts.dedup();
-    StoryWeights::new(&texts.iter().map(|t| ClaimWords::new(t)).collect::<Vec<_>>())
+    StoryWeights::new(&claims)
 }
 
-/// The claim matcher's decision on two texts and the word alignment behind it, each way.
-fn explain_match(scorer: &Scorer, a: &str, b: &str, story: &StoryWeights) -> String {
-    let msrp = scorer.score(&Features::new(a), &Features::new(b)).value;
-    let (ca, cb) = (ClaimWords::new(a), ClaimWords::new(b));
-    let mut out = format!("\n{}", matcher::explain_pair(msrp, &ca, &cb, story));
-    for (name, other, x, y, tx, ty) in [("A", "B", &ca, &cb, a, b), ("B", "A", &cb, &ca, b, a)] {
+/// A claim's text and its claim words, as `compare` matched them.
+struct Claimed {
+    text: String,
+    words: ClaimWords,
+    /// Each claim word as written.
+    texts: Vec<String>,
+}
+
+impl Claimed {
+    /// A sentence read on its own, with no attribution stage to find its credit.
+    fn of_text(text: &str) -> Claimed {
+        Claimed {
+            words: ClaimWords::new(text),
+            texts: claim_word_texts(text, &word_spans(text), &Credit::Unread),
+            text: text.to_string(),
+        }
+    }
+}
+
+/// The claim matcher's decision on two claims and the word alignment behind it, each way.
+fn explain_match(scorer: &Scorer, claims: &[Claimed; 2], story: &StoryWeights) -> String {
+    let [a, b] = claims;
+    let msrp = scorer
+        .score(&Features::new(&a.text), &Features::new(&b.text))
+        .value;
+    let mut out = format!(
+        "\n{}",
+        matcher::explain_pair(msrp, &a.words, &b.words, story)
+    );
+    for (name, other, x, y) in [("A", "B", a, b), ("B", "A", b, a)] {
         out.push('\n');
-        out.push_str(&word_alignment(name, other, x, y, tx, ty, story));
+        out.push_str(&word_alignment(name, other, x, y, story));
     }
     out
 }
@@ -355,14 +381,12 @@ fn explain_match(scorer: &Scorer, a: &str, b: &str, story: &StoryWeights) -> Str
 fn word_alignment(
     name: &str,
     other: &str,
-    x: &ClaimWords,
-    y: &ClaimWords,
-    text_x: &str,
-    text_y: &str,
+    x: &Claimed,
+    y: &Claimed,
     story: &StoryWeights,
 ) -> String {
-    let (words_x, words_y) = (claim_word_texts(text_x), claim_word_texts(text_y));
-    let aligned = align_words(x, y, |w| story.weight(w));
+    let (words_x, words_y) = (&x.texts, &y.texts);
+    let aligned = align_words(&x.words, &y.words, |w| story.weight(w));
     let mut out = format!(
         "{name}'s claim words in {other}\n{:<5} {:<18} {:<18} {:<16} {:>5} {:>6}\n",
         "unit", "word", "counterpart", "evidence", "match", "weight"
@@ -386,7 +410,7 @@ fn word_alignment(
             m.weight
         ));
     }
-    for (u, range) in x.units.iter().enumerate() {
+    for (u, range) in x.words.units.iter().enumerate() {
         let part = &aligned[range.clone()];
         let total: f64 = part.iter().map(|m| m.weight).sum();
         let got: f64 = part.iter().map(|m| m.weight * m.matched).sum();

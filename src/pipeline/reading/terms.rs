@@ -111,6 +111,32 @@ pub struct Token<'a> {
     pub possible_name: bool,
     /// Written in capitals, two letters or more, dots aside ("FBI", "U.S.", "NATO").
     pub capitals: bool,
+    /// Part of the claim's credit, not of what it claims ("Police Chief Anita Sorensen said",
+    /// ", the chief said"): inside the attribution phrase the attribution stage found, or,
+    /// for a text read without it ([`Credit::Unread`]), marked `attribution`.
+    pub credited: bool,
+}
+
+/// What the attribution stage found of a claim's credit, for [`analyse_credited`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Credit {
+    /// Read without the attribution stage (two sentences explained, MSRP pairs): the
+    /// attribution clauses this view marks stand in for it.
+    #[default]
+    Unread,
+    /// No attribution phrase in the claim's text (none, carried from before, or a stance,
+    /// whose source is the claim's actor: "The mayor rejected the report").
+    Absent,
+    /// The byte ranges of the claim's source and cue in its text ("Police Chief Anita
+    /// Sorensen", "said"). What the attribution phrase holds besides stays: an appositive
+    /// ("Halvorsen, the No. 2 food distributor, said") or the cue's setting ("said in a
+    /// 62-page opinion") states facts of its own.
+    Phrase {
+        /// The source's words.
+        source: Option<Range<usize>>,
+        /// The cue's words.
+        cue: Option<Range<usize>>,
+    },
 }
 
 /// Splits text into raw words ([`word_spans`]: U.S., 2.5, 1,000, Witkoff's), apostrophes
@@ -167,11 +193,25 @@ enum Boundary {
 
 /// Normalises raw words into tokens: contractions split, possessives dropped, stems, kinds,
 /// names. Returns the tokens and their boundaries.
-fn tokens<'t>(text: &'t str, spans: &[Range<usize>]) -> (Vec<Token<'t>>, Vec<Boundary>) {
+fn tokens<'t>(
+    text: &'t str,
+    spans: &[Range<usize>],
+    credit: &Credit,
+) -> (Vec<Token<'t>>, Vec<Boundary>) {
     let lex = term_lexicon();
     let mut toks = Vec::with_capacity(spans.len());
     let mut bounds = Vec::with_capacity(spans.len());
-    for (word, boundary) in raw_words(text, spans) {
+    let within = |range: &Option<Range<usize>>, span: &Range<usize>| {
+        range
+            .as_ref()
+            .is_some_and(|r| r.start <= span.start && span.end <= r.end)
+    };
+    let credited = |span: &Range<usize>| match credit {
+        Credit::Phrase { source, cue } => within(source, span) || within(cue, span),
+        _ => false,
+    };
+    for ((word, boundary), span) in raw_words(text, spans).into_iter().zip(spans) {
+        let first_of_word = toks.len();
         // "don't" is "do" and "not"; "Witkoff's" is "Witkoff"; the second part is never a
         // clause's first word.
         let contracted = word.len() >= 3
@@ -199,6 +239,11 @@ fn tokens<'t>(text: &'t str, spans: &[Range<usize>]) -> (Vec<Token<'t>>, Vec<Bou
         if not {
             toks.push(token(lex, Cow::Borrowed("not"), false));
             bounds.push(Boundary::None);
+        }
+        if credited(span) {
+            toks[first_of_word..]
+                .iter_mut()
+                .for_each(|t| t.credited = true);
         }
     }
     (toks, bounds)
@@ -236,6 +281,7 @@ fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Toke
             stock: false,
             possible_name: false,
             capitals: false,
+            credited: false,
         };
     }
     // Acronyms and abbreviations (U.S., US, NATO) keep their letters only, and are never stop
@@ -256,6 +302,7 @@ fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Toke
             stock: false,
             possible_name: false,
             capitals: false,
+            credited: false,
         };
     }
     let stop = !acronym && (lex.stop.contains(&*bare) || lex.time.contains(&*bare));
@@ -283,6 +330,7 @@ fn token<'t>(lex: &TermLexicon, text: Cow<'t, str>, starts_clause: bool) -> Toke
         attribution,
         stock: false,
         capitals: all_caps,
+        credited: false,
     }
 }
 
@@ -371,11 +419,17 @@ fn discount(lex: &TermLexicon, toks: &mut [Token], bounds: &[Boundary]) {
     }
 }
 
+/// Without the attribution stage's credit, what this view marks as attribution is taken for it.
+fn credit_by_clauses(toks: &mut [Token]) {
+    toks.iter_mut().for_each(|t| t.credited = t.attribution);
+}
+
 /// Tokens of a sentence with attribution and stock phrases marked, for `explain`.
 pub fn analyse(text: &str) -> Vec<Token<'_>> {
     let lex = term_lexicon();
-    let (mut toks, bounds) = tokens(text, &word_spans(text));
+    let (mut toks, bounds) = tokens(text, &word_spans(text), &Credit::Unread);
     discount(lex, &mut toks, &bounds);
+    credit_by_clauses(&mut toks);
     toks
 }
 
@@ -397,9 +451,22 @@ pub fn analyse_marked_words<'t>(
     text: &'t str,
     spans: &[Range<usize>],
 ) -> (Vec<Token<'t>>, Vec<bool>) {
+    analyse_credited(text, spans, &Credit::Unread)
+}
+
+/// [`analyse_marked_words`] with each token marked [`credited`](Token::credited) as
+/// `credit` says.
+pub fn analyse_credited<'t>(
+    text: &'t str,
+    spans: &[Range<usize>],
+    credit: &Credit,
+) -> (Vec<Token<'t>>, Vec<bool>) {
     let lex = term_lexicon();
-    let (mut toks, bounds) = tokens(text, spans);
+    let (mut toks, bounds) = tokens(text, spans, credit);
     discount(lex, &mut toks, &bounds);
+    if *credit == Credit::Unread {
+        credit_by_clauses(&mut toks);
+    }
     let bounds = bounds.into_iter().map(|b| b != Boundary::None).collect();
     (toks, bounds)
 }

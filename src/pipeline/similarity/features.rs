@@ -9,8 +9,8 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 pub use crate::pipeline::reading::terms::{
-    analyse, analyse_marked, analyse_marked_words, analyse_with_boundaries, number_word, Kind,
-    Token,
+    analyse, analyse_credited, analyse_marked, analyse_marked_words, analyse_with_boundaries,
+    number_word, Kind, Token,
 };
 
 /// Names of the pair measures, in the order of [`measures`]'s output.

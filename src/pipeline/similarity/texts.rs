@@ -14,8 +14,8 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::coverage::{claim_stems, ClaimWords, StoryWeights, Weighed};
-use super::features::{self, analyse_marked_words};
+use super::coverage::{claim_stems, ClaimWords, Credit, StoryWeights, Weighed};
+use super::features::{self, analyse_credited};
 use super::Features;
 use crate::pipeline::reading::Reading;
 use std::borrow::Cow;
@@ -23,8 +23,9 @@ use std::borrow::Cow;
 /// How many texts are read at once when the index terms and claim stems are built.
 const STEMS_CHUNK: usize = 4096;
 
-/// A text and its words, as the reading stage found them.
-pub type ReadText<'a> = (&'a str, Cow<'a, Reading>);
+/// A text, its words as the reading stage found them, and its credit as the attribution
+/// stage found it.
+pub type ReadText<'a> = (&'a str, Cow<'a, Reading>, Credit);
 
 /// The distinct texts of a cluster, their evidence built on demand.
 pub struct Texts<'a> {
@@ -51,7 +52,7 @@ impl<'a> Texts<'a> {
         Texts::read(
             texts
                 .into_iter()
-                .map(|t| (t, Cow::Owned(Reading::new(t))))
+                .map(|t| (t, Cow::Owned(Reading::new(t)), Credit::Unread))
                 .collect(),
         )
     }
@@ -67,8 +68,8 @@ impl<'a> Texts<'a> {
         for chunk in texts.chunks(STEMS_CHUNK) {
             let read: Vec<(Box<[u64]>, u32, Vec<u64>)> = chunk
                 .par_iter()
-                .map(|(text, reading)| {
-                    let (tokens, _) = analyse_marked_words(text, &reading.spans());
+                .map(|(text, reading, credit)| {
+                    let (tokens, _) = analyse_credited(text, &reading.spans(), credit);
                     let mut terms = features::index_terms(&tokens);
                     let split = terms.len() as u32;
                     terms.extend(features::story_names(&tokens));
@@ -145,8 +146,8 @@ impl<'a> Texts<'a> {
 
     fn scored(&self, u: usize) -> &Scored {
         self.scored[u].get_or_init(|| {
-            let (text, reading) = &self.texts[u];
-            let (tokens, boundaries) = analyse_marked_words(text, &reading.spans());
+            let (text, reading, credit) = &self.texts[u];
+            let (tokens, boundaries) = analyse_credited(text, &reading.spans(), credit);
             let claims = ClaimWords::from_tokens(&tokens, &boundaries);
             Box::new(Scored {
                 features: Features::from_tokens(&tokens, text),
