@@ -80,11 +80,13 @@ fn devset_key_resolves_and_the_older_rule_keeps_its_floor() {
     let precision = found as f64 / (found + false_links) as f64;
     let recall = found as f64 / (found + missed) as f64;
     // 0.902 / 0.811 before claim tails with their own cue counted as content, 0.899 / 0.824
-    // since (F1 0.854 -> 0.860): one more false link among three more found.
-    assert!(precision >= 0.89, "precision {precision:.3}");
+    // since (F1 0.854 -> 0.860): one more false link among three more found. The two
+    // templated negatives of stop 26 (market wraps, jobs reports) add ten links between
+    // unrelated stories to the older rule: 0.872 / 0.843, 23 of them.
+    assert!(precision >= 0.86, "precision {precision:.3}");
     assert!(recall >= 0.80, "recall {recall:.3}");
     assert!(
-        negative_false <= 16,
+        negative_false <= 24,
         "{negative_false} links between unrelated stories"
     );
 }

@@ -143,17 +143,24 @@ def context(p):
     return np.array(out)
 
 
+# Every figure of the two sentences differs, two or more a side (matcher.rs:
+# `every_number_differs`): never a sure pair for the rules below, always a look-alike.
+templated = np.array([int(r['num_shared']) == 0 and int(r['num_o']) >= 2 and int(r['num_r']) >= 2
+                      for r in rows])
+
+
 def sure_kept(p1, p2, cand):
     """context.rs `probabilities`: a sure pair keeps its stage-1 probability when its article
-    pair shows no look-alike or has ONE_STORY sure pairs (neither changes a dev-set figure)."""
+    pair shows no look-alike or has ONE_STORY sure pairs."""
     by_terms = cand & scored
+    sure_pair = (p1 >= SURE) & ~templated
     sure, alike = defaultdict(int), defaultdict(bool)
     for i, r in enumerate(rows):
-        if by_terms[i] and p1[i] >= SURE:
+        if by_terms[i] and sure_pair[i]:
             sure[r['set']] += 1
         elif by_terms[i] and p1[i] >= LOOK_ALIKE:
             alike[r['set']] = True
-    keep = np.array([cand[i] and p1[i] >= SURE and (not alike[r['set']] or sure[r['set']] >= ONE_STORY)
+    keep = np.array([cand[i] and sure_pair[i] and (not alike[r['set']] or sure[r['set']] >= ONE_STORY)
                      for i, r in enumerate(rows)])
     return np.where(keep, np.maximum(p2, p1), p2)
 

@@ -266,6 +266,7 @@ fn document_candidates(
                         b: t,
                         p: n.p1,
                         by_order: n.proposed == Proposed::ByOrder,
+                        templated: n.templated,
                     };
                     all.push((d, c, *n));
                 }
@@ -440,6 +441,8 @@ struct Pair {
     coverage: (f64, f64),
     /// What proposed the pair.
     proposed: Proposed,
+    /// Every figure of the two texts differs ([`matcher::Match::every_number_differs`]).
+    templated: bool,
 }
 
 /// What proposed a candidate pair to the matcher.
@@ -527,6 +530,7 @@ impl Judge<'_> {
             first_link,
             coverage: (m.coverage_ab, m.coverage_ba),
             proposed,
+            templated: m.every_number_differs,
         })
     }
 }
@@ -812,6 +816,8 @@ struct Neighbour {
     coverage: f64,
     /// What proposed the pair.
     proposed: Proposed,
+    /// Every figure of the two texts differs.
+    templated: bool,
 }
 
 fn neighbours(n: usize, pairs: Vec<Pair>) -> Vec<Vec<Neighbour>> {
@@ -825,6 +831,7 @@ fn neighbours(n: usize, pairs: Vec<Pair>) -> Vec<Vec<Neighbour>> {
             first_link: p.first_link,
             coverage,
             proposed: p.proposed,
+            templated: p.templated,
         };
         out[p.u as usize].push(to(p.v, p.coverage.0));
         if p.u != p.v {

@@ -57,6 +57,10 @@ pub struct Candidate {
     /// Proposed by order, not by shared terms: it is never a look-alike (see
     /// [`probabilities`]).
     pub by_order: bool,
+    /// Every figure of the two sentences differs, two or more a side
+    /// ([`crate::pipeline::matcher::Match::every_number_differs`]): however sure stage 1
+    /// is, the pair is a look-alike, never a sure pair.
+    pub templated: bool,
 }
 
 fn logit(p: f64) -> f64 {
@@ -174,18 +178,21 @@ pub fn regression(x: &[f64; CONTEXT_N]) -> f64 {
 /// another (a roundup citing a wire story, a cluster of many articles each sharing a claim or
 /// two), not a template: the weak article-pair strength, which only says "few shared claims",
 /// does not lower it. Nor does it for an article pair with [`ONE_STORY`] sure pairs or more,
-/// look-alikes or not. A pair proposed by order is no look-alike: it was looked for beside a
+/// look-alikes or not. A pair whose figures all differ is a look-alike however sure stage 1
+/// is: two market reports of two days ("The S&P 500 dropped 41.06 points…" / "…gained 19.72
+/// points…") are a mould, not a quotation. A pair proposed by order is no look-alike: it was looked for beside a
 /// sure pair, and its texts need not resemble each other at all, let alone in a mould.
 pub fn probabilities(candidates: &[Candidate], sizes: (usize, usize)) -> Vec<f64> {
     let by_terms = || candidates.iter().filter(|c| !c.by_order);
-    let moulded = by_terms().any(|c| (LOOK_ALIKE..SURE).contains(&c.p));
-    let one_story = by_terms().filter(|c| c.p >= SURE).count() >= ONE_STORY;
+    let sure = |c: &Candidate| c.p >= SURE && !c.templated;
+    let moulded = by_terms().any(|c| c.p >= LOOK_ALIKE && !sure(c));
+    let one_story = by_terms().filter(|c| sure(c)).count() >= ONE_STORY;
     measures(candidates, sizes)
         .iter()
         .zip(candidates)
         .map(|(x, c)| {
             let p = regression(x);
-            if (!moulded || one_story) && c.p >= SURE {
+            if (!moulded || one_story) && sure(c) {
                 p.max(c.p)
             } else {
                 p
@@ -204,6 +211,7 @@ mod tests {
             b,
             p,
             by_order: false,
+            templated: false,
         }
     }
 
@@ -254,6 +262,22 @@ mod tests {
         // Two are not: a mould shows two or so sure-looking pairs beside its look-alikes.
         let moulded = probabilities(&brief[1..], (6, 18))[0];
         assert!(moulded < 0.95, "{moulded}");
+    }
+
+    #[test]
+    fn a_sure_pair_whose_figures_all_differ_is_a_look_alike() {
+        // Two market reports of two days: the index line differs in every figure, the
+        // trading-volume line ("Trading volume was light/heavy, with about N billion
+        // shares...") looks sure too. Neither keeps its stage-1 probability.
+        let index = Candidate {
+            templated: true,
+            ..pair(2, 2, 0.99)
+        };
+        let p = probabilities(&[index, pair(13, 12, 0.99)], (15, 14));
+        assert!(p.iter().all(|&p| p < 0.99), "{p:?}");
+        // The same volume line alone keeps it: an article quoting one claim of another.
+        let alone = probabilities(&[pair(13, 12, 0.99)], (15, 14))[0];
+        assert!(alone >= 0.99, "{alone}");
     }
 
     #[test]

@@ -32,8 +32,8 @@ use text::{letters, Gap};
 
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ASIDES, CLAUSE_WORDS, CLOSING_VERBISH, CONNECTIVES, NAMING_VERBS,
-    NOT_IN_SUBJECT, NOT_SUBJECT, OPENERS, OPENING_DETERMINERS, PERSON_OPENERS, TIME_WORDS,
-    VERB_ONLY_CUES,
+    NOT_IN_SUBJECT, NOT_SUBJECT, OPENERS, OPENING_DETERMINERS, PERSON_OPENERS, QUANTITY_VERBS,
+    TIME_WORDS, VERB_ONLY_CUES,
 };
 pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
@@ -531,6 +531,14 @@ impl Attributor {
                 && NAMING_VERBS.contains(&head)
                 && !rules::names_something(w, first, last)
             {
+                continue;
+            }
+            // "added 1.14 points", "added $3 million"
+            let figure_next = w.toks.get(last + 1).is_some_and(|t| {
+                matches!(text[w.toks[last].span.end..t.span.start].trim(), "" | "$")
+                    && t.lower.starts_with(|c: char| c.is_ascii_digit())
+            });
+            if first == last && QUANTITY_VERBS.contains(&head) && figure_next {
                 continue;
             }
             let naming_on =

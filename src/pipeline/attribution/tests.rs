@@ -44,6 +44,16 @@ fn x_said() {
 }
 
 #[test]
+fn added_before_a_figure_is_a_change_not_a_credit() {
+    let s = "The broader Standard & Poor's 500 index added 1.14 points, or 0.12 percent.";
+    assert!(!one(s).is_attributed(), "{:?}", one(s));
+    let s = "The company added $3 million to its reserves.";
+    assert!(!one(s).is_attributed(), "{:?}", one(s));
+    let s = "The mayor added that the bridge would reopen in May.";
+    check(&one(s), "added", "The mayor", Some(SourceKind::Anonymous));
+}
+
+#[test]
 fn the_that_of_a_second_complement_stays_in_the_claim() {
     // "said that" strips its "that"; a "that" after "and" opens the second thing said.
     let s = "She said three residents were missing and that deputies were trying to reach them.";

@@ -109,7 +109,9 @@ impl ClaimWords {
         let mut starts = vec![0];
         let mut since_start = 0;
         let mut run = NameRun::default();
+        let mut name_before = false;
         for (t, &boundary) in tokens.iter().zip(boundaries) {
+            let after_name = std::mem::replace(&mut name_before, t.name && !is_month(&t.stem));
             run.read(t, boundary, &mut words);
             let lower = crate::pipeline::reading::lowercase(&t.text);
             // "and" too: a list of demands is a claim per item ("the troop cap and economic
@@ -129,7 +131,10 @@ impl ClaimWords {
             }
             let prefix = first_chars(&t.stem, 5);
             let stem = hash(&t.stem);
-            let number = t.kind == Kind::Number;
+            // A figure right after a name is part of it ("S&P 500", "Route 9", "Local 412"),
+            // not a quantity the claim states; a day after a month stays a figure.
+            let named = t.kind == Kind::Number && after_name && !boundary;
+            let number = t.kind == Kind::Number && !named;
             words.push(Word {
                 stem,
                 prefix: if prefix.len() == 5 { hash(prefix) } else { 0 },
@@ -138,7 +143,7 @@ impl ClaimWords {
                 } else {
                     idf(&t.stem)
                 },
-                name: t.name,
+                name: t.name || named,
                 number,
                 vector: if number || t.name {
                     None
@@ -169,6 +174,23 @@ impl ClaimWords {
             .collect();
         ClaimWords { words, units }
     }
+}
+
+/// Whether a stem is a month or its abbreviation ("March 31", "Nov. 19": the day is a figure).
+fn is_month(stem: &str) -> bool {
+    use crate::lexicon::calendar::{MONTHS, MONTH_ABBREVIATIONS};
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        let words = MONTHS.iter().chain(MONTH_ABBREVIATIONS.iter());
+        let mut stems: Vec<String> = words
+            .flat_map(|m| [m.to_string(), crate::pipeline::reading::stem(m)])
+            .chain(["sept".to_string()])
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        stems
+    });
+    stems.binary_search_by(|m| m.as_str().cmp(stem)).is_ok()
 }
 
 /// Function words a spelled-out name may hold without breaking it ("Bureau of Investigation").
@@ -695,6 +717,23 @@ mod tests {
              voted 5-2 to close it because of badly corroded steel supports.",
         );
         assert_eq!(c.units.len(), 3, "{:?}", c.units);
+    }
+
+    #[test]
+    fn a_figure_after_a_name_is_part_of_it_and_a_day_after_a_month_is_a_figure() {
+        let figures = |text: &str| numbers(&ClaimWords::new(text)).len();
+        assert_eq!(
+            figures("The Nasdaq and the S&P 500 rose 12 points on Route 9."),
+            1
+        );
+        assert_eq!(
+            figures("The quarter ended March 31 with a loss of 19 cents."),
+            2
+        );
+        assert_eq!(
+            figures("The quarter ended Sept. 30 with a loss of 19 cents."),
+            2
+        );
     }
 
     #[test]
