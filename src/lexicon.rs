@@ -186,6 +186,8 @@ pub mod attribution {
     pub static VERB_ONLY_CUES: List = List::new(&[(W, "verb-only-cue")]);
     /// Verbs of naming, cues only when what is said follows ("called it a mistake").
     pub static NAMING_VERBS: List = List::new(&[(W, "naming-verb")]);
+    /// Words that show a cue's first complement has begun before any "that".
+    pub static COMPLEMENT_STARTS: List = List::new(&[(W, "complement-start")]);
     /// Cues that are also verbs of quantity: before a figure, a change, not a credit.
     pub static QUANTITY_VERBS: List = List::new(&[(W, "quantity-verb")]);
     /// Two-word asides between a subject and its cue ("for example").

@@ -1,14 +1,14 @@
 """Fits the claim matcher on the development set: stage 1 (pair measures) and stage 2 (the pair
 in the context of its two articles, src/pipeline/context.rs).
 
-usage: python3 benches/matcher/fit.py pairs.tsv [--write src/pipeline/matcher_model.rs --threshold 0.7]
+usage: python3 benches/matcher/fit.py pairs.tsv [--write src/pipeline/matcher_model.rs --threshold 0.6]
        [--no-order] [--min-seeds K]
 
 pairs.tsv is `crosscheck eval links tests/devset --dump-pairs -o pairs.tsv`. Prints
 leave-one-set-out cross-validated precision and recall (each set scored by weights fitted on
 the other sets; stage 2 reads stage-1 probabilities that are themselves cross-validated), and
 with --write fits both stages on every set and writes their weights as Rust constants
-(`--threshold 0.7` is the committed context threshold). The candidates are the pairs the index
+(`--threshold 0.6` is the committed context threshold; without it, 0.5 is written). The candidates are the pairs the index
 proposes and those align proposes by order; `--no-order` leaves the latter out, `--min-seeds`
 changes how many seeds two articles need for it (both only to measure).
 Needs numpy and scikit-learn.
@@ -76,6 +76,11 @@ arg = lambda name, default: type(default)(sys.argv[sys.argv.index(name) + 1]) if
 MIN_SEEDS = arg('--min-seeds', ONE_STORY)  # align.rs: MIN_SEEDS (the option only to measure others)
 NO_ORDER = '--no-order' in sys.argv
 index = {(r['set'], int(r['o']), int(r['r'])): i for i, r in enumerate(rows)}
+# Every figure of the two sentences differs, two or more a side (matcher.rs:
+# `every_number_differs`, from the dump's number columns): never a sure pair for the seeds
+# and the context stage's rules, always a look-alike.
+templated = np.array([int(r['num_shared']) == 0 and int(r['num_o']) >= 2 and int(r['num_r']) >= 2
+                      for r in rows])
 
 
 def candidates(p_all):
@@ -86,7 +91,7 @@ def candidates(p_all):
         return cand
     seeds = defaultdict(set)
     for i, r in enumerate(rows):
-        if scored[i] and orderable[i] and p_all[i] >= SURE:
+        if scored[i] and orderable[i] and p_all[i] >= SURE and not templated[i]:
             seeds[r['set']].add((int(r['o']), int(r['r'])))
     for s, group in seeds.items():
         if len(group) < MIN_SEEDS:
@@ -141,12 +146,6 @@ def context(p):
         order = max(g((s, o - 1, rr - 1)), g((s, o + 1, rr + 1)))
         out.append([logit(p[i]), max(rel), min(rel), logit(near), logit(order), *strength[s]])
     return np.array(out)
-
-
-# Every figure of the two sentences differs, two or more a side (matcher.rs:
-# `every_number_differs`): never a sure pair for the rules below, always a look-alike.
-templated = np.array([int(r['num_shared']) == 0 and int(r['num_o']) >= 2 and int(r['num_r']) >= 2
-                      for r in rows])
 
 
 def sure_kept(p1, p2, cand):

@@ -468,12 +468,9 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                     .collect()
             })
             .collect();
+        let reader = crate::review::links::ClaimReader::new(&analysis);
         let claims: Vec<Vec<ClaimWords>> = (0..texts.len())
-            .map(|d| {
-                (0..texts[d].len())
-                    .map(|s| crate::review::links::claim_words(&analysis, (d, s)))
-                    .collect()
-            })
+            .map(|d| (0..texts[d].len()).map(|s| reader.words((d, s))).collect())
             .collect();
         let features: Vec<Vec<Features>> = texts
             .iter()

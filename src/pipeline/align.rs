@@ -591,7 +591,8 @@ fn score_pairs(judge: &Judge, lone: &[Option<u32>], options: &AlignOptions) -> V
 /// another, and the sentences around a quotation are not each other's. It is also what keeps
 /// the rule cheap: on a generated 60-article cluster, where articles share a claim or two,
 /// proposals from every seed cost 7.7% more instructions, from two seeds on 2.4%, from three
-/// 0.1%, and every dev-set gain holds at three (docs/performance.md).
+/// 0.1%, and every dev-set gain holds at three (docs/performance.md). It is the context
+/// stage's count of sure pairs for one story: the two rules read one fact.
 const MIN_SEEDS: usize = context::ONE_STORY;
 
 /// A sure pair whose two texts each occur in one document only: `(doc, other doc, sentence,
@@ -602,7 +603,8 @@ type Seed = (u32, u32, u32, u32);
 /// order, so the gaps beside its sure pairs are likely pairs too, however reworded).
 ///
 /// A seed is a scored pair of two documents that stage 1 is sure of (at least
-/// [`context::SURE`]) whose texts each occur in one document only. A gap is the pair one
+/// [`context::SURE`]), whose figures do not all differ, and whose texts each occur in one
+/// document only. A gap is the pair one
 /// sentence before or after a seed on both sides, `(i - 1, j - 1)` or `(i + 1, j + 1)`, when
 /// neither of its sentences has a seed into the other document, the index did not propose
 /// it, and the two documents have at least [`MIN_SEEDS`] seeds. Each gap is judged by stage 1
@@ -619,7 +621,8 @@ fn order_proposals(
     let mut seeds: Vec<Seed> = Vec::new();
     for p in pairs {
         let (u, v) = (p.u as usize, p.v as usize);
-        if u == v || p.p1 < context::SURE || lone[u].is_none() || lone[v].is_none() {
+        let sure = p.p1 >= context::SURE && !p.templated;
+        if u == v || !sure || lone[u].is_none() || lone[v].is_none() {
             continue;
         }
         for &(d, s) in &occurrences[u] {

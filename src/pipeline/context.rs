@@ -177,8 +177,8 @@ pub fn regression(x: &[f64; CONTEXT_N]) -> f64 {
 /// pair without any shares no mould, so a sure pair in it is an article quoting one claim of
 /// another (a roundup citing a wire story, a cluster of many articles each sharing a claim or
 /// two), not a template: the weak article-pair strength, which only says "few shared claims",
-/// does not lower it. Nor does it for an article pair with [`ONE_STORY`] sure pairs or more,
-/// look-alikes or not. A pair whose figures all differ is a look-alike however sure stage 1
+/// does not lower it. Nor does it for an article pair with [`ONE_STORY`] sure pairs or more
+/// (proposed by shared terms, figures not all different), look-alikes or not. A pair whose figures all differ is a look-alike however sure stage 1
 /// is: two market reports of two days ("The S&P 500 dropped 41.06 points…" / "…gained 19.72
 /// points…") are a mould, not a quotation. A pair proposed by order is no look-alike: it was looked for beside a
 /// sure pair, and its texts need not resemble each other at all, let alone in a mould.

@@ -101,6 +101,7 @@ fn measures_and_numbers(msrp: f64, a: Weighed, b: Weighed) -> ([f64; N], Coverag
     let ns = na.iter().filter(|x| nb.contains(x)).count();
     let (no, nr) = ((na.len() - ns) as f64, (nb.len() - ns) as f64);
     let ns = ns as f64;
+    let every_number_differs = ns == 0.0 && no >= 2.0 && nr >= 2.0;
     let (cov_max, cov_min) = max_min(c1.whole, c2.whole);
     let (unit_max, unit_min) = max_min(c1.best_unit, c2.best_unit);
     let (lcov_max, lcov_min) = max_min(l1.whole, l2.whole);
@@ -127,7 +128,7 @@ fn measures_and_numbers(msrp: f64, a: Weighed, b: Weighed) -> ([f64; N], Coverag
         ns.ln_1p(),
         flag(ns == 0.0 && no > 0.0 && nr > 0.0),
         no.min(nr).ln_1p(),
-        flag(ns == 0.0 && no >= 2.0 && nr >= 2.0),
+        flag(every_number_differs),
         scov_max,
         scov_min,
         sunit_max,
@@ -136,7 +137,7 @@ fn measures_and_numbers(msrp: f64, a: Weighed, b: Weighed) -> ([f64; N], Coverag
         flag(ns >= 1.0 && no == 1.0 && nr == 1.0),
         flag(ns == 0.0 && no >= 1.0 && nr >= 1.0) * scov_max,
     ];
-    (x, s1, s2, ns == 0.0 && no >= 2.0 && nr >= 2.0)
+    (x, s1, s2, every_number_differs)
 }
 
 /// Matches a pair: `msrp` is the MSRP scorer's probability, `story` the weights of the cluster.

@@ -174,26 +174,55 @@ pub fn matched_text(analysis: &Analysis, at: At) -> String {
     pipeline::claim_text(at.1, &sentence).to_string()
 }
 
-/// The claim words of claim `at` as `compare` matched them: its words as read, its credit
-/// as the attribution stage found it left out.
-pub fn claim_words(analysis: &Analysis, at: At) -> ClaimWords {
-    let (text, spans, credit) = claim_reading(analysis, at);
-    ClaimWords::credited(&text, &spans, &credit)
+/// The claim words of an analysis' claims as `compare` matched them: each text's words as
+/// read, its credit as the attribution stage found it left out. `compare` reads every
+/// distinct text once, with the credit of its first sentence in document order (a copy of
+/// one sentence is one text however its attribution differs), and so does this.
+pub struct ClaimReader<'a> {
+    analysis: &'a Analysis,
+    /// Each claim text's first sentence.
+    first: HashMap<String, At>,
 }
 
-/// The claim words of claim `at` as written, in the order of [`claim_words`].
-pub fn claim_word_texts(analysis: &Analysis, at: At) -> Vec<String> {
-    let (text, spans, credit) = claim_reading(analysis, at);
-    coverage::claim_word_texts(&text, &spans, &credit)
-}
+impl<'a> ClaimReader<'a> {
+    /// Every claim text of `analysis` with its first sentence.
+    pub fn new(analysis: &'a Analysis) -> ClaimReader<'a> {
+        let mut first = HashMap::new();
+        for (d, sentences) in analysis.sentences.iter().enumerate() {
+            for s in 0..sentences.len() {
+                first
+                    .entry(matched_text(analysis, (d, s)))
+                    .or_insert((d, s));
+            }
+        }
+        ClaimReader { analysis, first }
+    }
 
-/// Claim `at`'s matched text, its word spans and its credit.
-fn claim_reading(analysis: &Analysis, at: At) -> (String, Vec<std::ops::Range<usize>>, Credit) {
-    let sentence = &analysis.sentences[at.0][at.1];
-    let offset = pipeline::claim_start(at.1, sentence);
-    let spans = analysis.readings[at.0][at.1].spans_after(&sentence.text, offset);
-    let credit = pipeline::credit_in_claim(&analysis.claims[at.0][at.1].attribution, offset);
-    (matched_text(analysis, at), spans, credit)
+    /// Claim `at`'s claim words.
+    pub fn words(&self, at: At) -> ClaimWords {
+        let (text, spans, credit) = self.reading(at);
+        ClaimWords::credited(&text, &spans, &credit)
+    }
+
+    /// Claim `at`'s claim words as written, in the order of [`ClaimReader::words`].
+    pub fn word_texts(&self, at: At) -> Vec<String> {
+        let (text, spans, credit) = self.reading(at);
+        coverage::claim_word_texts(&text, &spans, &credit)
+    }
+
+    /// Claim `at`'s matched text, its word spans and its text's credit.
+    fn reading(&self, at: At) -> (String, Vec<std::ops::Range<usize>>, Credit) {
+        let analysis = self.analysis;
+        let text = matched_text(analysis, at);
+        let sentence = &analysis.sentences[at.0][at.1];
+        let offset = pipeline::claim_start(at.1, sentence);
+        let spans = analysis.readings[at.0][at.1].spans_after(&sentence.text, offset);
+        let (d, s) = self.first.get(&text).copied().unwrap_or(at);
+        let first = &analysis.sentences[d][s];
+        let start = pipeline::claim_start(s, first);
+        let credit = pipeline::credit_in_claim(&analysis.claims[d][s].attribution, start);
+        (text, spans, credit)
+    }
 }
 
 /// The features `compare` scored the claim with when the analysis kept them, else built

@@ -24,15 +24,17 @@ use crate::cli::cmd::{ArticleArgs, ThresholdArgs};
 use crate::cli::output;
 use crate::error::{Error, Exit, Result};
 use crate::pipeline::align::{ContextDecision, Dropped, NotCandidate, PairDecision};
+use crate::pipeline::attribution::Attributor;
 use crate::pipeline::document;
 use crate::pipeline::matcher_model::{CONTEXT_BIAS, CONTEXT_WEIGHTS};
 use crate::pipeline::reading::word_spans;
 use crate::pipeline::segment::LineBreaks;
+use crate::pipeline::segment::Sentence;
 use crate::pipeline::similarity::coverage::{
-    align_words, claim_word_texts, ClaimWords, Credit, Evidence, StoryWeights,
+    align_words, claim_word_texts, ClaimWords, Evidence, StoryWeights,
 };
 use crate::pipeline::similarity::{Features, Scorer};
-use crate::pipeline::Analysis;
+use crate::pipeline::{self, Analysis};
 use crate::pipeline::{context, matcher};
 use crate::review::links;
 
@@ -219,12 +221,17 @@ fn explain_claims(analysis: &Analysis, scorer: &Scorer, a: links::At, b: links::
         links::matched_text(analysis, b),
     );
     out.push_str(&scorer.explain(&text_a, &text_b).to_string());
+    let reader = links::ClaimReader::new(analysis);
     let claims = [a, b].map(|at| Claimed {
-        words: links::claim_words(analysis, at),
-        texts: links::claim_word_texts(analysis, at),
+        words: reader.words(at),
+        texts: reader.word_texts(at),
         text: links::matched_text(analysis, at),
     });
-    out.push_str(&explain_match(scorer, &claims, &story_of(analysis)));
+    out.push_str(&explain_match(
+        scorer,
+        &claims,
+        &story_of(analysis, &reader),
+    ));
     if let Some(PairDecision::Context(c)) = &analysis.explained {
         out.push('\n');
         out.push_str(&context_table(c));
@@ -331,12 +338,12 @@ fn context_table(c: &ContextDecision) -> String {
 }
 
 /// The story weights `compare` used: every distinct claim text of the analysis counted once.
-fn story_of(analysis: &Analysis) -> StoryWeights {
+fn story_of(analysis: &Analysis, reader: &links::ClaimReader) -> StoryWeights {
     let mut seen = std::collections::HashSet::new();
     let claims: Vec<ClaimWords> = (0..analysis.sentences.len())
         .flat_map(|d| (0..analysis.sentences[d].len()).map(move |s| (d, s)))
         .filter(|&at| seen.insert(links::matched_text(analysis, at)))
-        .map(|at| links::claim_words(analysis, at))
+        .map(|at| reader.words(at))
         .collect();
     StoryWeights::new(&claims)
 }
@@ -350,11 +357,21 @@ struct Claimed {
 }
 
 impl Claimed {
-    /// A sentence read on its own, with no attribution stage to find its credit.
+    /// A sentence read on its own, its credit found as `compare` finds it: the attribution
+    /// stage reads it as an article of one sentence.
     fn of_text(text: &str) -> Claimed {
+        let sentence = Sentence {
+            paragraph: 1,
+            line: 1,
+            span: 0..text.len(),
+            text: text.to_string(),
+        };
+        let attribution = Attributor::new().attribute(&[sentence]).remove(0);
+        let credit = pipeline::credit_in_claim(&attribution, 0);
+        let spans = word_spans(text);
         Claimed {
-            words: ClaimWords::new(text),
-            texts: claim_word_texts(text, &word_spans(text), &Credit::Unread),
+            words: ClaimWords::credited(text, &spans, &credit),
+            texts: claim_word_texts(text, &spans, &credit),
             text: text.to_string(),
         }
     }

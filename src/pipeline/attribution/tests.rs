@@ -49,6 +49,8 @@ fn added_before_a_figure_is_a_change_not_a_credit() {
     assert!(!one(s).is_attributed(), "{:?}", one(s));
     let s = "The company added $3 million to its reserves.";
     assert!(!one(s).is_attributed(), "{:?}", one(s));
+    let s = "Police added 3 people were arrested at the scene.";
+    check(&one(s), "added", "Police", Some(SourceKind::Organization));
     let s = "The mayor added that the bridge would reopen in May.";
     check(&one(s), "added", "The mayor", Some(SourceKind::Anonymous));
 }
@@ -62,11 +64,15 @@ fn the_that_of_a_second_complement_stays_in_the_claim() {
         a.content_without_attribution(s),
         "three residents were missing and that deputies were trying to reach them."
     );
-    let s = "The mayor told reporters on Monday that the bridge would reopen.";
-    assert_eq!(
-        one(s).content_without_attribution(s),
-        "the bridge would reopen."
-    );
+    for s in [
+        "The mayor told reporters on Monday that the bridge would reopen.",
+        "The mayor said after the meeting that the bridge would reopen.",
+    ] {
+        assert_eq!(
+            one(s).content_without_attribution(s),
+            "the bridge would reopen."
+        );
+    }
 }
 
 #[test]

@@ -111,9 +111,9 @@ pub struct Token<'a> {
     pub possible_name: bool,
     /// Written in capitals, two letters or more, dots aside ("FBI", "U.S.", "NATO").
     pub capitals: bool,
-    /// Part of the claim's credit, not of what it claims ("Police Chief Anita Sorensen said",
-    /// ", the chief said"): inside the attribution phrase the attribution stage found, or,
-    /// for a text read without it ([`Credit::Unread`]), marked `attribution`.
+    /// Part of the claim's credit, not of what it claims: inside the source or the cue the
+    /// attribution stage found ("Police Chief Anita Sorensen", "said"), or, for a text read
+    /// without it ([`Credit::Unread`]), marked `attribution`.
     pub credited: bool,
 }
 

@@ -1,7 +1,7 @@
 //! Claim coverage: how much of what one sentence claims another sentence states.
 //!
-//! Takes two sentences' claim words (attribution and stock phrases left out, as the scorer
-//! reads them) cut into claim units at clause boundaries; returns, each way, the weighted
+//! Takes two sentences' claim words (the claim's credit and stock phrases left out) cut into
+//! claim units at clause boundaries and list items; returns, each way, the weighted
 //! share of the words the other sentence has (same stem, an acronym and its spelled-out name,
 //! same 5-letter prefix), for the whole sentence and for its best-covered unit.
 //!
@@ -77,7 +77,7 @@ pub struct Word {
 /// A sentence's claim words, cut into units.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClaimWords {
-    /// Content words and numbers outside attribution and stock phrases, in order.
+    /// Content words and numbers outside the claim's credit and stock phrases, in order.
     pub words: Vec<Word>,
     /// Ranges of `words`, one per claim unit, in order, covering every word.
     pub units: Vec<Range<usize>>,
@@ -111,7 +111,10 @@ impl ClaimWords {
         let mut run = NameRun::default();
         let mut name_before = false;
         for (t, &boundary) in tokens.iter().zip(boundaries) {
-            let after_name = std::mem::replace(&mut name_before, t.name && !is_month(&t.stem));
+            // (a possessive name too: "Standard & Poor's 500"; "the Dow's 500-point drop"
+            // loses its figure to it)
+            let name_goes_on = t.name && !is_month(&t.stem);
+            let after_name = std::mem::replace(&mut name_before, name_goes_on);
             run.read(t, boundary, &mut words);
             let lower = crate::pipeline::reading::lowercase(&t.text);
             // "and" too: a list of demands is a claim per item ("the troop cap and economic
@@ -252,7 +255,7 @@ fn spells(w: &Word, o: &Word) -> bool {
     (w.expansion != 0 && o.acronym && o.stem == w.expansion) || (w.acronym && o.expansion == w.stem)
 }
 
-/// Whether a token is one of the claim words: no stop word, no attribution, no stock phrase.
+/// Whether a token is one of the claim words: no stop word, no credit, no stock phrase.
 fn is_claim_word(t: &Token) -> bool {
     !(t.kind == Kind::Stop || t.credited || t.stock)
 }
