@@ -123,6 +123,24 @@ pub mod calendar {
     /// Words that may follow a clock time inside its sentence besides a weekday (zones, "Local"),
     /// as written.
     pub static TIME_QUALIFIERS: List = List::new(&[(CALENDAR, "time-qualifier")]);
+
+    /// The month a lower-case word names ("nov", "november", "sept"), 1-based. Abbreviations
+    /// count only where they cannot be ordinary words ("may", "mar" are).
+    pub fn month_of(word: &str) -> Option<usize> {
+        if word.len() < 3 {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| *m == word)
+            .or_else(|| (word == "sept").then_some(8))
+            .or_else(|| {
+                MONTH_ABBREVIATIONS
+                    .iter()
+                    .position(|m| *m == word && !matches!(word, "may" | "mar" | "jun" | "jul"))
+            })
+            .map(|i| i + 1)
+    }
 }
 
 /// The attribution stage's small lists (`src/data/attribution_words.txt`).
@@ -186,8 +204,10 @@ pub mod attribution {
     pub static VERB_ONLY_CUES: List = List::new(&[(W, "verb-only-cue")]);
     /// Verbs of naming, cues only when what is said follows ("called it a mistake").
     pub static NAMING_VERBS: List = List::new(&[(W, "naming-verb")]);
-    /// Words that show a cue's first complement has begun before any "that".
-    pub static COMPLEMENT_STARTS: List = List::new(&[(W, "complement-start")]);
+    /// Coordinators: "and", "or", "but".
+    pub static COORDINATORS: List = List::new(&[(W, "coordinator")]);
+    /// Finite verbs and "not": a clause has begun.
+    pub static FINITE_VERBS: List = List::new(&[(W, "finite-verb")]);
     /// Cues that are also verbs of quantity: before a figure, a change, not a credit.
     pub static QUANTITY_VERBS: List = List::new(&[(W, "quantity-verb")]);
     /// Two-word asides between a subject and its cue ("for example").

@@ -446,7 +446,7 @@ pub fn to_text(results: &[SetResult], verbose: bool) -> String {
 /// for fitting a matcher on the development set (`eval links --dump-pairs`).
 pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
     use crate::pipeline::similarity::coverage::{
-        coverage, opposed, semantic_coverage, ClaimWords, StoryWeights,
+        coverage, numbers, opposed, semantic_coverage, ClaimWords, StoryWeights,
     };
     use crate::pipeline::similarity::{Features, Scorer};
     let scorer = Scorer::new(options.thresholds);
@@ -493,18 +493,7 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                 let (c1, c2) = (coverage(a, b, g), coverage(b, a, g));
                 let (l1, l2) = (coverage(a, b, l), coverage(b, a, l));
                 let kind = set.gold.get(&(o, r));
-                let nums = |c: &ClaimWords| -> Vec<u64> {
-                    let mut v: Vec<u64> = c
-                        .words
-                        .iter()
-                        .filter(|w| w.number)
-                        .map(|w| w.stem)
-                        .collect();
-                    v.sort_unstable();
-                    v.dedup();
-                    v
-                };
-                let (na, nb) = (nums(a), nums(b));
+                let (na, nb) = (numbers(a), numbers(b));
                 let both = na.iter().filter(|x| nb.contains(x)).count();
                 let numbers = (both, na.len() - both, nb.len() - both);
                 let (s1, s2) = (semantic_coverage(a, b, l), semantic_coverage(b, a, l));

@@ -602,9 +602,8 @@ type Seed = (u32, u32, u32, u32);
 /// The pairs proposed by order (after Nelken & Shieber 2006: a rewrite follows its source's
 /// order, so the gaps beside its sure pairs are likely pairs too, however reworded).
 ///
-/// A seed is a scored pair of two documents that stage 1 is sure of (at least
-/// [`context::SURE`]), whose figures do not all differ, and whose texts each occur in one
-/// document only. A gap is the pair one
+/// A seed is a scored pair of two documents that stage 1 is sure of ([`context::is_sure`])
+/// whose texts each occur in one document only. A gap is the pair one
 /// sentence before or after a seed on both sides, `(i - 1, j - 1)` or `(i + 1, j + 1)`, when
 /// neither of its sentences has a seed into the other document, the index did not propose
 /// it, and the two documents have at least [`MIN_SEEDS`] seeds. Each gap is judged by stage 1
@@ -621,8 +620,8 @@ fn order_proposals(
     let mut seeds: Vec<Seed> = Vec::new();
     for p in pairs {
         let (u, v) = (p.u as usize, p.v as usize);
-        let sure = p.p1 >= context::SURE && !p.templated;
-        if u == v || !sure || lone[u].is_none() || lone[v].is_none() {
+        if u == v || !context::is_sure(p.p1, p.templated) || lone[u].is_none() || lone[v].is_none()
+        {
             continue;
         }
         for &(d, s) in &occurrences[u] {

@@ -145,6 +145,13 @@ fn top_mean(values: &[f64], top: usize) -> f64 {
 /// A pair stage 1 gives at least this is sure by itself...
 pub const SURE: f64 = 0.9;
 
+/// Whether stage 1 is sure of a pair: at least [`SURE`], and not a pair whose figures all
+/// differ (two stories in one mould look as sure as one claim). The order rule's seeds and
+/// the sure-pair rules of [`probabilities`] read it.
+pub fn is_sure(p: f64, templated: bool) -> bool {
+    p >= SURE && !templated
+}
+
 /// ...and a pair at least this (below [`SURE`]) is a look-alike: it resembles a claim without
 /// being sure of it.
 pub const LOOK_ALIKE: f64 = 0.2;
@@ -178,13 +185,14 @@ pub fn regression(x: &[f64; CONTEXT_N]) -> f64 {
 /// another (a roundup citing a wire story, a cluster of many articles each sharing a claim or
 /// two), not a template: the weak article-pair strength, which only says "few shared claims",
 /// does not lower it. Nor does it for an article pair with [`ONE_STORY`] sure pairs or more
-/// (proposed by shared terms, figures not all different), look-alikes or not. A pair whose figures all differ is a look-alike however sure stage 1
-/// is: two market reports of two days ("The S&P 500 dropped 41.06 points…" / "…gained 19.72
-/// points…") are a mould, not a quotation. A pair proposed by order is no look-alike: it was looked for beside a
+/// ([`is_sure`], proposed by shared terms), look-alikes or not. A pair whose figures all
+/// differ is a look-alike however sure stage 1 is: two market reports of two days ("The S&P
+/// 500 dropped 41.06 points…" / "…gained 19.72 points…") are a mould, not a quotation. A pair
+/// proposed by order is no look-alike: it was looked for beside a
 /// sure pair, and its texts need not resemble each other at all, let alone in a mould.
 pub fn probabilities(candidates: &[Candidate], sizes: (usize, usize)) -> Vec<f64> {
     let by_terms = || candidates.iter().filter(|c| !c.by_order);
-    let sure = |c: &Candidate| c.p >= SURE && !c.templated;
+    let sure = |c: &Candidate| is_sure(c.p, c.templated);
     let moulded = by_terms().any(|c| c.p >= LOOK_ALIKE && !sure(c));
     let one_story = by_terms().filter(|c| sure(c)).count() >= ONE_STORY;
     measures(candidates, sizes)

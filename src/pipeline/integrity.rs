@@ -9,7 +9,7 @@
 //! sides state (a number with the same unit, the head of the subject, a quotation present on
 //! both sides) and stays silent when one side simply says less.
 
-use crate::lexicon::calendar::{MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS};
+use crate::lexicon::calendar::{month_of, WEEKDAYS};
 use crate::lexicon::integrity::{
     ACTOR_NOUNS, CLAUSE_OPENERS, PREDICATE_STARTS, STOP_WORDS, SUBJECT_FILLERS,
 };
@@ -288,24 +288,6 @@ fn source_words(source: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The month a word names ("nov", "november", "sept"), 1-based.
-fn month(word: &str) -> Option<usize> {
-    if word.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == word)
-        .or_else(|| (word == "sept").then_some(8))
-        .or_else(|| {
-            // Abbreviations only where they cannot be ordinary words ("may", "mar" are).
-            MONTH_ABBREVIATIONS
-                .iter()
-                .position(|m| *m == word && !matches!(word, "may" | "mar" | "jun" | "jul"))
-        })
-        .map(|i| i + 1)
-}
-
 /// The value of a number written in digits or words.
 fn number_value(word: &str) -> Option<f64> {
     if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -344,7 +326,7 @@ fn quantities(words: &[&Word]) -> Vec<Quantity> {
                 value: day as f64,
                 unit: "weekday".into(),
             });
-        } else if let Some(m) = month(w) {
+        } else if let Some(m) = month_of(w) {
             match words.get(i + 1).and_then(|n| number_value(&n.norm)) {
                 Some(day) if (1.0..=31.0).contains(&day) => {
                     out.push(Quantity {

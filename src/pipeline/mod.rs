@@ -59,7 +59,6 @@ use integrity::{Crediting, Facts, Flag, FlagKind};
 use provenance::{Derivation, Outlet, OutletBook};
 use reading::Reading;
 use segment::{SegmentConfig, Segmenter, Sentence};
-use similarity::coverage::Credit;
 use similarity::texts::{ReadText, Texts};
 use similarity::{Scorer, Thresholds};
 
@@ -297,8 +296,7 @@ fn distinct_texts(read: &[Read]) -> (Vec<ReadText<'_>>, Vec<Vec<usize>>) {
                     let text = claim_text(i, s);
                     *ids.entry(text).or_insert_with(|| {
                         let start = claim_start(i, s);
-                        let credit = credit_in_claim(a, start);
-                        texts.push((text, reading.after(&s.text, start), credit));
+                        texts.push((text, reading.after(&s.text, start), a.credit(start)));
                         texts.len() - 1
                     })
                 })
@@ -306,24 +304,6 @@ fn distinct_texts(read: &[Read]) -> (Vec<ReadText<'_>>, Vec<Vec<usize>>) {
         })
         .collect();
     (texts, placement)
-}
-
-/// The source and cue of a sentence's attribution as ranges of its claim text (which starts
-/// at `start`), when the attribution is the sentence's own and credits words or thoughts: a
-/// stance's source is the actor of the claim ("The mayor rejected the report").
-pub fn credit_in_claim(a: &Attribution, start: usize) -> Credit {
-    let in_claim = |r: &Option<std::ops::Range<usize>>| {
-        r.as_ref()
-            .filter(|r| r.start >= start)
-            .map(|r| r.start - start..r.end - start)
-    };
-    if a.is_stance() || a.carried_from.is_some() || a.span.is_none() {
-        return Credit::Absent;
-    }
-    Credit::Phrase {
-        source: in_claim(&a.source_span),
-        cue: in_claim(&a.cue_span),
-    }
 }
 
 fn build_claims(

@@ -20,7 +20,7 @@ use crate::pipeline::align::Link;
 use crate::pipeline::classify::{self, legacy_claim_id, status_of, Claim};
 use crate::pipeline::flagged::{self, flag_id};
 use crate::pipeline::integrity::{self, Crediting, Facts, Flag, FlagKind};
-use crate::pipeline::similarity::coverage::{self, ClaimWords, Credit};
+use crate::pipeline::similarity::coverage::{self, ClaimWords, Credit, StoryWeights};
 use crate::pipeline::similarity::{Features, Scorer, Verdict};
 use crate::pipeline::{self, provenance, quotes, settle, Analysis};
 use crate::review::{Decision, Entry, Reviews};
@@ -204,6 +204,12 @@ impl<'a> ClaimReader<'a> {
         ClaimWords::credited(&text, &spans, &credit)
     }
 
+    /// The story weights `compare` used: every distinct claim text counted once.
+    pub fn story(&self) -> StoryWeights {
+        let claims: Vec<ClaimWords> = self.first.values().map(|&at| self.words(at)).collect();
+        StoryWeights::new(&claims)
+    }
+
     /// Claim `at`'s claim words as written, in the order of [`ClaimReader::words`].
     pub fn word_texts(&self, at: At) -> Vec<String> {
         let (text, spans, credit) = self.reading(at);
@@ -213,14 +219,11 @@ impl<'a> ClaimReader<'a> {
     /// Claim `at`'s matched text, its word spans and its text's credit.
     fn reading(&self, at: At) -> (String, Vec<std::ops::Range<usize>>, Credit) {
         let analysis = self.analysis;
-        let text = matched_text(analysis, at);
-        let sentence = &analysis.sentences[at.0][at.1];
-        let offset = pipeline::claim_start(at.1, sentence);
-        let spans = analysis.readings[at.0][at.1].spans_after(&sentence.text, offset);
+        let (text, _, spans) = claim_text_and_words(analysis, at);
         let (d, s) = self.first.get(&text).copied().unwrap_or(at);
         let first = &analysis.sentences[d][s];
         let start = pipeline::claim_start(s, first);
-        let credit = pipeline::credit_in_claim(&analysis.claims[d][s].attribution, start);
+        let credit = analysis.claims[d][s].attribution.credit(start);
         (text, spans, credit)
     }
 }
@@ -253,13 +256,22 @@ fn pair_kinds(analysis: &Analysis, groups: &[u32], a: At, b: At) -> Vec<FlagKind
 fn facts(analysis: &Analysis, groups: &[u32], at: At) -> Facts {
     let claim = &analysis.claims[at.0][at.1];
     let credited = claim.credits.map(|c| groups[c]);
+    let (text, offset, spans) = claim_text_and_words(analysis, at);
+    Facts::at(&text, &spans, offset, &claim.attribution, credited)
+}
+
+/// Claim `at`'s matched text, where it starts in its sentence (past a dateline), and its
+/// words as the reading stage found them.
+fn claim_text_and_words(
+    analysis: &Analysis,
+    at: At,
+) -> (String, usize, Vec<std::ops::Range<usize>>) {
     let sentence = &analysis.sentences[at.0][at.1];
     let offset = pipeline::claim_start(at.1, sentence);
-    let text = matched_text(analysis, at);
     // the reading's spans hold for the text as written too: single marks and their double
     // replacements are the same length
     let spans = analysis.readings[at.0][at.1].spans_after(&sentence.text, offset);
-    Facts::at(&text, &spans, offset, &claim.attribution, credited)
+    (matched_text(analysis, at), offset, spans)
 }
 
 fn link(analysis: &mut Analysis, scorer: &Scorer, groups: &[u32], a: At, b: At) {

@@ -34,7 +34,7 @@ use crate::pipeline::similarity::coverage::{
     align_words, claim_word_texts, ClaimWords, Evidence, StoryWeights,
 };
 use crate::pipeline::similarity::{Features, Scorer};
-use crate::pipeline::{self, Analysis};
+use crate::pipeline::Analysis;
 use crate::pipeline::{context, matcher};
 use crate::review::links;
 
@@ -227,11 +227,7 @@ fn explain_claims(analysis: &Analysis, scorer: &Scorer, a: links::At, b: links::
         texts: reader.word_texts(at),
         text: links::matched_text(analysis, at),
     });
-    out.push_str(&explain_match(
-        scorer,
-        &claims,
-        &story_of(analysis, &reader),
-    ));
+    out.push_str(&explain_match(scorer, &claims, &reader.story()));
     if let Some(PairDecision::Context(c)) = &analysis.explained {
         out.push('\n');
         out.push_str(&context_table(c));
@@ -337,17 +333,6 @@ fn context_table(c: &ContextDecision) -> String {
     out
 }
 
-/// The story weights `compare` used: every distinct claim text of the analysis counted once.
-fn story_of(analysis: &Analysis, reader: &links::ClaimReader) -> StoryWeights {
-    let mut seen = std::collections::HashSet::new();
-    let claims: Vec<ClaimWords> = (0..analysis.sentences.len())
-        .flat_map(|d| (0..analysis.sentences[d].len()).map(move |s| (d, s)))
-        .filter(|&at| seen.insert(links::matched_text(analysis, at)))
-        .map(|at| reader.words(at))
-        .collect();
-    StoryWeights::new(&claims)
-}
-
 /// A claim's text and its claim words, as `compare` matched them.
 struct Claimed {
     text: String,
@@ -367,7 +352,7 @@ impl Claimed {
             text: text.to_string(),
         };
         let attribution = Attributor::new().attribute(&[sentence]).remove(0);
-        let credit = pipeline::credit_in_claim(&attribution, 0);
+        let credit = attribution.credit(0);
         let spans = word_spans(text);
         Claimed {
             words: ClaimWords::credited(text, &spans, &credit),

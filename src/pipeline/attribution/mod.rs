@@ -15,6 +15,7 @@ mod lexicon;
 mod rules;
 mod source;
 // The word view of a sentence comes from the reading stage; `text` is its old name here.
+use crate::pipeline::reading::terms::Credit;
 use crate::pipeline::reading::words as text;
 use crate::pipeline::reading::Reading;
 
@@ -31,9 +32,9 @@ use source::{
 use text::{letters, Gap};
 
 use crate::lexicon::attribution::{
-    ADVERBIAL_OPENERS, ASIDES, CLAUSE_WORDS, CLOSING_VERBISH, COMPLEMENT_STARTS, CONNECTIVES,
-    NAMING_VERBS, NOT_IN_SUBJECT, NOT_SUBJECT, OPENERS, OPENING_DETERMINERS, PERSON_OPENERS,
-    QUANTITY_VERBS, TIME_WORDS, VERB_ONLY_CUES,
+    ADVERBIAL_OPENERS, ASIDES, CLAUSE_WORDS, CLOSING_VERBISH, CONNECTIVES, COORDINATORS,
+    FINITE_VERBS, NAMING_VERBS, NOT_IN_SUBJECT, NOT_SUBJECT, OPENERS, OPENING_DETERMINERS,
+    PERSON_OPENERS, QUANTITY_VERBS, TIME_WORDS, VERB_ONLY_CUES,
 };
 pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
@@ -180,6 +181,25 @@ impl Attribution {
     /// (carry-over here, integrity's attribution checks) read it from this one place.
     pub fn is_stance(&self) -> bool {
         self.cue_kind == Some(CueKind::Stance)
+    }
+
+    /// What of the sentence is its credit, as byte ranges of its claim text, which starts at
+    /// `start` of the sentence (past a dateline): the source and the cue of an explicit
+    /// attribution that credits words or thoughts. A stance's source is the actor of its
+    /// claim ("The mayor rejected the report"), and a carried credit has no words here.
+    pub fn credit(&self, start: usize) -> Credit {
+        let in_claim = |r: &Option<Range<usize>>| {
+            r.as_ref()
+                .filter(|r| r.start >= start)
+                .map(|r| r.start - start..r.end - start)
+        };
+        if self.is_stance() || self.span.is_none() {
+            return Credit::Absent;
+        }
+        Credit::Phrase {
+            source: in_claim(&self.source_span),
+            cue: in_claim(&self.cue_span),
+        }
     }
 
     /// Credits a speaker whose words the next sentences may go on with: a source, and a cue
@@ -540,12 +560,9 @@ impl Attributor {
             });
             // ...unless a clause follows it: "added 20 minutes later that", "Police added 3
             // people were arrested".
-            // (a verb or "that"; not the "or" of "1.14 points, or 0.12 percent")
             let clause_after = (last + 2..w.toks.len().min(last + 7)).any(|i| {
                 let lower = w.toks[i].lower.as_str();
-                lower == "that"
-                    || (COMPLEMENT_STARTS.contains(&lower)
-                        && !matches!(lower, "and" | "or" | "but"))
+                lower == "that" || FINITE_VERBS.contains(&lower)
             });
             if first == last && QUANTITY_VERBS.contains(&head) && figure_next && !clause_after {
                 continue;
@@ -1147,7 +1164,10 @@ impl Attributor {
             // three were missing and that deputies were searching").
             let that = (last + 1..n.min(last + 8))
                 .take_while(|&i| w.gaps[i] == Gap::Space)
-                .take_while(|&i| !COMPLEMENT_STARTS.contains(&w.toks[i].lower.as_str()))
+                .take_while(|&i| {
+                    let lower = w.toks[i].lower.as_str();
+                    !(COORDINATORS.contains(&lower) || FINITE_VERBS.contains(&lower))
+                })
                 .find(|&i| w.toks[i].lower == "that");
             if let Some(t) = that {
                 end = w.toks[t].span.end;

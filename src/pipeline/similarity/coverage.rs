@@ -113,7 +113,7 @@ impl ClaimWords {
         for (t, &boundary) in tokens.iter().zip(boundaries) {
             // (a possessive name too: "Standard & Poor's 500"; "the Dow's 500-point drop"
             // loses its figure to it)
-            let name_goes_on = t.name && !is_month(&t.stem);
+            let name_goes_on = t.name && !is_month(&t.text);
             let after_name = std::mem::replace(&mut name_before, name_goes_on);
             run.read(t, boundary, &mut words);
             let lower = crate::pipeline::reading::lowercase(&t.text);
@@ -179,21 +179,11 @@ impl ClaimWords {
     }
 }
 
-/// Whether a stem is a month or its abbreviation ("March 31", "Nov. 19": the day is a figure).
-fn is_month(stem: &str) -> bool {
-    use crate::lexicon::calendar::{MONTHS, MONTH_ABBREVIATIONS};
-    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
-    let stems = STEMS.get_or_init(|| {
-        let words = MONTHS.iter().chain(MONTH_ABBREVIATIONS.iter());
-        let mut stems: Vec<String> = words
-            .flat_map(|m| [m.to_string(), crate::pipeline::reading::stem(m)])
-            .chain(["sept".to_string()])
-            .collect();
-        stems.sort_unstable();
-        stems.dedup();
-        stems
-    });
-    stems.binary_search_by(|m| m.as_str().cmp(stem)).is_ok()
+/// Whether a word as written names a month ("March", "Nov.", "Sept."): the day after it is a
+/// figure ("March 31"), not part of a name.
+fn is_month(word: &str) -> bool {
+    let lower = crate::pipeline::reading::lowercase(word.trim_end_matches('.'));
+    crate::lexicon::calendar::month_of(&lower).is_some()
 }
 
 /// Function words a spelled-out name may hold without breaking it ("Bureau of Investigation").
