@@ -510,9 +510,9 @@ fn explain_says_why_compare_linked_a_pair_or_did_not() {
     assert!(linked.contains("context  probability "), "{linked}");
     assert!(linked.contains("doc_strength"), "{linked}");
     // Stage 1 links it by itself, the context stage does not: the reviewer sees both (the
-    // TV item's "The deal was worth $4.5 billion." against the Ledger's lead, whose other
-    // claims the TV lead takes: a miss docs/accuracy.md names).
-    let unlinked = explain_claims("corpus/merger-ruling", "ktrv:8", "ledger:1");
+    // TV item's "too few choices" against the Ledger's lead, "too few wholesale suppliers",
+    // whose other claims two more TV sentences take: a miss).
+    let unlinked = explain_claims("corpus/merger-ruling", "ktrv:10", "ledger:1");
     assert!(unlinked.contains("compare  not linked"), "{unlinked}");
     assert!(unlinked.contains(" < threshold 0.600"), "{unlinked}");
     assert!(unlinked.contains("context  probability "), "{unlinked}");

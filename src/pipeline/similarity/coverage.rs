@@ -109,12 +109,16 @@ impl ClaimWords {
         let mut starts = vec![0];
         let mut since_start = 0;
         let mut run = NameRun::default();
-        let mut name_before = false;
+        let (mut name_before, mut month_before, mut abbreviation_before) = (false, false, false);
         for (t, &boundary) in tokens.iter().zip(boundaries) {
+            let month = t.text.starts_with(char::is_uppercase) && is_month(&t.text);
+            // "Nov." ends in a dot, which reads as a boundary before the day
+            let abbreviated = month && t.text.trim_end_matches('.').len() <= 4;
+            let after_abbreviation = std::mem::replace(&mut abbreviation_before, abbreviated);
             // (a possessive name too: "Standard & Poor's 500"; "the Dow's 500-point drop"
             // loses its figure to it)
-            let name_goes_on = t.name && !is_month(&t.text);
-            let after_name = std::mem::replace(&mut name_before, name_goes_on);
+            let after_name = std::mem::replace(&mut name_before, t.name && !month);
+            let after_month = std::mem::replace(&mut month_before, month);
             run.read(t, boundary, &mut words);
             let lower = crate::pipeline::reading::lowercase(&t.text);
             // "and" too: a list of demands is a claim per item ("the troop cap and economic
@@ -133,9 +137,16 @@ impl ClaimWords {
                 continue;
             }
             let prefix = first_chars(&t.stem, 5);
-            let stem = hash(&t.stem);
+            // A day after a month is a date's, met only by a date's ("Nov. 19" is not "19
+            // points"); it stays a figure.
+            let day = t.kind == Kind::Number && after_month && (!boundary || after_abbreviation);
+            let stem = if day {
+                hash(&format!("day {}", t.stem))
+            } else {
+                hash(&t.stem)
+            };
             // A figure right after a name is part of it ("S&P 500", "Route 9", "Local 412"),
-            // not a quantity the claim states; a day after a month stays a figure.
+            // not a quantity the claim states.
             let named = t.kind == Kind::Number && after_name && !boundary;
             let number = t.kind == Kind::Number && !named;
             words.push(Word {
@@ -727,6 +738,14 @@ mod tests {
             figures("The quarter ended Sept. 30 with a loss of 19 cents."),
             2
         );
+        // a date's day meets only a date's day
+        let (plan, visit, date) = (
+            ClaimWords::new("The plan was trimmed to 19 points."),
+            ClaimWords::new("Driscoll arrived in Kyiv on Nov. 19."),
+            ClaimWords::new("The envoy left Kyiv on Nov. 19."),
+        );
+        assert!(numbers(&plan).iter().all(|n| !numbers(&visit).contains(n)));
+        assert_eq!(numbers(&visit), numbers(&date));
     }
 
     #[test]
