@@ -45,6 +45,8 @@ pub const CHROME: &str = include_str!("data/chrome.txt");
 pub const CHROME_DATES: &str = include_str!("data/chrome_dates.txt");
 /// Pairs of opposite words, which no semantic neighbour may join (`src/data/antonyms.txt`).
 pub const ANTONYMS: &str = include_str!("data/antonyms.txt");
+/// Demonyms and their places ("Ukrainian Ukraine"), for the candidate index.
+pub const DEMONYMS: &str = include_str!("data/demonyms.txt");
 
 const CALENDAR: &str = include_str!("data/calendar.txt");
 const ATTRIBUTION_WORDS: &str = include_str!("data/attribution_words.txt");

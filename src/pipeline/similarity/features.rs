@@ -381,12 +381,32 @@ impl Sentence {
 /// Every content stem (stock and attribution words too) and number of the tokens, sorted and
 /// deduplicated: a sentence's candidate-index terms ([`Sentence::index`]).
 pub fn index_terms(toks: &[Token]) -> Vec<u64> {
+    let places = places();
     sorted(
         toks.iter()
             .filter(|t| t.kind != Kind::Stop)
-            .map(|t| hash(&t.stem))
+            .map(|t| {
+                let h = hash(&t.stem);
+                places.get(&h).copied().unwrap_or(h)
+            })
             .collect(),
     )
+}
+
+/// Demonym stem hash to its place's stem hash, read once from [`crate::lexicon::DEMONYMS`].
+fn places() -> &'static crate::id::FastMap<u64, u64> {
+    static MAP: OnceLock<crate::id::FastMap<u64, u64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let stem = |w: &str| hash(&crate::pipeline::reading::stem(&w.to_lowercase()));
+        crate::lexicon::DEMONYMS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(people, place)| (stem(people), stem(place.trim())))
+            .filter(|(a, b)| a != b)
+            .collect()
+    })
 }
 
 /// The 5-letter prefixes of the distinctive names among the tokens, sorted and deduplicated
@@ -818,6 +838,20 @@ mod tests {
             stems("Dmitriev didn’t respond to Witkoff’s call"),
             ["dmitriev", "did", "not", "respond", "to", "witkoff", "call"]
         );
+    }
+
+    #[test]
+    fn a_demonym_and_its_place_are_one_index_term() {
+        let terms = |text: &str| index_terms(&analyse(text));
+        let army = terms("The Ukrainian army will be capped");
+        let place = terms("Ukraine’s army will be capped");
+        assert_eq!(army, place);
+        let china = hash(&crate::pipeline::reading::stem("china"));
+        assert!(terms("Chinese exports rose").contains(&china));
+        let chinese = hash(&crate::pipeline::reading::stem("chinese"));
+        assert!(!terms("Chinese exports rose").contains(&chinese));
+        // Other words keep their own stems: "Ukrainian" is not "Chinese".
+        assert_ne!(terms("The Ukrainian army"), terms("The Chinese army"));
     }
 
     #[test]
