@@ -157,6 +157,8 @@ pub mod attribution {
     pub static CONNECTIVES: List = List::new(&[(W, "connective")]);
     /// Adverbs often found between a source and its cue.
     pub static ADVERBS: List = List::new(&[(W, "adverb")]);
+    /// Words that are adverbs right after a perfect auxiliary ("has long said").
+    pub static PERFECT_ADVERBS: List = List::new(&[(W, "perfect-adverb")]);
     /// Words ending in -ly that are not adverbs.
     pub static NOT_ADVERBS: List = List::new(&[(W, "not-adverb")]);
     /// Words ending like agent nouns that do not name a job.
@@ -288,7 +290,7 @@ mod tests {
 
     #[test]
     fn every_small_list_is_non_empty() {
-        let lists: [&List; 29] = [
+        let lists: [&List; 30] = [
             &calendar::WEEKDAYS,
             &calendar::MONTHS,
             &calendar::MONTH_ABBREVIATIONS,
@@ -297,6 +299,7 @@ mod tests {
             &attribution::DETERMINERS,
             &attribution::CONNECTIVES,
             &attribution::ADVERBS,
+            &attribution::PERFECT_ADVERBS,
             &attribution::NOT_ADVERBS,
             &attribution::NOT_AGENTS,
             &attribution::TIME_NOUNS,

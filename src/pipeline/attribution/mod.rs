@@ -34,7 +34,7 @@ use text::{letters, Gap};
 use crate::lexicon::attribution::{
     ADVERBIAL_OPENERS, ASIDES, CLAUSE_WORDS, CLOSING_VERBISH, CONNECTIVES, COORDINATORS,
     FINITE_VERBS, NAMING_VERBS, NOT_IN_SUBJECT, NOT_SUBJECT, OPENERS, OPENING_DETERMINERS,
-    PERSON_OPENERS, QUANTITY_VERBS, TIME_WORDS, VERB_ONLY_CUES,
+    PERFECT_ADVERBS, PERSON_OPENERS, QUANTITY_VERBS, TIME_WORDS, VERB_ONLY_CUES,
 };
 pub use crate::lexicon::calendar::MONTHS;
 pub(crate) use lexicon::role_words;
@@ -918,6 +918,7 @@ impl Attributor {
             if !(k > 1
                 && (w.is_adverb(k - 1)
                     || is_perfect_aux(w, k - 1)
+                    || is_adverb_after_perfect_aux(w, k - 1)
                     || (progressive && rules::is_be_aux(w, k - 1))))
             {
                 break;
@@ -1461,7 +1462,6 @@ fn leading_adverbial(w: &Words, start: usize) -> bool {
         || l.ends_with("ing")
 }
 
-/// "has", "have", "had" right before a cue ("has repeatedly said").
 /// The sentence ends on a quotation and the credit right after it: "America needs leaders
 /// “who understand …,” Clinton said." (the quotation need not open the sentence).
 fn credits_closing_quote(text: &str, a: &Attribution) -> bool {
@@ -1476,9 +1476,19 @@ fn credits_closing_quote(text: &str, a: &Attribution) -> bool {
     span.end >= text.trim_end().len().saturating_sub(1) && before.ends_with(['\u{201d}', '"'])
 }
 
+/// "has", "have", "had" right before a cue ("has repeatedly said").
 fn is_perfect_aux(w: &Words, i: usize) -> bool {
     w.gaps.get(i + 1) == Some(&Gap::Space)
         && matches!(w.toks[i].lower.as_str(), "has" | "have" | "had")
+}
+
+/// "long" in "has long said", "since" in "had since told": word `i` is a
+/// `[perfect-adverb]` right after a perfect auxiliary, both spaced.
+fn is_adverb_after_perfect_aux(w: &Words, i: usize) -> bool {
+    i > 1
+        && w.gaps.get(i + 1) == Some(&Gap::Space)
+        && PERFECT_ADVERBS.contains(&w.toks[i].lower.as_str())
+        && is_perfect_aux(w, i - 1)
 }
 
 /// A quotation mark appears after word `from` (the reporting clause is followed by more quote).

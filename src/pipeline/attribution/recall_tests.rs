@@ -1289,3 +1289,14 @@ fn an_approximate_share_opens_a_subject_of_people() {
         Some(CueKind::Speech),
     );
 }
+
+#[test]
+fn long_and_since_read_past_a_perfect_auxiliary() {
+    let a = one("The governor has long said that the bridge must be rebuilt.");
+    check(&a, "said", "The governor", Some(CueKind::Speech));
+    let a = one("Okafor had since told reporters the plant would stay open.");
+    check(&a, "told reporters", "Okafor", Some(CueKind::Speech));
+    // Without the auxiliary, "since" opens a clause and "long" is no adverb of the cue.
+    let a = one("Nothing has changed since officials said the plant was safe.");
+    check(&a, "said", "officials", Some(CueKind::Speech));
+}
