@@ -1300,3 +1300,9 @@ fn long_and_since_read_past_a_perfect_auxiliary() {
     let a = one("Nothing has changed since officials said the plant was safe.");
     check(&a, "said", "officials", Some(CueKind::Speech));
 }
+
+#[test]
+fn a_pronoun_and_a_name_are_one_closing_source() {
+    let a = one("It is not only about big audiences, he and Mr. Allen said.");
+    check(&a, "said", "he and Mr. Allen", Some(CueKind::Speech));
+}

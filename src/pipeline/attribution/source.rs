@@ -145,6 +145,15 @@ pub(crate) fn left_np(lex: &Lexicon, w: &Words, j: usize) -> Option<Range<usize>
                 && w.toks[k].is_capitalized()
                 && k >= chunk + 2
                 && w.toks[k - 2].is_capitalized();
+            // "…, he and Mr. Allen said": a pronoun opening the chunk, joined to the name.
+            let pronoun_and = p.lower == "and"
+                && w.toks[k].is_capitalized()
+                && k == chunk + 2
+                && is_pronoun(w, chunk);
+            if pronoun_and {
+                k = chunk;
+                break;
+            }
             if (p.is_capitalized() && !is_not_name(&p.lower))
                 || lex.titles.contains(&p.lower)
                 || of_title
@@ -552,6 +561,10 @@ pub(crate) fn classify(lex: &Lexicon, w: &Words, r: &Range<usize>) -> Option<Sou
     }
     if r.len() == 1 && is_pronoun(w, r.start) {
         return Some(SourceKind::Pronoun);
+    }
+    // "he and Mr. Allen": a pronoun joined to a name is the people named.
+    if r.len() >= 3 && is_pronoun(w, r.start) && w.lower(r.start + 1) == "and" {
+        return classify(lex, w, &(r.start + 2..r.end));
     }
     // "Ukraine’s national security adviser, Rustem Umerov": an appositive name decides.
     let last_comma = (r.start + 1..r.end)
