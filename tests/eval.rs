@@ -44,9 +44,10 @@ fn totals() -> (usize, usize, usize, usize) {
 
 #[test]
 fn held_out_sets_meet_the_issue_gate() {
-    // Never fitted or tuned on (tests/heldout/README.md): P 0.980 R 0.923 when first run.
-    let (found, false_links, missed, negative_false) = totals_of("tests/heldout", 4, &[]);
-    assert_eq!(found + missed, 52, "every labelled link resolves");
+    // Never fitted or tuned on (tests/heldout/README.md): P 0.980 R 0.923 when the first
+    // four were first run; h04 and h05 37 of 39 found, none false, when first run.
+    let (found, false_links, missed, negative_false) = totals_of("tests/heldout", 6, &[]);
+    assert_eq!(found + missed, 91, "every labelled link resolves");
     let precision = found as f64 / (found + false_links) as f64;
     let recall = found as f64 / (found + missed) as f64;
     assert!(precision >= 0.95, "precision {precision:.3}");
