@@ -735,8 +735,9 @@ fn share_enough(texts: &Texts, u: usize, v: usize) -> bool {
 /// it is a candidate of the index, the MSRP scorer gives it at least [`MIN_MSRP`] and finds
 /// no names conflict (for the pair dump that fits the matcher, `eval links --dump-pairs`).
 pub fn scored(scorer: &Scorer, a: &Features, b: &Features) -> bool {
-    let shared = crate::pipeline::similarity::features::shared(a.index_terms(), b.index_terms());
-    enough_shared(shared, a.index_terms().len(), b.index_terms().len()) && orderable(scorer, a, b)
+    let (ta, tb) = (a.index_terms(), b.index_terms());
+    let shared = crate::pipeline::similarity::features::shared(&ta, &tb);
+    enough_shared(shared, ta.len(), tb.len()) && orderable(scorer, a, b)
 }
 
 /// Whether `align` may judge the pair by order when it lies next to a seed of its two

@@ -381,14 +381,29 @@ impl Sentence {
 /// Every content stem (stock and attribution words too) and number of the tokens, sorted and
 /// deduplicated: a sentence's candidate-index terms ([`Sentence::index`]).
 pub fn index_terms(toks: &[Token]) -> Vec<u64> {
-    let places = places();
     sorted(
         toks.iter()
             .filter(|t| t.kind != Kind::Stop)
-            .map(|t| {
-                let h = hash(&t.stem);
-                places.get(&h).copied().unwrap_or(h)
-            })
+            .map(|t| hash(&t.stem))
+            .collect(),
+    )
+}
+
+/// The candidate-index terms of the tokens: their [`index_terms`], a demonym folded into its
+/// place ("Ukrainian" is "Ukraine"), so that "the Ukrainian army" and "Ukraine's army" share
+/// a term. Only the candidate index reads the fold; the pair measures read the terms as
+/// written.
+pub fn candidate_terms(toks: &[Token]) -> Vec<u64> {
+    fold_places(&index_terms(toks))
+}
+
+/// Sorted `terms` with each demonym's hash replaced by its place's.
+pub fn fold_places(terms: &[u64]) -> Vec<u64> {
+    let places = places();
+    sorted(
+        terms
+            .iter()
+            .map(|h| places.get(h).copied().unwrap_or(*h))
             .collect(),
     )
 }
@@ -842,7 +857,7 @@ mod tests {
 
     #[test]
     fn a_demonym_and_its_place_are_one_index_term() {
-        let terms = |text: &str| index_terms(&analyse(text));
+        let terms = |text: &str| candidate_terms(&analyse(text));
         let army = terms("The Ukrainian army will be capped");
         let place = terms("Ukraine’s army will be capped");
         assert_eq!(army, place);
@@ -852,6 +867,11 @@ mod tests {
         assert!(!terms("Chinese exports rose").contains(&chinese));
         // Other words keep their own stems: "Ukrainian" is not "Chinese".
         assert_ne!(terms("The Ukrainian army"), terms("The Chinese army"));
+        // The pair measures read the words as written.
+        assert_ne!(
+            index_terms(&analyse("The Ukrainian army")),
+            index_terms(&analyse("Ukraine’s army"))
+        );
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl<'a> Texts<'a> {
                 .par_iter()
                 .map(|(text, reading, credit)| {
                     let (tokens, _) = analyse_credited(text, &reading.spans(), credit);
-                    let mut terms = features::index_terms(&tokens);
+                    let mut terms = features::candidate_terms(&tokens);
                     let split = terms.len() as u32;
                     terms.extend(features::story_names(&tokens));
                     (terms.into_boxed_slice(), split, claim_stems(&tokens))
