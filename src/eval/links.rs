@@ -525,7 +525,7 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                     numbers.2,
                 );
                 let (ta, tb) = (features[0][o].index_terms(), features[1][r].index_terms());
-                let shared = crate::pipeline::similarity::features::shared(&ta, &tb);
+                let shared = crate::pipeline::similarity::features::shared(ta, tb);
                 let _ = writeln!(
                     out,
                     "\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{shared}\t{}\t{}\t{}",

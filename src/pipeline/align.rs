@@ -736,7 +736,7 @@ fn share_enough(texts: &Texts, u: usize, v: usize) -> bool {
 /// no names conflict (for the pair dump that fits the matcher, `eval links --dump-pairs`).
 pub fn scored(scorer: &Scorer, a: &Features, b: &Features) -> bool {
     let (ta, tb) = (a.index_terms(), b.index_terms());
-    let shared = crate::pipeline::similarity::features::shared(&ta, &tb);
+    let shared = crate::pipeline::similarity::features::shared(ta, tb);
     enough_shared(shared, ta.len(), tb.len()) && orderable(scorer, a, b)
 }
 

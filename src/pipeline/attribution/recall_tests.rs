@@ -1296,7 +1296,10 @@ fn long_and_since_read_past_a_perfect_auxiliary() {
     check(&a, "said", "The governor", Some(CueKind::Speech));
     let a = one("Okafor had since told reporters the plant would stay open.");
     check(&a, "told reporters", "Okafor", Some(CueKind::Speech));
-    // Without the auxiliary, "since" opens a clause and "long" is no adverb of the cue.
+    // Without the auxiliary right before it, "long" is no adverb of the cue: the words
+    // before it are no subject ("The fight lasted long said" is no credit).
+    let a = one("The strike had lasted too long said nobody at the plant.");
+    assert_eq!(a.kind, AttributionKind::None, "{a:?}");
     let a = one("Nothing has changed since officials said the plant was safe.");
     check(&a, "said", "officials", Some(CueKind::Speech));
 }
@@ -1305,4 +1308,5 @@ fn long_and_since_read_past_a_perfect_auxiliary() {
 fn a_pronoun_and_a_name_are_one_closing_source() {
     let a = one("It is not only about big audiences, he and Mr. Allen said.");
     check(&a, "said", "he and Mr. Allen", Some(CueKind::Speech));
+    assert_eq!(a.source_kind, Some(SourceKind::NamedPerson), "{a:?}");
 }

@@ -189,9 +189,11 @@ pub struct Sentence {
     pub numbers: Vec<u64>,
     /// Capitalised names among the claim words.
     pub names: Vec<u64>,
-    /// Every content stem (stock and attribution words too) and number: the candidate-index
-    /// terms.
+    /// Every content stem (stock and attribution words too) and number, as written.
     pub index: Vec<u64>,
+    /// The same with each capitalised demonym folded into its place: the candidate-index
+    /// terms ([`candidate_terms`]).
+    pub candidate_index: Vec<u64>,
     /// Has quotation marks.
     pub quoted: bool,
     /// Has a negation.
@@ -261,6 +263,7 @@ impl Sentence {
     pub fn from_tokens(toks: &[Token], text: &str) -> Sentence {
         let counted: Vec<&Token> = toks.iter().filter(|t| !t.stock).collect();
         let claim: Vec<&Token> = counted.iter().copied().filter(|t| !t.attribution).collect();
+        let index = index_terms(toks);
         let stems = |v: &[&Token]| -> Vec<u64> { v.iter().map(|t| hash(&t.stem)).collect() };
         let content = |v: &[&Token]| -> Vec<u64> {
             sorted(
@@ -368,7 +371,8 @@ impl Sentence {
                     .map(|t| hash(&t.stem))
                     .collect(),
             ),
-            index: index_terms(toks),
+            candidate_index: fold_demonyms(toks, index.clone()),
+            index,
             quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
             negated: toks
                 .iter()
@@ -393,19 +397,40 @@ pub fn index_terms(toks: &[Token]) -> Vec<u64> {
 /// place ("Ukrainian" is "Ukraine"), so that "the Ukrainian army" and "Ukraine's army" share
 /// a term. Only the candidate index reads the fold; the pair measures read the terms as
 /// written.
+/// A demonym is folded only when capitalised: "polished" stems like "Polish", "turkey" and
+/// "china" are common nouns. A sentence with both the demonym and its place has one term for
+/// the two, as for any other word written twice.
 pub fn candidate_terms(toks: &[Token]) -> Vec<u64> {
-    fold_places(&index_terms(toks))
+    fold_demonyms(toks, index_terms(toks))
 }
 
-/// Sorted `terms` with each demonym's hash replaced by its place's.
-pub fn fold_places(terms: &[u64]) -> Vec<u64> {
+/// `index`, the [`index_terms`] of `toks`, with each capitalised demonym folded into its
+/// place (most sentences have none: `index` comes back as it is).
+fn fold_demonyms(toks: &[Token], index: Vec<u64>) -> Vec<u64> {
     let places = places();
-    sorted(
-        terms
-            .iter()
-            .map(|h| places.get(h).copied().unwrap_or(*h))
-            .collect(),
-    )
+    let folds: Vec<(u64, u64)> = toks
+        .iter()
+        .filter(|t| t.kind != Kind::Stop && t.text.starts_with(char::is_uppercase))
+        .filter_map(|t| {
+            let h = hash(&t.stem);
+            places.get(&h).map(|&place| (h, place))
+        })
+        .collect();
+    if folds.is_empty() {
+        return index;
+    }
+    // Only the capitalised occurrences fold: a lower-case "polish" keeps its own term.
+    let lower: HashSet<u64> = toks
+        .iter()
+        .filter(|t| t.kind != Kind::Stop && !t.text.starts_with(char::is_uppercase))
+        .map(|t| hash(&t.stem))
+        .collect();
+    let mut terms: Vec<u64> = index
+        .into_iter()
+        .filter(|h| lower.contains(h) || !folds.iter().any(|f| f.0 == *h))
+        .collect();
+    terms.extend(folds.iter().map(|f| f.1));
+    sorted(terms)
 }
 
 /// Demonym stem hash to its place's stem hash, read once from [`crate::lexicon::DEMONYMS`].
@@ -865,6 +890,10 @@ mod tests {
         assert!(terms("Chinese exports rose").contains(&china));
         let chinese = hash(&crate::pipeline::reading::stem("chinese"));
         assert!(!terms("Chinese exports rose").contains(&chinese));
+        // A common noun of the same stem is no demonym.
+        let poland = hash(&crate::pipeline::reading::stem("poland"));
+        assert!(!terms("Crews polished the floors").contains(&poland));
+        assert!(terms("Polish crews cleaned the floors").contains(&poland));
         // Other words keep their own stems: "Ukrainian" is not "Chinese".
         assert_ne!(terms("The Ukrainian army"), terms("The Chinese army"));
         // The pair measures read the words as written.

@@ -114,8 +114,8 @@ impl Features {
     /// names, attribution and stock-phrase words included), a demonym folded into its place
     /// ([`features::candidate_terms`]), for candidate generation: two sentences that share
     /// none of these are never scored. Stop words are never among them.
-    pub fn index_terms(&self) -> Vec<u64> {
-        features::fold_places(&self.sentence.index)
+    pub fn index_terms(&self) -> &[u64] {
+        &self.sentence.candidate_index
     }
 
     /// Sorted, deduplicated 5-letter prefixes of the sentence's distinctive names (people,

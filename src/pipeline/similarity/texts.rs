@@ -162,10 +162,11 @@ impl<'a> Texts<'a> {
 mod tests {
     use super::*;
 
-    const TEXTS: [&str; 3] = [
+    const TEXTS: [&str; 4] = [
         "The Tanner Street Bridge will close in May, the mayor of Aldmere said.",
         "“It is unsafe,” said Voss, who chairs the council.",
         "Inspectors found a leak at the plant on Tuesday.",
+        "Ukrainian crews polished the armour of the Polish tanks.",
     ];
 
     #[test]
