@@ -448,6 +448,7 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
     use crate::pipeline::similarity::coverage::{
         coverage, numbers, opposed, semantic_coverage, ClaimWords, StoryWeights,
     };
+    use crate::pipeline::similarity::features::{analyse, candidate_terms};
     use crate::pipeline::similarity::{Features, Scorer};
     let scorer = Scorer::new(options.thresholds);
     let mut out = String::from(
@@ -476,6 +477,11 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
             .iter()
             .map(|d| d.iter().map(|t| Features::new(t)).collect())
             .collect();
+        // The terms the candidate index reads (align's `Texts` folds demonyms the same way).
+        let terms: Vec<Vec<Vec<u64>>> = texts
+            .iter()
+            .map(|d| d.iter().map(|t| candidate_terms(&analyse(t))).collect())
+            .collect();
         let story = StoryWeights::new(claims.iter().flatten());
         let (no, nr) = (claims[0].len(), claims[1].len());
         // A text that both articles have is a copy, never a seed or a proposal of the order
@@ -486,8 +492,13 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                 let (a, b) = (&claims[0][o], &claims[1][r]);
                 let score = scorer.score(&features[0][o], &features[1][r]);
                 let msrp = score.value;
-                let scored =
-                    crate::pipeline::align::scored(&scorer, &features[0][o], &features[1][r]);
+                let (ta, tb) = (&terms[0][o][..], &terms[1][r][..]);
+                let scored = crate::pipeline::align::scored(
+                    &scorer,
+                    &features[0][o],
+                    &features[1][r],
+                    (ta, tb),
+                );
                 let g = |w: &crate::pipeline::similarity::coverage::Word| w.idf;
                 let l = |w: &crate::pipeline::similarity::coverage::Word| story.weight(w);
                 let (c1, c2) = (coverage(a, b, g), coverage(b, a, g));
@@ -524,7 +535,6 @@ pub fn dump_pairs(dir: &Path, options: &Options) -> Result<String> {
                     numbers.1,
                     numbers.2,
                 );
-                let (ta, tb) = (features[0][o].index_terms(), features[1][r].index_terms());
                 let shared = crate::pipeline::similarity::features::shared(ta, tb);
                 let _ = writeln!(
                     out,

@@ -732,12 +732,13 @@ fn share_enough(texts: &Texts, u: usize, v: usize) -> bool {
 }
 
 /// Whether `align` shows the pair to the matcher when no index term is too common to count:
-/// it is a candidate of the index, the MSRP scorer gives it at least [`MIN_MSRP`] and finds
-/// no names conflict (for the pair dump that fits the matcher, `eval links --dump-pairs`).
-pub fn scored(scorer: &Scorer, a: &Features, b: &Features) -> bool {
-    let (ta, tb) = (a.index_terms(), b.index_terms());
-    let shared = crate::pipeline::similarity::features::shared(ta, tb);
-    enough_shared(shared, ta.len(), tb.len()) && orderable(scorer, a, b)
+/// its candidate-index terms `terms`
+/// ([`crate::pipeline::similarity::features::candidate_terms`]) share enough, the MSRP
+/// scorer gives it at least [`MIN_MSRP`] and finds no names conflict (for the pair dump that
+/// fits the matcher, `eval links --dump-pairs`).
+pub fn scored(scorer: &Scorer, a: &Features, b: &Features, terms: (&[u64], &[u64])) -> bool {
+    let shared = crate::pipeline::similarity::features::shared(terms.0, terms.1);
+    enough_shared(shared, terms.0.len(), terms.1.len()) && orderable(scorer, a, b)
 }
 
 /// Whether `align` may judge the pair by order when it lies next to a seed of its two

@@ -189,11 +189,9 @@ pub struct Sentence {
     pub numbers: Vec<u64>,
     /// Capitalised names among the claim words.
     pub names: Vec<u64>,
-    /// Every content stem (stock and attribution words too) and number, as written.
+    /// Every content stem (stock and attribution words too) and number, as written (the
+    /// candidate index folds demonyms into them: [`candidate_terms`]).
     pub index: Vec<u64>,
-    /// The same with each capitalised demonym folded into its place: the candidate-index
-    /// terms ([`candidate_terms`]).
-    pub candidate_index: Vec<u64>,
     /// Has quotation marks.
     pub quoted: bool,
     /// Has a negation.
@@ -263,7 +261,6 @@ impl Sentence {
     pub fn from_tokens(toks: &[Token], text: &str) -> Sentence {
         let counted: Vec<&Token> = toks.iter().filter(|t| !t.stock).collect();
         let claim: Vec<&Token> = counted.iter().copied().filter(|t| !t.attribution).collect();
-        let index = index_terms(toks);
         let stems = |v: &[&Token]| -> Vec<u64> { v.iter().map(|t| hash(&t.stem)).collect() };
         let content = |v: &[&Token]| -> Vec<u64> {
             sorted(
@@ -371,8 +368,7 @@ impl Sentence {
                     .map(|t| hash(&t.stem))
                     .collect(),
             ),
-            candidate_index: fold_demonyms(toks, index.clone()),
-            index,
+            index: index_terms(toks),
             quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
             negated: toks
                 .iter()
@@ -393,44 +389,29 @@ pub fn index_terms(toks: &[Token]) -> Vec<u64> {
     )
 }
 
-/// The candidate-index terms of the tokens: their [`index_terms`], a demonym folded into its
-/// place ("Ukrainian" is "Ukraine"), so that "the Ukrainian army" and "Ukraine's army" share
-/// a term. Only the candidate index reads the fold; the pair measures read the terms as
-/// written.
-/// A demonym is folded only when capitalised: "polished" stems like "Polish", "turkey" and
-/// "china" are common nouns. A sentence with both the demonym and its place has one term for
-/// the two, as for any other word written twice.
+/// The candidate-index terms of the tokens: their [`index_terms`] with each capitalised
+/// demonym folded into its place ("Ukrainian" is "Ukraine"), so that "the Ukrainian army" and
+/// "Ukraine's army" share a term. Only the candidate index reads the fold; the pair measures
+/// read the terms as written.
+///
+/// Capitalised only: "polished" stems like "Polish", and "turkey" and "china" are common
+/// nouns. A sentence with both the demonym and its place has one term for the two, as for
+/// any word written twice.
 pub fn candidate_terms(toks: &[Token]) -> Vec<u64> {
-    fold_demonyms(toks, index_terms(toks))
-}
-
-/// `index`, the [`index_terms`] of `toks`, with each capitalised demonym folded into its
-/// place (most sentences have none: `index` comes back as it is).
-fn fold_demonyms(toks: &[Token], index: Vec<u64>) -> Vec<u64> {
     let places = places();
-    let folds: Vec<(u64, u64)> = toks
-        .iter()
-        .filter(|t| t.kind != Kind::Stop && t.text.starts_with(char::is_uppercase))
-        .filter_map(|t| {
-            let h = hash(&t.stem);
-            places.get(&h).map(|&place| (h, place))
-        })
-        .collect();
-    if folds.is_empty() {
-        return index;
-    }
-    // Only the capitalised occurrences fold: a lower-case "polish" keeps its own term.
-    let lower: HashSet<u64> = toks
-        .iter()
-        .filter(|t| t.kind != Kind::Stop && !t.text.starts_with(char::is_uppercase))
-        .map(|t| hash(&t.stem))
-        .collect();
-    let mut terms: Vec<u64> = index
-        .into_iter()
-        .filter(|h| lower.contains(h) || !folds.iter().any(|f| f.0 == *h))
-        .collect();
-    terms.extend(folds.iter().map(|f| f.1));
-    sorted(terms)
+    sorted(
+        toks.iter()
+            .filter(|t| t.kind != Kind::Stop)
+            .map(|t| {
+                let h = hash(&t.stem);
+                let capitalised = t.text.starts_with(char::is_uppercase);
+                capitalised
+                    .then(|| places.get(&h).copied())
+                    .flatten()
+                    .unwrap_or(h)
+            })
+            .collect(),
+    )
 }
 
 /// Demonym stem hash to its place's stem hash, read once from [`crate::lexicon::DEMONYMS`].

@@ -111,11 +111,11 @@ impl Features {
     }
 
     /// Sorted, deduplicated hashes of the content terms (stems of non-stop words, numbers,
-    /// names, attribution and stock-phrase words included), a demonym folded into its place
-    /// ([`features::candidate_terms`]), for candidate generation: two sentences that share
-    /// none of these are never scored. Stop words are never among them.
+    /// names, attribution and stock-phrase words included), as written. The candidate index
+    /// reads them with demonyms folded into their places ([`features::candidate_terms`]).
+    /// Stop words are never among them.
     pub fn index_terms(&self) -> &[u64] {
-        &self.sentence.candidate_index
+        &self.sentence.index
     }
 
     /// Sorted, deduplicated 5-letter prefixes of the sentence's distinctive names (people,

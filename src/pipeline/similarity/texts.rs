@@ -176,7 +176,10 @@ mod tests {
         let story = StoryWeights::new(&claims);
         for (u, t) in TEXTS.iter().enumerate() {
             let f = Features::new(t);
-            assert_eq!(texts.index_terms(u), f.index_terms());
+            assert_eq!(
+                texts.index_terms(u),
+                features::candidate_terms(&features::analyse(t))
+            );
             assert_eq!(texts.story_names(u), f.story_names());
             assert_eq!(texts.features(u), &f);
             assert_eq!(texts.weighed(u).claims, &claims[u]);
